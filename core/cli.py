@@ -1,0 +1,213 @@
+"""`ragdesk`: the project's one command-line program.
+
+Exit codes a script can rely on:
+  0  success
+  1  the command failed (message on stderr)
+  2  bad usage or bad input (message on stderr)
+  3  partial success: the index run finished but some documents could not be read
+  4  a dependency is unavailable (Milvus, Redis, the LLM server, a model file)
+
+The command bodies import what they need lazily, so `ragdesk --help` is fast and the CLI is the
+composition root: it may call into serving/ and evaluation/, while core's library modules do not.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from core.settings import get_settings
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL, EXIT_UNAVAILABLE = 0, 1, 2, 3, 4
+
+app = typer.Typer(
+    name="ragdesk", help="Grounded, streamed support answers from your own help centre.", no_args_is_help=True
+)
+
+
+def fail(message: str, code: int = EXIT_FAILED) -> NoReturn:
+    typer.secho(f"error: {message}", err=True, fg=typer.colors.RED)
+    raise typer.Exit(code)
+
+
+@app.callback()
+def _main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log debug output.")] = False) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+
+
+@app.command()
+def setup() -> None:
+    """Fetch the configured models from the publisher's hub (where reachable) and check that
+    every model file the embedded default needs is on this machine."""
+    from core.models import ModelUnavailableError, fetch_models, resolve_embed_model_dir, resolve_llm_gguf
+
+    settings = get_settings()
+    for line in fetch_models(settings):
+        typer.echo(line)
+    try:
+        typer.echo(f"embedding model: {resolve_embed_model_dir(settings)}")
+        typer.echo(f"local LLM GGUF:  {resolve_llm_gguf(settings)} (sha256 checked)")
+    except ModelUnavailableError as exc:
+        fail(str(exc), EXIT_UNAVAILABLE)
+
+
+@app.command()
+def index(
+    path: Annotated[Path | None, typer.Argument(help="Folder of documents (default: DOCS_SOURCE_DIR).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Index a folder incrementally: new and changed documents are embedded and upserted, deleted
+    ones removed. Same code as the Dagster assets."""
+    from core.clients import make_embedder, make_engine, make_milvus_client
+    from core.collection import CollectionMismatchError
+    from core.docstore import DocStore
+    from core.indexing import run_index
+    from core.models import ModelUnavailableError
+
+    settings = get_settings()
+    source = (path or settings.docs_source_dir).resolve()
+    if not source.is_dir():
+        fail(f"{source} is not a folder", EXIT_USAGE)
+    try:
+        client = make_milvus_client(settings)
+        client.list_collections()
+    except Exception as exc:
+        fail(
+            f"cannot reach Milvus at {settings.milvus_uri}: {exc} (start it with `ragdesk up`, or set MILVUS_URI)",
+            EXIT_UNAVAILABLE,
+        )
+    try:
+        embedder = make_embedder(settings)
+    except ModelUnavailableError as exc:
+        fail(str(exc), EXIT_UNAVAILABLE)
+    bar = None
+    if not quiet:
+        from tqdm import tqdm
+
+        bar = tqdm(total=0, unit="chunk", desc="embedding", file=sys.stderr)
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if bar is not None and stage == "embed":
+            bar.total = total
+            bar.n = done
+            bar.refresh()
+
+    try:
+        report = run_index(
+            settings, client, DocStore(make_engine(settings)), embedder, source, progress, _cache_invalidator(settings)
+        )
+    except CollectionMismatchError as exc:
+        fail(str(exc), EXIT_FAILED)
+    finally:
+        if bar is not None:
+            bar.close()
+    for line in report.summary_lines():
+        typer.echo(line)
+    if report.changeset.failures:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+def _cache_invalidator(settings):  # type: ignore[no-untyped-def]
+    """Drops cached answers that cite removed chunks, where a Redis cache is configured."""
+    from core.clients import make_redis
+
+    redis = make_redis(settings)
+    if redis is None:
+        return None
+    from core.answer_cache import invalidate_chunks
+
+    return lambda chunk_ids: invalidate_chunks(redis, chunk_ids)
+
+
+@app.command()
+def status() -> None:
+    """What is indexed: documents, chunks, the collection, the last runs."""
+    from core.clients import make_engine, make_milvus_client
+    from core.collection import count_chunks
+    from core.docstore import DocStore
+
+    settings = get_settings()
+    store = DocStore(make_engine(settings))
+    typer.echo(f"document store: {settings.resolved_docstore_url}")
+    typer.echo(f"documents: {store.document_count()}  chunks: {store.chunk_count()}")
+    try:
+        client = make_milvus_client(settings)
+        typer.echo(
+            f"collection {settings.milvus_collection} at {settings.milvus_uri}: {count_chunks(client, settings)} chunks"
+        )
+    except Exception as exc:
+        fail(f"cannot reach Milvus at {settings.milvus_uri}: {exc}", EXIT_UNAVAILABLE)
+    for run in store.last_runs(5):
+        typer.echo(
+            f"run {run.id}: new {run.docs_new} changed {run.docs_changed} deleted {run.docs_deleted} "
+            f"failed {run.docs_failed} chunks {run.chunks_upserted} in {run.total_seconds:.1f}s"
+        )
+
+
+@app.command()
+def up(
+    no_index: Annotated[bool, typer.Option("--no-index", help="Do not index the source folder at start.")] = False,
+) -> None:
+    """Start the embedded default under honcho: Milvus Lite server, Redis, the local LLM server,
+    the API with its chat page, Dagster and MLflow, all on 127.0.0.1. Ctrl-C stops them all."""
+    from core.launcher import run_up
+
+    raise typer.Exit(run_up(get_settings(), index_first=not no_index))
+
+
+@app.command()
+def serve() -> None:
+    """Run the query API (uvicorn) in the foreground."""
+    import uvicorn
+
+    settings = get_settings()
+    uvicorn.run("serving.main:create_app", factory=True, host=settings.api_host, port=settings.api_port)
+
+
+@app.command("llm-server")
+def llm_server() -> None:
+    """Run the local CPU LLM server (llama.cpp, OpenAI-compatible) in the foreground."""
+    from core.llm_server import main as run_llm_server
+    from core.models import ModelUnavailableError
+
+    try:
+        run_llm_server(get_settings())
+    except ModelUnavailableError as exc:
+        fail(str(exc), EXIT_UNAVAILABLE)
+
+
+def _register_optional_groups() -> None:
+    """Sub-command groups owned by other parts of the project."""
+    try:
+        from serving.gateway.cli import keys_app
+
+        app.add_typer(keys_app, name="keys", help="Create, list and revoke API keys; set tiers and budgets.")
+    except ImportError:
+        pass
+    try:
+        from core.grounding.cli import grounding_app
+
+        app.add_typer(grounding_app, name="grounding", help="Check answers against passages.")
+    except ImportError:
+        pass
+    try:
+        from evaluation.cli import eval_app
+
+        app.add_typer(eval_app, name="eval", help="Run the evaluation and log it to MLflow.")
+    except ImportError:
+        pass
+
+
+def main() -> None:
+    _register_optional_groups()
+    app()
+
+
+if __name__ == "__main__":
+    main()

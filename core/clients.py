@@ -1,0 +1,71 @@
+"""Factories for every external client. Dagster resources and FastAPI's lifespan both call
+these, so indexing and serving cannot disagree about collection, dimension or model."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from core.settings import Settings
+
+if TYPE_CHECKING:
+    from openai import AsyncOpenAI, OpenAI
+    from pymilvus import MilvusClient
+    from redis import Redis
+    from sqlalchemy.engine import Engine
+
+    from core.embedder import Embedder
+
+log = logging.getLogger(__name__)
+
+
+def make_milvus_client(settings: Settings) -> MilvusClient:
+    from pymilvus import MilvusClient
+
+    uri = settings.milvus_uri
+    if settings.milvus_is_local_file:
+        from pathlib import Path
+
+        Path(uri).parent.mkdir(parents=True, exist_ok=True)
+    kwargs: dict[str, Any] = {"uri": uri}
+    if settings.milvus_token:
+        kwargs["token"] = settings.milvus_token
+    return MilvusClient(**kwargs)
+
+
+def make_embedder(settings: Settings) -> Embedder:
+    from core.embedder import Embedder
+
+    return Embedder.load(settings)
+
+
+def make_llm_client(settings: Settings) -> AsyncOpenAI:
+    import httpx
+    from openai import AsyncOpenAI
+
+    timeout = httpx.Timeout(settings.llm_timeout_s, connect=settings.llm_connect_timeout_s)
+    return AsyncOpenAI(base_url=settings.llm_base_url, api_key=settings.llm_api_key, timeout=timeout, max_retries=0)
+
+
+def make_sync_llm_client(settings: Settings) -> OpenAI:
+    import httpx
+    from openai import OpenAI
+
+    timeout = httpx.Timeout(settings.llm_timeout_s, connect=settings.llm_connect_timeout_s)
+    return OpenAI(base_url=settings.llm_base_url, api_key=settings.llm_api_key, timeout=timeout, max_retries=0)
+
+
+def make_redis(settings: Settings) -> Redis | None:
+    """A Redis client, or None where no REDIS_URL is configured (callers then use their
+    in-process fallback and must say so in the log)."""
+    if not settings.redis_url:
+        return None
+    from redis import Redis
+
+    return Redis.from_url(settings.redis_url, decode_responses=False)
+
+
+def make_engine(settings: Settings) -> Engine:
+    from core.docstore import make_engine as _make_engine
+
+    return _make_engine(settings.resolved_docstore_url)

@@ -1,0 +1,128 @@
+"""Operations on the Milvus collection: create from the schema contract, upsert, delete, count."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from pymilvus import MilvusClient
+
+from core import schema as S
+from core.chunking import Chunk
+from core.settings import Settings
+
+UPSERT_BATCH = 256
+
+
+class CollectionMismatchError(RuntimeError):
+    """The existing collection does not match the settings (dimension, fields)."""
+
+
+def collection_dim(client: MilvusClient, name: str) -> int | None:
+    if not client.has_collection(name):
+        return None
+    for field in client.describe_collection(name)["fields"]:
+        if field["name"] == S.VECTOR:
+            return int(field["params"]["dim"])
+    return None
+
+
+def ensure_collection(client: MilvusClient, settings: Settings) -> bool:
+    """Create the collection if it is missing; return True if it was created. Never drops an
+    existing collection: a mismatch is an error for a person to resolve."""
+    name = settings.milvus_collection
+    if client.has_collection(name):
+        dim = collection_dim(client, name)
+        if dim != settings.embed_dim:
+            raise CollectionMismatchError(
+                f"collection {name!r} has vectors of dimension {dim}, settings say {settings.embed_dim}; "
+                "use another MILVUS_COLLECTION or drop it deliberately"
+            )
+        fields = {f["name"] for f in client.describe_collection(name)["fields"]}
+        missing = {S.ID, S.VECTOR, S.TEXT, S.KEYWORDS, S.SPARSE, S.DOC_ID} - fields
+        if missing:
+            raise CollectionMismatchError(f"collection {name!r} lacks fields {sorted(missing)}")
+        client.load_collection(name)
+        return False
+    client.create_collection(
+        name,
+        schema=S.build_schema(settings),
+        index_params=S.build_index_params(settings),
+        consistency_level="Strong",
+    )
+    client.load_collection(name)
+    return True
+
+
+def chunk_rows(chunks: Sequence[Chunk], vectors: np.ndarray) -> list[dict[str, Any]]:
+    if len(chunks) != len(vectors):
+        raise ValueError(f"{len(chunks)} chunks but {len(vectors)} vectors")
+    return [
+        {
+            S.ID: c.chunk_id,
+            S.VECTOR: v.tolist(),
+            S.TEXT: c.text[: S.MAX_TEXT_CHARS],
+            S.KEYWORDS: c.keyword_text[: S.MAX_TEXT_CHARS],
+            S.DOC_ID: c.doc_id,
+            S.TITLE: c.title[:1000],
+            S.SECTION: c.section[:2000],
+            S.SOURCE: c.source[:2000],
+            S.POSITION: c.position,
+            S.CONTENT_HASH: c.content_hash,
+            S.UPDATED_AT: c.updated_at,
+        }
+        for c, v in zip(chunks, vectors, strict=True)
+    ]
+
+
+def upsert_chunks(client: MilvusClient, settings: Settings, chunks: Sequence[Chunk], vectors: np.ndarray) -> int:
+    rows = chunk_rows(chunks, vectors)
+    for start in range(0, len(rows), UPSERT_BATCH):
+        client.upsert(settings.milvus_collection, rows[start : start + UPSERT_BATCH])
+    return len(rows)
+
+
+def delete_chunks(client: MilvusClient, settings: Settings, chunk_ids: Sequence[str]) -> int:
+    ids = list(chunk_ids)
+    for start in range(0, len(ids), 500):
+        client.delete(settings.milvus_collection, ids=ids[start : start + 500])
+    return len(ids)
+
+
+def open_collection(client: MilvusClient, settings: Settings) -> bool:
+    """Load the collection for reading (needed after a Milvus Lite file is reopened). False if
+    it does not exist."""
+    if not client.has_collection(settings.milvus_collection):
+        return False
+    client.load_collection(settings.milvus_collection)
+    return True
+
+
+def count_chunks(client: MilvusClient, settings: Settings) -> int:
+    if not open_collection(client, settings):
+        return 0
+    result = client.query(settings.milvus_collection, filter="", output_fields=["count(*)"], consistency_level="Strong")
+    return int(result[0]["count(*)"]) if result else 0
+
+
+def stored_ids(client: MilvusClient, settings: Settings, doc_id: str | None = None) -> set[str]:
+    """Every chunk id in the collection (or of one document), by paging through a query."""
+    if not open_collection(client, settings):
+        return set()
+    expr = f'{S.DOC_ID} == "{escape(doc_id)}"' if doc_id is not None else f'{S.ID} != ""'
+    ids: set[str] = set()
+    iterator = client.query_iterator(settings.milvus_collection, batch_size=1000, filter=expr, output_fields=[S.ID])
+    try:
+        while True:
+            page = iterator.next()
+            if not page:
+                break
+            ids.update(row[S.ID] for row in page)
+    finally:
+        iterator.close()
+    return ids
+
+
+def escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace('"', '\\"')

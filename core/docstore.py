@@ -1,0 +1,155 @@
+"""The document store: what was indexed, with which hashes and chunk ids (SQLAlchemy; SQLite by
+default, Postgres by URL). The Milvus collection holds vectors; this holds the bookkeeping that
+makes indexing incremental."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Float, Integer, String, Text, create_engine, delete, event, func, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+    doc_id: Mapped[str] = mapped_column(String(1024), primary_key=True)
+    source_path: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text, default="")
+    content_hash: Mapped[str] = mapped_column(String(64), default="")
+    size_bytes: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[int] = mapped_column(Integer, default=0)
+    indexed_at: Mapped[float] = mapped_column(Float, default=0.0)
+    chunk_count: Mapped[int] = mapped_column(Integer, default=0)
+    token_count: Mapped[int] = mapped_column(Integer, default=0)
+    error: Mapped[str] = mapped_column(Text, default="")
+
+
+class ChunkRow(Base):
+    __tablename__ = "chunks"
+    chunk_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    doc_id: Mapped[str] = mapped_column(String(1024), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    section: Mapped[str] = mapped_column(Text, default="")
+    text: Mapped[str] = mapped_column(Text)
+    token_count: Mapped[int] = mapped_column(Integer, default=0)
+    content_hash: Mapped[str] = mapped_column(String(64), default="")
+
+
+class IndexRunRow(Base):
+    __tablename__ = "index_runs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    started_at: Mapped[float] = mapped_column(Float)
+    finished_at: Mapped[float] = mapped_column(Float)
+    docs_new: Mapped[int] = mapped_column(Integer, default=0)
+    docs_changed: Mapped[int] = mapped_column(Integer, default=0)
+    docs_deleted: Mapped[int] = mapped_column(Integer, default=0)
+    docs_failed: Mapped[int] = mapped_column(Integer, default=0)
+    chunks_upserted: Mapped[int] = mapped_column(Integer, default=0)
+    chunks_deleted: Mapped[int] = mapped_column(Integer, default=0)
+    embed_seconds: Mapped[float] = mapped_column(Float, default=0.0)
+    total_seconds: Mapped[float] = mapped_column(Float, default=0.0)
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite:///"):
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.close()
+
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    Base.metadata.create_all(engine)
+    return engine
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    doc_id: str
+    content_hash: str
+    chunk_ids: tuple[str, ...]
+
+
+class DocStore:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def documents(self) -> dict[str, StoredDocument]:
+        with Session(self.engine) as session:
+            rows = session.execute(select(DocumentRow.doc_id, DocumentRow.content_hash)).all()
+            chunk_rows = session.execute(select(ChunkRow.doc_id, ChunkRow.chunk_id).order_by(ChunkRow.position)).all()
+        by_doc: dict[str, list[str]] = {}
+        for doc_id, cid in chunk_rows:
+            by_doc.setdefault(doc_id, []).append(cid)
+        return {d: StoredDocument(d, h, tuple(by_doc.get(d, []))) for d, h in rows}
+
+    def chunk_count(self) -> int:
+        with Session(self.engine) as session:
+            return int(session.scalar(select(func.count()).select_from(ChunkRow)) or 0)
+
+    def document_count(self) -> int:
+        with Session(self.engine) as session:
+            return int(session.scalar(select(func.count()).select_from(DocumentRow)) or 0)
+
+    def replace_documents(
+        self, documents: Iterable[DocumentRow], chunks: Iterable[ChunkRow], deleted_doc_ids: Iterable[str]
+    ) -> None:
+        """One transaction: the rows of every changed document are replaced and deleted documents
+        are removed, so the store never shows half an update."""
+        docs = list(documents)
+        chunk_list = list(chunks)
+        gone = list(deleted_doc_ids)
+        with Session(self.engine) as session, session.begin():
+            touched = [d.doc_id for d in docs] + gone
+            for start in range(0, len(touched), 500):
+                batch = touched[start : start + 500]
+                session.execute(delete(ChunkRow).where(ChunkRow.doc_id.in_(batch)))
+                session.execute(delete(DocumentRow).where(DocumentRow.doc_id.in_(batch)))
+            session.add_all(docs)
+            session.add_all(chunk_list)
+
+    def record_error(self, doc_id: str, source_path: str, error: str) -> None:
+        """Remember a failed load without touching a previously indexed version."""
+        with Session(self.engine) as session, session.begin():
+            row = session.get(DocumentRow, doc_id)
+            if row is None:
+                return
+            row.error = error
+
+    def record_run(self, run: IndexRunRow) -> None:
+        with Session(self.engine) as session, session.begin():
+            session.add(run)
+
+    def chunk_texts(self, chunk_ids: list[str]) -> dict[str, str]:
+        with Session(self.engine) as session:
+            rows = session.execute(
+                select(ChunkRow.chunk_id, ChunkRow.text).where(ChunkRow.chunk_id.in_(chunk_ids))
+            ).all()
+        return {cid: text for cid, text in rows}
+
+    def all_chunk_ids(self) -> set[str]:
+        with Session(self.engine) as session:
+            return set(session.scalars(select(ChunkRow.chunk_id)).all())
+
+    def last_runs(self, limit: int = 10) -> list[IndexRunRow]:
+        with Session(self.engine) as session:
+            rows = session.scalars(select(IndexRunRow).order_by(IndexRunRow.id.desc()).limit(limit)).all()
+            session.expunge_all()
+        return list(rows)
+
+
+def now() -> float:
+    return time.time()

@@ -1,0 +1,88 @@
+"""The embedding model: sentence-transformers on CPU, loaded from local files only."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from core.models import resolve_embed_model_dir
+from core.settings import Settings
+
+
+@dataclass
+class Embedder:
+    model: Any
+    name: str
+    dim: int
+    max_tokens: int
+    batch_size: int
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @classmethod
+    def load(cls, settings: Settings) -> Embedder:
+        import torch
+        from sentence_transformers import SentenceTransformer
+
+        if settings.embed_threads > 0:
+            torch.set_num_threads(settings.embed_threads)
+        model_dir = resolve_embed_model_dir(settings)
+        model = SentenceTransformer(str(model_dir), device="cpu", local_files_only=True)
+        model.max_seq_length = settings.embed_max_tokens
+        dim = int(
+            model.get_embedding_dimension()
+            if hasattr(model, "get_embedding_dimension")
+            else model.get_sentence_embedding_dimension()
+        )
+        if dim != settings.embed_dim:
+            raise ValueError(
+                f"embedding model {settings.embed_model} has dimension {dim}, settings say EMBED_DIM={settings.embed_dim}"
+            )
+        return cls(
+            model=model,
+            name=settings.embed_model,
+            dim=dim,
+            max_tokens=settings.embed_max_tokens,
+            batch_size=settings.embed_batch_size,
+        )
+
+    @property
+    def tokenizer(self) -> Any:
+        return self.model.tokenizer
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.tokenizer.encode(text, add_special_tokens=False))
+
+    def embed(self, texts: list[str], batch_size: int | None = None) -> np.ndarray:
+        """Unit-length float32 vectors, one row per text. Thread-safe (torch inference is
+        serialised: two threads on two cores only slow each other down)."""
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        with self._lock:
+            vectors = self.model.encode(
+                texts,
+                batch_size=batch_size or self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
+        return np.asarray(vectors, dtype=np.float32)
+
+    def embed_one(self, text: str) -> np.ndarray:
+        return self.embed([text])[0]
+
+
+def timed_embed(embedder: Embedder, texts: list[str]) -> tuple[np.ndarray, float]:
+    start = time.perf_counter()
+    vectors = embedder.embed(texts)
+    return vectors, time.perf_counter() - start
+
+
+def load_tokenizer(settings: Settings) -> Any:
+    """The embedder's tokenizer alone (fast to load), for chunking without the model."""
+    from transformers import AutoTokenizer
+
+    return AutoTokenizer.from_pretrained(str(resolve_embed_model_dir(settings)), local_files_only=True)

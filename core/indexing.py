@@ -1,0 +1,297 @@
+"""The indexing pipeline as plain functions. Dagster assets call them step by step; the CLI calls
+`run_index`, which chains the same steps with a progress callback.
+
+Order of writes when a document changes: new chunks are upserted first, then the chunks it no
+longer has are deleted, and only then is the document store updated. A query in between finds
+the old or the new chunks (briefly both), never neither; a failure before the docstore update
+leaves the document marked changed, so the next run redoes it.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from core.chunking import Chunk, Chunker
+from core.collection import count_chunks, delete_chunks, ensure_collection, stored_ids, upsert_chunks
+from core.docstore import ChunkRow, DocStore, DocumentRow, IndexRunRow
+from core.loaders import SUPPORTED_SUFFIXES, Document, LoadError, content_hash, load_document
+from core.schema import document_id
+from core.settings import Settings
+
+if TYPE_CHECKING:
+    from pymilvus import MilvusClient
+
+    from core.embedder import Embedder
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    doc_id: str
+    path: Path
+
+
+@dataclass(frozen=True)
+class LoadFailure:
+    doc_id: str
+    path: str
+    message: str
+
+
+@dataclass
+class ChangeSet:
+    loaded: list[Document] = field(default_factory=list)
+    new_ids: list[str] = field(default_factory=list)
+    changed_ids: list[str] = field(default_factory=list)
+    deleted: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    previous_chunk_ids: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    failures: list[LoadFailure] = field(default_factory=list)
+    unchanged: int = 0
+    total_sources: int = 0
+    resync: bool = False
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.loaded and not self.deleted and not self.resync
+
+
+@dataclass
+class WriteResult:
+    upserted: int
+    deleted_chunk_ids: list[str]
+    collection_count: int
+    docstore_chunk_count: int
+
+
+@dataclass
+class IndexReport:
+    changeset: ChangeSet
+    chunks: int
+    tokens: int
+    embed_seconds: float
+    write: WriteResult | None
+    total_seconds: float
+
+    def summary_lines(self) -> list[str]:
+        c = self.changeset
+        lines = [
+            f"sources: {c.total_sources}  new: {len(c.new_ids)}  changed: {len(c.changed_ids)}  "
+            f"deleted: {len(c.deleted)}  unchanged: {c.unchanged}  failed: {len(c.failures)}"
+            + ("  (full resync: collection and document store disagreed)" if c.resync else ""),
+            f"chunks embedded: {self.chunks}  tokens: {self.tokens}  embedding: {self.embed_seconds:.1f}s  "
+            f"total: {self.total_seconds:.1f}s",
+        ]
+        if self.write is not None:
+            lines.append(
+                f"collection: {self.write.collection_count} chunks  upserted: {self.write.upserted}  "
+                f"removed: {len(self.write.deleted_chunk_ids)}"
+            )
+        lines.extend(f"FAILED {f.doc_id}: {f.message}" for f in c.failures)
+        return lines
+
+
+def scan_sources(source_dir: Path) -> list[SourceFile]:
+    if not source_dir.is_dir():
+        raise FileNotFoundError(f"document folder {source_dir} does not exist")
+    files: list[SourceFile] = []
+    for path in sorted(source_dir.rglob("*")):
+        if not path.is_file() or path.name.startswith("."):
+            continue
+        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            continue
+        files.append(SourceFile(document_id(path.relative_to(source_dir).as_posix()), path))
+    return files
+
+
+def needs_resync(client: MilvusClient, settings: Settings, docstore: DocStore) -> bool:
+    """True when the collection and the document store disagree (a wiped or new collection,
+    a half-finished earlier run): every document is then re-indexed."""
+    if not client.has_collection(settings.milvus_collection):
+        return docstore.document_count() > 0
+    return count_chunks(client, settings) != docstore.chunk_count()
+
+
+def plan_changes(settings: Settings, docstore: DocStore, sources: list[SourceFile], resync: bool = False) -> ChangeSet:
+    stored = docstore.documents()
+    changes = ChangeSet(total_sources=len(sources), resync=resync)
+    present: set[str] = set()
+    for source in sources:
+        present.add(source.doc_id)
+        previous = stored.get(source.doc_id)
+        try:
+            if source.path.stat().st_size > settings.max_document_bytes:
+                data = None  # load_document reports the size without reading the file
+            else:
+                data = source.path.read_bytes()
+                if previous is not None and not resync and content_hash(data) == previous.content_hash:
+                    changes.unchanged += 1
+                    continue
+            document = load_document(source.path, source.doc_id, settings.max_document_bytes, data=data)
+        except (LoadError, OSError) as exc:
+            message = str(exc)
+            changes.failures.append(LoadFailure(source.doc_id, str(source.path), message))
+            log.warning("skipped %s: %s (its previously indexed version, if any, is kept)", source.doc_id, message)
+            continue
+        changes.loaded.append(document)
+        if previous is None:
+            changes.new_ids.append(source.doc_id)
+        else:
+            changes.changed_ids.append(source.doc_id)
+            changes.previous_chunk_ids[source.doc_id] = previous.chunk_ids
+    for doc_id, previous in stored.items():
+        if doc_id not in present:
+            changes.deleted[doc_id] = previous.chunk_ids
+    return changes
+
+
+def chunk_documents(changes: ChangeSet, chunker: Chunker) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    for document in changes.loaded:
+        chunks.extend(chunker.chunk(document))
+    return chunks
+
+
+def embed_chunks(chunks: list[Chunk], embedder: Embedder, progress: Progress | None = None) -> tuple[np.ndarray, float]:
+    start = time.perf_counter()
+    parts: list[np.ndarray] = []
+    step = max(embedder.batch_size * 4, 1)
+    for offset in range(0, len(chunks), step):
+        batch = chunks[offset : offset + step]
+        parts.append(embedder.embed([c.embed_text for c in batch]))
+        if progress:
+            progress("embed", min(offset + step, len(chunks)), len(chunks))
+    vectors = np.vstack(parts) if parts else np.zeros((0, embedder.dim), dtype=np.float32)
+    return vectors, time.perf_counter() - start
+
+
+def write_collection(
+    client: MilvusClient,
+    settings: Settings,
+    docstore: DocStore,
+    changes: ChangeSet,
+    chunks: list[Chunk],
+    vectors: np.ndarray,
+) -> WriteResult:
+    ensure_collection(client, settings)
+    upserted = upsert_chunks(client, settings, chunks, vectors)
+    new_ids = {c.chunk_id for c in chunks}
+    stale: set[str] = set()
+    for old_ids in changes.previous_chunk_ids.values():
+        stale.update(old_ids)
+    for old_ids in changes.deleted.values():
+        stale.update(old_ids)
+    if changes.resync:
+        # Whatever the collection holds beyond the new chunks and the unchanged documents' chunks.
+        keep = new_ids | docstore.all_chunk_ids() - stale
+        stale |= stored_ids(client, settings) - keep
+    stale -= new_ids
+    delete_chunks(client, settings, sorted(stale))
+    documents = [
+        DocumentRow(
+            doc_id=d.doc_id,
+            source_path=d.source_path,
+            title=d.title,
+            content_hash=d.content_hash,
+            size_bytes=d.size_bytes,
+            updated_at=d.updated_at,
+            indexed_at=time.time(),
+            chunk_count=sum(1 for c in chunks if c.doc_id == d.doc_id),
+            token_count=sum(c.token_count for c in chunks if c.doc_id == d.doc_id),
+            error="",
+        )
+        for d in changes.loaded
+    ]
+    rows = [
+        ChunkRow(
+            chunk_id=c.chunk_id,
+            doc_id=c.doc_id,
+            position=c.position,
+            section=c.section,
+            text=c.text,
+            token_count=c.token_count,
+            content_hash=c.content_hash,
+        )
+        for c in chunks
+    ]
+    docstore.replace_documents(documents, rows, changes.deleted.keys())
+    for failure in changes.failures:
+        docstore.record_error(failure.doc_id, failure.path, failure.message)
+    return WriteResult(
+        upserted=upserted,
+        deleted_chunk_ids=sorted(stale),
+        collection_count=count_chunks(client, settings),
+        docstore_chunk_count=docstore.chunk_count(),
+    )
+
+
+@contextmanager
+def writer_lock(settings: Settings, timeout_s: float = 600) -> Iterator[None]:
+    """One index writer at a time on this machine (the CLI, a sensor run and a scheduled run may
+    start together)."""
+    from filelock import FileLock
+
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(settings.data_dir / "index.lock"), timeout=timeout_s):
+        yield
+
+
+def make_chunker(settings: Settings, tokenizer: object) -> Chunker:
+    def tokenize(text: str) -> list[int]:
+        return list(tokenizer.encode(text, add_special_tokens=False))  # type: ignore[attr-defined]
+
+    return Chunker(settings.effective_chunk_size, settings.chunk_overlap, tokenize, settings.heading_token_allowance)
+
+
+def run_index(
+    settings: Settings,
+    client: MilvusClient,
+    docstore: DocStore,
+    embedder: Embedder,
+    source_dir: Path | None = None,
+    progress: Progress | None = None,
+    on_removed_chunks: Callable[[list[str]], object] | None = None,
+) -> IndexReport:
+    started = time.time()
+    with writer_lock(settings):
+        sources = scan_sources(source_dir or settings.docs_source_dir)
+        resync = needs_resync(client, settings, docstore)
+        changes = plan_changes(settings, docstore, sources, resync=resync)
+        if progress:
+            progress("scan", len(sources), len(sources))
+        if changes.is_empty:
+            report = IndexReport(changes, 0, 0, 0.0, None, time.time() - started)
+        else:
+            chunks = chunk_documents(changes, make_chunker(settings, embedder.tokenizer))
+            vectors, embed_seconds = embed_chunks(chunks, embedder, progress)
+            write = write_collection(client, settings, docstore, changes, chunks, vectors)
+            if on_removed_chunks and write.deleted_chunk_ids:
+                on_removed_chunks(write.deleted_chunk_ids)
+            report = IndexReport(
+                changes, len(chunks), sum(c.token_count for c in chunks), embed_seconds, write, time.time() - started
+            )
+        docstore.record_run(
+            IndexRunRow(
+                started_at=started,
+                finished_at=time.time(),
+                docs_new=len(changes.new_ids),
+                docs_changed=len(changes.changed_ids),
+                docs_deleted=len(changes.deleted),
+                docs_failed=len(changes.failures),
+                chunks_upserted=report.chunks,
+                chunks_deleted=len(report.write.deleted_chunk_ids) if report.write else 0,
+                embed_seconds=report.embed_seconds,
+                total_seconds=report.total_seconds,
+            )
+        )
+    return report

@@ -1,0 +1,209 @@
+"""Retrieval: dense, keyword (BM25 through Milvus full-text search) or hybrid (both, fused by
+reciprocal rank). The chat path, `/v1/search` and the evaluation all call `Retriever.search`."""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+import numpy as np
+
+from core import schema as S
+from core.collection import escape
+from core.keywords import keyword_text
+from core.settings import Settings
+
+if TYPE_CHECKING:
+    from pymilvus import MilvusClient
+
+    from core.embedder import Embedder
+
+Mode = Literal["dense", "keyword", "hybrid"]
+FILTER_KEYS = {"doc_id", "doc_id_prefix", "title", "updated_after"}
+_SAFE_PREFIX = re.compile(r"^[\w./ -]*$")
+
+
+class FilterError(ValueError):
+    """A metadata filter that cannot be applied."""
+
+
+@dataclass
+class RetrievedChunk:
+    chunk_id: str
+    text: str
+    doc_id: str
+    title: str
+    section: str
+    source: str
+    position: int
+    score: float
+    rank: int = 0
+    dense_score: float | None = None
+    keyword_rank: int | None = None
+    dense_rank: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Retrieval:
+    query: str
+    mode: Mode
+    chunks: list[RetrievedChunk]
+    relevant: bool
+    embed_ms: float = 0.0
+    search_ms: float = 0.0
+    query_vector: np.ndarray | None = field(default=None, repr=False)
+
+
+def build_filter(filters: dict[str, Any] | None) -> str:
+    if not filters:
+        return ""
+    unknown = set(filters) - FILTER_KEYS
+    if unknown:
+        raise FilterError(f"unknown filter keys {sorted(unknown)}; allowed: {sorted(FILTER_KEYS)}")
+    parts: list[str] = []
+    if "doc_id" in filters:
+        value = filters["doc_id"]
+        values = value if isinstance(value, list) else [value]
+        if not values or not all(isinstance(v, str) for v in values):
+            raise FilterError("doc_id must be a string or a list of strings")
+        parts.append(f"{S.DOC_ID} in [{', '.join(chr(34) + escape(v) + chr(34) for v in values)}]")
+    if "doc_id_prefix" in filters:
+        prefix = filters["doc_id_prefix"]
+        if not isinstance(prefix, str) or not _SAFE_PREFIX.match(prefix):
+            raise FilterError("doc_id_prefix must be a path prefix of letters, digits, '/', '.', '-', '_'")
+        parts.append(f'{S.DOC_ID} like "{prefix}%"')
+    if "title" in filters:
+        title = filters["title"]
+        if not isinstance(title, str):
+            raise FilterError("title must be a string")
+        parts.append(f'{S.TITLE} == "{escape(title)}"')
+    if "updated_after" in filters:
+        stamp = filters["updated_after"]
+        if not isinstance(stamp, int) or isinstance(stamp, bool):
+            raise FilterError("updated_after must be a Unix time in seconds (integer)")
+        parts.append(f"{S.UPDATED_AT} > {stamp}")
+    return " and ".join(parts)
+
+
+def _hit_to_chunk(hit: dict[str, Any], score: float) -> RetrievedChunk:
+    entity = hit.get("entity", hit)
+    return RetrievedChunk(
+        chunk_id=str(hit.get("id", entity.get(S.ID))),
+        text=entity.get(S.TEXT, ""),
+        doc_id=entity.get(S.DOC_ID, ""),
+        title=entity.get(S.TITLE, ""),
+        section=entity.get(S.SECTION, ""),
+        source=entity.get(S.SOURCE, ""),
+        position=int(entity.get(S.POSITION, 0)),
+        score=score,
+    )
+
+
+class Retriever:
+    def __init__(self, settings: Settings, client: MilvusClient, embedder: Embedder) -> None:
+        self.settings = settings
+        self.client = client
+        self.embedder = embedder
+        self._loaded = False
+
+    def _ensure_loaded(self) -> None:
+        if not self._loaded:
+            self.client.load_collection(self.settings.milvus_collection)
+            self._loaded = True
+
+    def dense(self, vector: np.ndarray, k: int, expr: str) -> list[RetrievedChunk]:
+        self._ensure_loaded()
+        result = self.client.search(
+            self.settings.milvus_collection,
+            data=[vector.tolist()],
+            anns_field=S.VECTOR,
+            limit=k,
+            filter=expr,
+            output_fields=S.OUTPUT_FIELDS,
+            search_params=S.dense_search_params(self.settings),
+        )
+        chunks = []
+        for hit in result[0]:
+            chunk = _hit_to_chunk(hit, float(hit["distance"]))
+            chunk.dense_score = chunk.score
+            chunks.append(chunk)
+        return chunks
+
+    def keyword(self, query: str, k: int, expr: str) -> list[RetrievedChunk]:
+        terms = keyword_text(query)
+        if not terms:
+            return []
+        self._ensure_loaded()
+        result = self.client.search(
+            self.settings.milvus_collection,
+            data=[terms],
+            anns_field=S.SPARSE,
+            limit=k,
+            filter=expr,
+            output_fields=S.OUTPUT_FIELDS,
+            search_params=S.BM25_SEARCH_PARAMS,
+        )
+        # Milvus Lite reports BM25 scores negated; the order is right either way.
+        return [_hit_to_chunk(hit, abs(float(hit["distance"]))) for hit in result[0]]
+
+    def search(
+        self,
+        query: str,
+        k: int | None = None,
+        mode: Mode | None = None,
+        filters: dict[str, Any] | None = None,
+        query_vector: np.ndarray | None = None,
+    ) -> Retrieval:
+        k = k or self.settings.top_k
+        mode = mode or self.settings.retrieval_mode
+        expr = build_filter(filters)
+        embed_ms = 0.0
+        if mode != "keyword" and query_vector is None:
+            start = time.perf_counter()
+            query_vector = self.embedder.embed_one(query)
+            embed_ms = (time.perf_counter() - start) * 1000
+        start = time.perf_counter()
+        if mode == "dense":
+            assert query_vector is not None
+            chunks = self.dense(query_vector, k, expr)
+        elif mode == "keyword":
+            chunks = self.keyword(query, k, expr)
+        else:
+            assert query_vector is not None
+            depth = max(k * 4, 20)
+            chunks = self._fuse(self.dense(query_vector, depth, expr), self.keyword(query, depth, expr), k)
+        search_ms = (time.perf_counter() - start) * 1000
+        for rank, chunk in enumerate(chunks, start=1):
+            chunk.rank = rank
+        relevant = self._is_relevant(chunks, mode)
+        return Retrieval(query, mode, chunks, relevant, embed_ms, search_ms, query_vector)
+
+    def _fuse(self, dense: list[RetrievedChunk], keyword: list[RetrievedChunk], k: int) -> list[RetrievedChunk]:
+        rrf_k = self.settings.rrf_k
+        fused: dict[str, RetrievedChunk] = {}
+        scores: dict[str, float] = {}
+        for rank, chunk in enumerate(dense, start=1):
+            chunk.dense_rank = rank
+            fused[chunk.chunk_id] = chunk
+            scores[chunk.chunk_id] = 1.0 / (rrf_k + rank)
+        for rank, chunk in enumerate(keyword, start=1):
+            existing = fused.setdefault(chunk.chunk_id, chunk)
+            existing.keyword_rank = rank
+            scores[chunk.chunk_id] = scores.get(chunk.chunk_id, 0.0) + 1.0 / (rrf_k + rank)
+        ordered = sorted(fused.values(), key=lambda c: (-scores[c.chunk_id], c.chunk_id))[:k]
+        for chunk in ordered:
+            chunk.score = scores[chunk.chunk_id]
+        return ordered
+
+    def _is_relevant(self, chunks: list[RetrievedChunk], mode: Mode) -> bool:
+        if not chunks:
+            return False
+        if mode == "keyword":
+            return True
+        best = max((c.dense_score for c in chunks if c.dense_score is not None), default=None)
+        return best is not None and best >= self.settings.min_relevance

