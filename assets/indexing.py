@@ -160,12 +160,12 @@ def support_collection(
 
 
 def invalidate_cached_answers(redis: RedisResource, chunk_ids: list[str]) -> int:
-    if not chunk_ids:
-        return 0
+    client = redis.client() if chunk_ids else None
+    if client is None:
+        return 0  # no Redis: the API's in-process cache dies with the API process
     from core.answer_cache import invalidate_chunks
 
-    client = redis.client()
-    return invalidate_chunks(client, chunk_ids) if client is not None else 0
+    return invalidate_chunks(client, chunk_ids)
 
 
 @dg.asset_check(asset=document_chunks, blocking=True, description="Every chunk id appears once.")

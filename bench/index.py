@@ -74,7 +74,7 @@ def bench_scale(name: str, corpus: Path, workdir: Path, embedder) -> dict:  # ty
         client.close()
         env = {
             **os.environ,
-            "MILVUS_URI": settings.milvus_uri,
+            "RAGDESK_MILVUS_URI": settings.milvus_uri,
             "RAGDESK_DATA_DIR": str(data),
             "REDIS_URL": "",
             "HF_HUB_OFFLINE": "1",

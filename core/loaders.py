@@ -60,7 +60,7 @@ def load_document(path: Path, doc_id: str, max_bytes: int, data: bytes | None = 
         raise LoadError(f"cannot read file: {exc.strerror or exc}") from exc
     if stat.st_size > max_bytes:
         raise LoadError(
-            f"file is {stat.st_size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit (MAX_DOCUMENT_BYTES); split it"
+            f"file is {stat.st_size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit (MAX_DOCUMENT_BYTES={max_bytes}); split it"
         )
     if data is None:
         try:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import AliasChoices, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -33,8 +33,14 @@ class Settings(BaseSettings):
 
     # --- Milvus ----------------------------------------------------------------------------
     # A URL (http://host:port) means a Milvus server (or `milvus-lite server`); a path ending
-    # in .db means an embedded Milvus Lite file opened by this process alone.
-    milvus_uri: str = Field(default="http://127.0.0.1:19530", alias="MILVUS_URI")
+    # in .db means an embedded Milvus Lite file opened by this process alone. The environment
+    # name is RAGDESK_MILVUS_URI because pymilvus itself reads MILVUS_URI at import time and
+    # rejects file paths there; MILVUS_URI is still accepted (for server URLs).
+    milvus_uri: str = Field(
+        default="http://127.0.0.1:19530",
+        alias="RAGDESK_MILVUS_URI",
+        validation_alias=AliasChoices("RAGDESK_MILVUS_URI", "RAGDESK_MILVUS_URI"),
+    )
     milvus_token: str = Field(default="", alias="MILVUS_TOKEN")
     milvus_collection: str = Field(default="support_chunks", alias="MILVUS_COLLECTION")
     milvus_index_type: Literal["HNSW", "IVF_FLAT", "FLAT", "AUTOINDEX"] = Field(
@@ -112,6 +118,51 @@ class Settings(BaseSettings):
     # --- Redis (gateway state, response cache) -------------------------------------------
     redis_url: str = Field(default="", alias="REDIS_URL", description="empty = in-process fallback (one process only)")
     redis_port: int = Field(default=6390, alias="REDIS_PORT", description="port of the Redis server `up` starts")
+
+    # --- grounding guard ---------------------------------------------------------------------
+    grounding_enabled: bool = Field(default=True, alias="GROUNDING_ENABLED")
+    grounding_policy: Literal["replace", "mark", "hold"] = Field(
+        default="replace", alias="GROUNDING_POLICY", description="what to do with an answer that is not grounded"
+    )
+    grounding_min_support: float = Field(
+        default=-1.0, alias="GROUNDING_MIN_SUPPORT", description="claims below this support probability are unsupported; <0 = the trained model's threshold"
+    )
+    grounding_model_path: str = Field(default="", alias="GROUNDING_MODEL_PATH", description="classifier JSON; empty = the one in core/grounding/model")
+    grounding_embed_cache_size: int = Field(default=4096, alias="GROUNDING_EMBED_CACHE_SIZE", description="passage sentences whose vectors are kept")
+    grounding_judge_base_url: str = Field(default="", alias="GROUNDING_JUDGE_BASE_URL", description="OpenAI-compatible URL; empty = no judge")
+    grounding_judge_model: str = Field(default="local", alias="GROUNDING_JUDGE_MODEL")
+    grounding_judge_api_key: str = Field(default="not-needed", alias="GROUNDING_JUDGE_API_KEY")
+    grounding_judge_timeout_s: float = Field(default=10.0, alias="GROUNDING_JUDGE_TIMEOUT_S")
+    grounding_judge_low: float = Field(default=0.2, alias="GROUNDING_JUDGE_LOW", description="claims with support in [low, high] go to the judge")
+    grounding_judge_high: float = Field(default=0.8, alias="GROUNDING_JUDGE_HIGH")
+
+    # --- evaluation --------------------------------------------------------------------------
+    shared_data_dir: Path = Field(
+        default=REPO_ROOT.parent / "shared" / "data", alias="SHARED_DATA_DIR", description="holds emanual_qa/"
+    )
+    eval_datasets_dir: Path = Field(default=REPO_ROOT / "evaluation" / "datasets", alias="EVAL_DATASETS_DIR")
+    eval_demo_dataset: str = Field(default="demo_golden_v1.jsonl", alias="EVAL_DEMO_DATASET")
+    eval_emanual_collection: str = Field(default="emanual_chunks", alias="EVAL_EMANUAL_COLLECTION")
+    eval_emanual_milvus_uri: str = Field(default="", alias="EVAL_EMANUAL_MILVUS_URI", description="empty = MILVUS_URI")
+    eval_emanual_docstore_url: str = Field(
+        default="", alias="EVAL_EMANUAL_DOCSTORE_URL", description="empty = SQLite emanual.db in data_dir"
+    )
+    eval_retrieval_depth: int = Field(default=20, alias="EVAL_RETRIEVAL_DEPTH", description="chunks retrieved to rank sections")
+    eval_generate: bool = Field(default=True, alias="EVAL_GENERATE", description="scheduled runs call the LLM")
+    eval_judge_base_url: str = Field(default="", alias="EVAL_JUDGE_BASE_URL", description="Ragas judge; empty = no LLM metrics")
+    eval_judge_model: str = Field(default="local", alias="EVAL_JUDGE_MODEL")
+    eval_judge_api_key: str = Field(default="not-needed", alias="EVAL_JUDGE_API_KEY")
+    eval_judge_timeout_s: float = Field(default=60.0, alias="EVAL_JUDGE_TIMEOUT_S")
+    eval_price_prompt_per_1k: float = Field(default=0.0, alias="EVAL_PRICE_PROMPT_PER_1K", description="money per 1k uncached prompt tokens")
+    eval_price_completion_per_1k: float = Field(default=0.0, alias="EVAL_PRICE_COMPLETION_PER_1K")
+    eval_price_cached_per_1k: float = Field(default=0.0, alias="EVAL_PRICE_CACHED_PER_1K")
+    eval_gpu_hour_price: float = Field(default=3.0, alias="EVAL_GPU_HOUR_PRICE", description="price of the LLM machine per hour")
+    eval_gpu_requests_per_hour: float = Field(
+        default=0.0, alias="EVAL_GPU_REQUESTS_PER_HOUR", description="0 = from measured generation time"
+    )
+    eval_regression_threshold: float = Field(default=0.05, alias="EVAL_REGRESSION_THRESHOLD", description="absolute drop of a rate")
+    eval_latency_regression: float = Field(default=0.5, alias="EVAL_LATENCY_REGRESSION", description="relative rise of latency/cost")
+    feedback_max_comment_chars: int = Field(default=2000, alias="FEEDBACK_MAX_COMMENT_CHARS")
 
     # --- UIs started by `up` ---------------------------------------------------------------
     dagster_port: int = Field(default=3000, alias="DAGSTER_PORT")

@@ -24,7 +24,7 @@ def small_corpus(tmp_path: Path) -> Path:
         "helpcentre/returns/electronics-returns.md",
         "helpcentre/returns/return-policy-overview.md",
         "helpcentre/shipping/shipping-options-and-costs.md",
-        "helpcentre/gift-cards/gift-card-terms.md",
+        "helpcentre/gift-cards/lost-gift-cards.md",
     ]
     picks += [str(p.relative_to(DEMO_CORPUS)) for p in sorted(DEMO_CORPUS.rglob("*.html"))[:2]]
     picks += [str(p.relative_to(DEMO_CORPUS)) for p in sorted(DEMO_CORPUS.rglob("*.pdf"))[:1]]

@@ -20,7 +20,7 @@ def run_cli(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess
 def test_index_reports_bad_files_and_keeps_the_rest(tmp_path: Path, small_corpus: Path) -> None:
     env = {
         **os.environ,
-        "MILVUS_URI": str(tmp_path / "milvus.db"),
+        "RAGDESK_MILVUS_URI": str(tmp_path / "milvus.db"),
         "RAGDESK_DATA_DIR": str(tmp_path / "data"),
         "HF_HUB_OFFLINE": "1",
         "REDIS_URL": "",
@@ -46,7 +46,7 @@ def test_index_reports_bad_files_and_keeps_the_rest(tmp_path: Path, small_corpus
     out = second.stdout
     assert "FAILED bad/empty.md: file is empty" in out
     assert "FAILED bad/latin1.txt: not valid UTF-8" in out
-    assert "FAILED bad/huge.txt: file is 52.4 MB, over the 20 MB limit" in out
+    assert "FAILED bad/huge.txt: file is 52.4 MB, over the 21 MB limit" in out
     assert "FAILED bad/scanned.pdf: PDF has no text layer" in out
     assert "new: 1" in out and "failed: 4" in out
 
@@ -57,7 +57,7 @@ def test_index_reports_bad_files_and_keeps_the_rest(tmp_path: Path, small_corpus
 
 
 def test_index_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
-    env = {**os.environ, "MILVUS_URI": str(tmp_path / "milvus.db"), "RAGDESK_DATA_DIR": str(tmp_path / "data")}
+    env = {**os.environ, "RAGDESK_MILVUS_URI": str(tmp_path / "milvus.db"), "RAGDESK_DATA_DIR": str(tmp_path / "data")}
     result = run_cli(["index", str(tmp_path / "nope")], env)
     assert result.returncode == 2
     assert "is not a folder" in result.stderr

@@ -25,7 +25,7 @@ def test_incremental_materialization(tmp_path: Path, small_corpus: Path, embedde
     from core.settings import Settings
 
     overrides = {
-        "MILVUS_URI": str(tmp_path / "milvus.db"),
+        "RAGDESK_MILVUS_URI": str(tmp_path / "milvus.db"),
         "RAGDESK_DATA_DIR": str(tmp_path / "data"),
         "DOCS_SOURCE_DIR": str(small_corpus),
     }
@@ -40,7 +40,7 @@ def test_incremental_materialization(tmp_path: Path, small_corpus: Path, embedde
     edited.write_text(
         edited.read_text() + "\n\n## Drone delivery\n\nDrone delivery to rooftop gardens costs 99.95 EUR.\n"
     )
-    deleted = small_corpus / "helpcentre/gift-cards/gift-card-terms.md"
+    deleted = small_corpus / "helpcentre/gift-cards/lost-gift-cards.md"
     deleted_text = deleted.read_text()
     deleted.unlink()
     added = small_corpus / "helpcentre/new-article.md"
@@ -63,13 +63,13 @@ def test_incremental_materialization(tmp_path: Path, small_corpus: Path, embedde
         assert hits and hits[0].doc_id == "helpcentre/new-article.md"
         gone = client.query(
             settings.milvus_collection,
-            filter='doc_id == "helpcentre/gift-cards/gift-card-terms.md"',
+            filter='doc_id == "helpcentre/gift-cards/lost-gift-cards.md"',
             output_fields=["id"],
         )
         assert list(gone) == []
         first_line = next(line for line in deleted_text.splitlines()[2:] if len(line) > 40)
         for hit in retriever.search(first_line, k=10, mode="hybrid").chunks:
-            assert hit.doc_id != "helpcentre/gift-cards/gift-card-terms.md"
+            assert hit.doc_id != "helpcentre/gift-cards/lost-gift-cards.md"
     finally:
         client.close()
 
