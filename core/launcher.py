@@ -49,7 +49,7 @@ def child_environment(settings: Settings) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         {
-            "MILVUS_URI": f"http://127.0.0.1:{settings.milvus_port}",
+            "RAGDESK_MILVUS_URI": f"http://127.0.0.1:{settings.milvus_port}",
             "REDIS_URL": f"redis://127.0.0.1:{settings.redis_port}/0",
             "LLM_BASE_URL": settings.llm_base_url or f"http://127.0.0.1:{settings.local_llm_port}/v1",
             "RAGDESK_DATA_DIR": str(settings.data_dir),
