@@ -248,7 +248,8 @@ def writer_lock(settings: Settings, timeout_s: float = 600) -> Iterator[None]:
 
 def make_chunker(settings: Settings, tokenizer: object) -> Chunker:
     def tokenize(text: str) -> list[int]:
-        return list(tokenizer.encode(text, add_special_tokens=False))  # type: ignore[attr-defined]
+        # verbose=False: sections longer than the model window are only being counted here.
+        return list(tokenizer.encode(text, add_special_tokens=False, verbose=False))  # type: ignore[attr-defined]
 
     return Chunker(settings.effective_chunk_size, settings.chunk_overlap, tokenize, settings.heading_token_allowance)
 
