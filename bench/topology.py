@@ -29,10 +29,18 @@ from core.settings import REPO_ROOT, Settings
 
 RESULTS = REPO_ROOT / "bench" / "results"
 QUESTIONS = [
-    "Can I return a laptop after 45 days?", "How long does express shipping take?", "Do you ship to Switzerland?",
-    "How do I reset my Aurora X2 headphones?", "What payment methods do you accept?", "Is there a restocking fee?",
-    "How long is a gift card valid?", "Can I cancel my order?", "What does Lumen Plus cost?",
-    "How do I descale the BrewMaster 900?", "How long do refunds take?", "Can I pay in instalments with Klarna?",
+    "Can I return a laptop after 45 days?",
+    "How long does express shipping take?",
+    "Do you ship to Switzerland?",
+    "How do I reset my Aurora X2 headphones?",
+    "What payment methods do you accept?",
+    "Is there a restocking fee?",
+    "How long is a gift card valid?",
+    "Can I cancel my order?",
+    "What does Lumen Plus cost?",
+    "How do I descale the BrewMaster 900?",
+    "How long do refunds take?",
+    "Can I pay in instalments with Klarna?",
 ]
 
 
@@ -44,11 +52,17 @@ def free_port() -> int:
 
 def percentiles(samples: list[float]) -> dict[str, float]:
     arr = np.array(samples)
-    return {"n": len(samples), "p50": round(float(np.percentile(arr, 50)), 2), "p95": round(float(np.percentile(arr, 95)), 2),
-            "p99": round(float(np.percentile(arr, 99)), 2)}
+    return {
+        "n": len(samples),
+        "p50": round(float(np.percentile(arr, 50)), 2),
+        "p95": round(float(np.percentile(arr, 95)), 2),
+        "p99": round(float(np.percentile(arr, 99)), 2),
+    }
 
 
-def measure(retriever: Retriever, vectors: list[np.ndarray], seconds: float, max_queries: int) -> tuple[list[float], list[float]]:
+def measure(
+    retriever: Retriever, vectors: list[np.ndarray], seconds: float, max_queries: int
+) -> tuple[list[float], list[float]]:
     search_ms, full_ms = [], []
     deadline = time.monotonic() + seconds
     i = 0
@@ -72,8 +86,19 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="ragdesk-topology-"))
     port = free_port()
     server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "milvus-lite"), "server", "--data-dir", str(work / "milvus"), "--host", "127.0.0.1",
-         "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            str(Path(sys.executable).parent / "milvus-lite"),
+            "server",
+            "--data-dir",
+            str(work / "milvus"),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     writer = None
     try:
         time.sleep(3)
@@ -91,30 +116,49 @@ def main() -> None:
 
         corpus = work / "writer-corpus"
         generate(corpus, articles=args.writer_articles, faqs=0, manuals=0)
-        env = {**os.environ, "RAGDESK_MILVUS_URI": uri, "MILVUS_COLLECTION": "bench_writer", "RAGDESK_DATA_DIR": str(work / "writer"),
-               "REDIS_URL": "", "HF_HUB_OFFLINE": "1"}
-        writer = subprocess.Popen([sys.executable, "-m", "core.cli", "index", "--quiet", str(corpus)], env=env,
-                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        env = {
+            **os.environ,
+            "RAGDESK_MILVUS_URI": uri,
+            "MILVUS_COLLECTION": "bench_writer",
+            "RAGDESK_DATA_DIR": str(work / "writer"),
+            "REDIS_URL": "",
+            "HF_HUB_OFFLINE": "1",
+        }
+        writer = subprocess.Popen(
+            [sys.executable, "-m", "core.cli", "index", "--quiet", str(corpus)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         time.sleep(8)  # past the writer's model load, into embedding and upserts
         busy = measure(retriever, vectors, args.seconds, 400)
         writer_running = writer.poll() is None
         writer.wait(timeout=1800)
         rows = {
             "idle": {"search_ms": percentiles(idle[0]), "retrieval_ms": percentiles(idle[1])},
-            "during_index_run": {"search_ms": percentiles(busy[0]), "retrieval_ms": percentiles(busy[1]),
-                                 "writer_still_running_at_end": writer_running},
+            "during_index_run": {
+                "search_ms": percentiles(busy[0]),
+                "retrieval_ms": percentiles(busy[1]),
+                "writer_still_running_at_end": writer_running,
+            },
         }
-        md = ["| phase | Milvus search p50 / p95 / p99 ms | retrieval (embed + hybrid) p50 / p95 / p99 ms | queries |",
-              "|---|---|---|---|"]
+        md = [
+            "| phase | Milvus search p50 / p95 / p99 ms | retrieval (embed + hybrid) p50 / p95 / p99 ms | queries |",
+            "|---|---|---|---|",
+        ]
         for phase, r in rows.items():
             s, f = r["search_ms"], r["retrieval_ms"]
-            md.append(f"| {phase} | {s['p50']} / {s['p95']} / {s['p99']} | {f['p50']} / {f['p95']} / {f['p99']} | {s['n']} |")
+            md.append(
+                f"| {phase} | {s['p50']} / {s['p95']} / {s['p99']} | {f['p50']} / {f['p95']} / {f['p99']} | {s['n']} |"
+            )
         table = "\n".join(md)
         print(table)
         RESULTS.mkdir(parents=True, exist_ok=True)
         (RESULTS / "topology.json").write_text(json.dumps(rows, indent=2))
         (RESULTS / "topology.md").write_text(
-            "# Search latency: milvus-lite server, reader and writer in separate processes\n\n" + table + "\n")
+            "# Search latency: milvus-lite server, reader and writer in separate processes\n\n" + table + "\n"
+        )
         client.close()
     finally:
         if writer is not None and writer.poll() is None:

@@ -147,10 +147,11 @@ def _parse_html(text: str) -> tuple[str, list[Section]]:
     soup = BeautifulSoup(text, "html.parser")
     for tag in soup(["script", "style", "noscript", "nav", "footer"]):
         tag.decompose()
-    title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    # The page's h1 names the article; <title> often carries a site suffix ("... | Help Centre").
     h1 = soup.find("h1")
-    if h1 and not title:
-        title = h1.get_text(" ", strip=True)
+    title = h1.get_text(" ", strip=True) if h1 else ""
+    if not title and soup.title:
+        title = soup.title.get_text(" ", strip=True)
     body = soup.body or soup
     stack: list[tuple[int, str]] = []
     sections: list[Section] = []

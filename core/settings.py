@@ -60,6 +60,9 @@ class Settings(BaseSettings):
     embed_max_tokens: int = Field(default=256, alias="EMBED_MAX_TOKENS", description="the embedder's window")
     embed_batch_size: int = Field(default=32, alias="EMBED_BATCH_SIZE")
     embed_threads: int = Field(default=0, alias="EMBED_THREADS", description="torch threads; 0 = torch default")
+    query_embed_threads: int = Field(
+        default=1, alias="QUERY_EMBED_THREADS", description="torch threads in the API process; 0 = EMBED_THREADS"
+    )
 
     # --- chunking ------------------------------------------------------------------------
     chunk_size: int = Field(
@@ -82,7 +85,7 @@ class Settings(BaseSettings):
     llm_base_url: str = Field(default="http://127.0.0.1:8081/v1", alias="LLM_BASE_URL")
     llm_model: str = Field(default="local", alias="LLM_MODEL")
     llm_api_key: str = Field(default="not-needed", alias="LLM_API_KEY")
-    llm_max_tokens: int = Field(default=200, alias="LLM_MAX_TOKENS")
+    llm_max_tokens: int = Field(default=120, alias="LLM_MAX_TOKENS")
     llm_temperature: float = Field(default=0.0, alias="LLM_TEMPERATURE")
     llm_repeat_penalty: float = Field(default=1.15, alias="LLM_REPEAT_PENALTY")
     llm_timeout_s: float = Field(default=60.0, alias="LLM_TIMEOUT_S")
@@ -163,6 +166,41 @@ class Settings(BaseSettings):
     eval_regression_threshold: float = Field(default=0.05, alias="EVAL_REGRESSION_THRESHOLD", description="absolute drop of a rate")
     eval_latency_regression: float = Field(default=0.5, alias="EVAL_LATENCY_REGRESSION", description="relative rise of latency/cost")
     feedback_max_comment_chars: int = Field(default=2000, alias="FEEDBACK_MAX_COMMENT_CHARS")
+    # retrieval options measured by the evaluation (bench/retrieval.py); the defaults keep the
+    # original behaviour
+    retrieval_dedupe_sections: bool = Field(
+        default=False, alias="RETRIEVAL_DEDUPE_SECTIONS", description="k distinct sections, hybrid fused per section"
+    )
+    rrf_dense_weight: float = Field(default=1.0, alias="RRF_DENSE_WEIGHT")
+    rrf_keyword_weight: float = Field(default=1.0, alias="RRF_KEYWORD_WEIGHT")
+    hybrid_depth: int = Field(default=0, alias="HYBRID_DEPTH", description="candidates per list; 0 = max(4k, 20)")
+
+    # --- gateway (API keys, budgets, rate limits, admission queue) ---------------------------
+    gateway_require_keys: bool = Field(default=True, alias="GATEWAY_REQUIRE_KEYS", description="false = no API keys (local development only)")
+    gateway_prefix: str = Field(default="rd:", alias="GATEWAY_REDIS_PREFIX", description="prefix of every gateway and cache key in Redis")
+    gateway_daily_tokens: int = Field(default=50_000, alias="GATEWAY_DAILY_TOKENS", description="per-user daily token budget (UTC day)")
+    gateway_output_cap: int = Field(default=4_000, alias="GATEWAY_OUTPUT_CAP", description="most output tokens one request may ask for")
+    gateway_rpm_free: int = Field(default=30, alias="GATEWAY_RPM_FREE", description="requests per minute, free tier")
+    gateway_rpm_paid: int = Field(default=120, alias="GATEWAY_RPM_PAID", description="requests per minute, paid tier")
+    gateway_max_inflight: int = Field(default=4, alias="GATEWAY_MAX_INFLIGHT", description="generations in flight across all API processes")
+    gateway_paid_reserved: int = Field(default=1, alias="GATEWAY_PAID_RESERVED", description="in-flight slots free requests never take")
+    gateway_queue_max: int = Field(default=64, alias="GATEWAY_QUEUE_MAX", description="waiting requests before new ones get 503")
+    gateway_queue_timeout_s: float = Field(default=60.0, alias="GATEWAY_QUEUE_TIMEOUT_S", description="longest wait for a slot, then 503")
+    gateway_slot_lease_s: float = Field(default=30.0, alias="GATEWAY_SLOT_LEASE_S", description="a slot not renewed for this long is reclaimed")
+    gateway_queue_poll_s: float = Field(default=0.25, alias="GATEWAY_QUEUE_POLL_S", description="a waiter re-checks at least this often")
+    gateway_reservation_ttl_s: int = Field(default=3600, alias="GATEWAY_RESERVATION_TTL_S", description="unsettled token reservations are kept this long")
+
+    # --- response cache ------------------------------------------------------------------------
+    cache_enabled: bool = Field(default=True, alias="CACHE_ENABLED")
+    cache_similarity: float = Field(default=0.80, alias="CACHE_SIMILARITY", description="cosine of the served neighbour to the question (normalised text)")
+    cache_candidate_similarity: float = Field(default=0.65, alias="CACHE_CANDIDATE_SIMILARITY", description="neighbours at least this close vote on the answer")
+    cache_neighbours: int = Field(default=10, alias="CACHE_NEIGHBOURS", description="nearest cached questions that vote")
+    cache_vote_share: float = Field(default=0.85, alias="CACHE_VOTE_SHARE", description="share of the weighted vote the served answer needs; 0 = no vote")
+    cache_vote_temperature: float = Field(default=0.07, alias="CACHE_VOTE_TEMPERATURE", description="vote weight exp((cos - 1) / T)")
+    cache_guard: bool = Field(default=True, alias="CACHE_GUARD", description="numbers, negation and named entities must agree")
+    cache_ttl_s: int = Field(default=7 * 24 * 3600, alias="CACHE_TTL_S")
+    cache_tombstone_ttl_s: int = Field(default=24 * 3600, alias="CACHE_TOMBSTONE_TTL_S", description="a removed chunk blocks new entries citing it this long")
+    cache_max_entries: int = Field(default=50_000, alias="CACHE_MAX_ENTRIES", description="semantic rows kept in each process's memory")
 
     # --- UIs started by `up` ---------------------------------------------------------------
     dagster_port: int = Field(default=3000, alias="DAGSTER_PORT")

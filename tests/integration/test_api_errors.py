@@ -56,7 +56,11 @@ def assert_error(response: httpx.Response, status: int, code: str | None = None)
             {"model": "ragdesk", "messages": [{"role": "assistant", "content": "Hello"}]},
             "last_message_not_user",
         ),
-        ("/v1/chat/completions", {"model": "ragdesk", "messages": [{"role": "user", "content": QUESTION}], "k": 0}, "invalid_k"),
+        (
+            "/v1/chat/completions",
+            {"model": "ragdesk", "messages": [{"role": "user", "content": QUESTION}], "k": 0},
+            "invalid_k",
+        ),
         (
             "/v1/chat/completions",
             {"model": "ragdesk", "messages": [{"role": "user", "content": QUESTION}], "k": 10_000},
@@ -119,7 +123,9 @@ class SilentServer:
 
 
 @pytest.fixture(scope="module", params=["down", "silent"])
-def broken_llm_app(request: pytest.FixtureRequest, demo_index: Settings, embedder: Any) -> Iterator[tuple[str, TestClient]]:
+def broken_llm_app(
+    request: pytest.FixtureRequest, demo_index: Settings, embedder: Any
+) -> Iterator[tuple[str, TestClient]]:
     from serving.main import create_app
 
     silent = SilentServer() if request.param == "silent" else None

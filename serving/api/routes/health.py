@@ -1,0 +1,67 @@
+"""`/health`: the process answers. `/ready`: Milvus reachable with the collection loaded, and the
+answer model's server listing its models; 503 names the part that failed."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+
+from serving.api.deps import ServicesDep
+from serving.services import Services
+
+router = APIRouter(tags=["health"])
+
+CHECK_TIMEOUT_S = 3.0
+
+
+@router.get("/health")
+async def health() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+def _milvus_state(services: Services) -> tuple[bool, str]:
+    client, name = services.milvus, services.settings.milvus_collection
+    if not client.has_collection(name):
+        return False, f"collection {name!r} does not exist (run the indexer)"
+    state = str(client.get_load_state(name).get("state", ""))
+    if not state.endswith("Loaded"):
+        client.load_collection(name)  # a collection created after start-up: load it once
+        state = str(client.get_load_state(name).get("state", ""))
+    if not state.endswith("Loaded"):
+        return False, f"collection {name!r} is not loaded (state {state})"
+    return True, f"collection {name!r} loaded"
+
+
+async def check_milvus(services: Services) -> dict[str, Any]:
+    try:
+        ok, detail = await asyncio.wait_for(asyncio.to_thread(_milvus_state, services), CHECK_TIMEOUT_S)
+    except TimeoutError:
+        ok, detail = False, f"no answer from Milvus at {services.settings.milvus_uri} within {CHECK_TIMEOUT_S:.0f}s"
+    except Exception as exc:
+        ok, detail = False, f"Milvus at {services.settings.milvus_uri}: {type(exc).__name__}: {exc}"
+    return {"ok": ok, "detail": detail}
+
+
+async def check_llm(services: Services) -> dict[str, Any]:
+    url = services.settings.llm_base_url
+    try:
+        models = await services.llm.with_options(timeout=CHECK_TIMEOUT_S).models.list()
+        ids = [m.id for m in models.data]
+    except Exception as exc:
+        return {"ok": False, "detail": f"LLM server at {url}: {type(exc).__name__}"}
+    model = services.settings.llm_model
+    if ids and model not in ids:
+        return {"ok": False, "detail": f"LLM server at {url} does not serve {model!r} (it has {ids})"}
+    return {"ok": True, "detail": f"LLM server at {url} serves {model!r}"}
+
+
+@router.get("/ready")
+async def ready(services: ServicesDep) -> JSONResponse:
+    milvus, llm = await asyncio.gather(check_milvus(services), check_llm(services))
+    ok = milvus["ok"] and llm["ok"]
+    failed = [name for name, check in (("milvus", milvus), ("llm", llm)) if not check["ok"]]
+    body = {"status": "ready" if ok else "not_ready", "failed": failed, "checks": {"milvus": milvus, "llm": llm}}
+    return JSONResponse(body, status_code=200 if ok else 503)

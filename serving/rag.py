@@ -1,0 +1,264 @@
+"""The chat flow as one service: `prepare` (standalone question, retrieval, prompt, citations)
+then `generate` (a stream of typed events). Both HTTP renderings, the gateway and the evaluation
+call these; nothing here knows about HTTP.
+
+    prepared = await service.prepare(messages, k=5)
+    async for event in service.answer(prepared):   # generate(), passed through the stages
+        ...
+
+Later stages (the grounding guard, a response cache) are `Stage`s: functions that take the
+prepared request and an event stream and return an event stream. `answer` applies them in order.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from core.prompts import EMPTY_ANSWER, NOT_COVERED_ANSWER, PROMPT_VERSION, SYSTEM_PROMPT, build_messages
+from core.retrieval import FilterError, Mode, Retrieval, RetrievedChunk, Retriever
+from core.settings import Settings
+from serving.context import pack_passages, prompt_order
+from serving.conversation import Turn, history_within_budget, standalone_question
+from serving.events import Citation, CitationsEvent, DoneEvent, ErrorEvent, Event, TokenEvent, Usage
+from serving.llm import Delta, Finish, GenerationParams, LLMError, stream_chat
+from serving.sources import source_url
+
+if TYPE_CHECKING:
+    from openai import AsyncOpenAI
+
+TokenCounter = Callable[[str], int]
+Stage = Callable[["Prepared", AsyncIterator[Event]], AsyncIterator[Event]]
+
+# Room left in the model's context for template tokens and tokenizer differences (the budget is
+# counted with the embedder's tokenizer, not the answer model's).
+PROMPT_SAFETY_TOKENS = 64
+TOKENIZER_SLACK = 1.1
+
+
+class InvalidRequest(ValueError):
+    """A request the service cannot answer as asked; the message is meant for the caller."""
+
+    def __init__(self, message: str, code: str = "invalid_request", param: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.param = param
+
+
+@dataclass(frozen=True)
+class Message:
+    role: str  # "system", "user" or "assistant"; client system messages are not used
+    content: str
+
+
+@dataclass
+class Prepared:
+    question: str  # the last user message, as asked
+    standalone_question: str  # what retrieval searched for
+    retrieval: Retrieval
+    passages: list[RetrievedChunk]  # in prompt order
+    citations: list[Citation]  # in rank order
+    messages: list[dict[str, str]]  # the prompt; empty when not covered
+    params: GenerationParams
+    history_turns: int = 0
+    context_tokens: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+    prompt_version: str = PROMPT_VERSION
+
+    @property
+    def not_covered(self) -> bool:
+        return not self.retrieval.relevant or not self.passages
+
+
+class RagService:
+    def __init__(
+        self,
+        settings: Settings,
+        retriever: Retriever,
+        llm: AsyncOpenAI,
+        count_tokens: TokenCounter | None = None,
+        stages: Sequence[Stage] = (),
+    ) -> None:
+        self.settings = settings
+        self.retriever = retriever
+        self.llm = llm
+        self.count_tokens: TokenCounter = count_tokens or retriever.embedder.count_tokens
+        self.stages = list(stages)
+
+    # --- validation ------------------------------------------------------------------------
+    def check_k(self, k: int | None) -> int:
+        if k is None:
+            return self.settings.top_k
+        if not 1 <= k <= self.settings.max_top_k:
+            raise InvalidRequest(f"k must be between 1 and {self.settings.max_top_k}, got {k}", "invalid_k", "k")
+        return k
+
+    def check_question(self, text: str, param: str = "question") -> str:
+        text = text.strip()
+        if not text:
+            raise InvalidRequest("the question is empty", "empty_question", param)
+        limit = self.settings.max_question_chars
+        if len(text) > limit:
+            raise InvalidRequest(
+                f"the question is {len(text)} characters long; the limit is {limit} (MAX_QUESTION_CHARS)",
+                "question_too_long",
+                param,
+            )
+        return text
+
+    def check_messages(self, messages: Sequence[Message]) -> tuple[str, list[Turn], list[str]]:
+        """The question, the earlier turns and every user message, or `InvalidRequest`."""
+        if not messages:
+            raise InvalidRequest("messages must not be empty", "empty_messages", "messages")
+        if len(messages) > self.settings.max_messages:
+            raise InvalidRequest(
+                f"{len(messages)} messages; the limit is {self.settings.max_messages}", "too_many_messages", "messages"
+            )
+        turns = [Turn(m.role, m.content) for m in messages if m.role in {"user", "assistant"}]
+        if not turns or turns[-1].role != "user":
+            raise InvalidRequest("the last message must come from the user", "last_message_not_user", "messages")
+        question = self.check_question(turns[-1].content, "messages")
+        history_limit = self.settings.max_question_chars * 4
+        for turn in turns[:-1]:
+            if len(turn.content) > history_limit:
+                raise InvalidRequest(
+                    f"an earlier message is {len(turn.content)} characters long; the limit is {history_limit}",
+                    "message_too_long",
+                    "messages",
+                )
+        users = [t.content for t in turns[:-1] if t.role == "user"] + [question]
+        return question, turns[:-1], users
+
+    # --- retrieval ---------------------------------------------------------------------------
+    def search_sync(
+        self, query: str, k: int | None = None, filters: dict[str, Any] | None = None, mode: Mode | None = None
+    ) -> Retrieval:
+        try:
+            return self.retriever.search(query, k=self.check_k(k), mode=mode, filters=filters)
+        except FilterError as exc:
+            raise InvalidRequest(str(exc), "invalid_filter", "filters") from exc
+
+    async def search(
+        self, query: str, k: int | None = None, filters: dict[str, Any] | None = None, mode: Mode | None = None
+    ) -> Retrieval:
+        query = self.check_question(query)
+        self.check_k(k)
+        return await asyncio.to_thread(self.search_sync, query, k, filters, mode)
+
+    # --- the chat flow -------------------------------------------------------------------------
+    async def prepare(
+        self,
+        messages: Sequence[Message],
+        k: int | None = None,
+        filters: dict[str, Any] | None = None,
+        mode: Mode | None = None,
+        max_tokens: int | None = None,
+        temperature: float | None = None,
+    ) -> Prepared:
+        """Validate, retrieve and build the prompt (embedding runs in a worker thread)."""
+        self.check_messages(messages)
+        self.check_k(k)
+        return await asyncio.to_thread(self.prepare_sync, messages, k, filters, mode, max_tokens, temperature)
+
+    def prepare_sync(
+        self,
+        messages: Sequence[Message],
+        k: int | None = None,
+        filters: dict[str, Any] | None = None,
+        mode: Mode | None = None,
+        max_tokens: int | None = None,
+        temperature: float | None = None,
+    ) -> Prepared:
+        started = time.perf_counter()
+        question, earlier, user_messages = self.check_messages(messages)
+        standalone = standalone_question(user_messages)
+        retrieval = self.search_sync(standalone, k, filters, mode)
+        params = GenerationParams.from_settings(self.settings, max_tokens, temperature)
+        history = history_within_budget(earlier, self.settings.history_token_budget, self.count_tokens)
+        passages: list[RetrievedChunk] = []
+        context_tokens = 0
+        if retrieval.relevant:
+            budget = self._context_budget(question, history, params)
+            chosen, context_tokens = pack_passages(retrieval.chunks, budget, self.count_tokens)
+            passages = prompt_order(chosen)
+        prepared = Prepared(
+            question=question,
+            standalone_question=standalone,
+            retrieval=retrieval,
+            passages=passages,
+            citations=[self._citation(c) for c in sorted(passages, key=lambda c: c.rank)],
+            messages=[],
+            params=params,
+            history_turns=len(history),
+            context_tokens=context_tokens,
+        )
+        if not prepared.not_covered:
+            prepared.messages = build_messages(passages, [(t.role, t.content) for t in history], question)
+        prepared.timings = {
+            "embed_ms": retrieval.embed_ms,
+            "search_ms": retrieval.search_ms,
+            "prepare_ms": (time.perf_counter() - started) * 1000,
+        }
+        return prepared
+
+    def _context_budget(self, question: str, history: Sequence[Turn], params: GenerationParams) -> int:
+        fixed = self.count_tokens(SYSTEM_PROMPT) + self.count_tokens(question) + PROMPT_SAFETY_TOKENS
+        fixed += sum(self.count_tokens(t.content) + 4 for t in history)
+        room = int((self.settings.llm_context_tokens - params.max_tokens - fixed) / TOKENIZER_SLACK)
+        return max(0, min(self.settings.context_token_budget, room))
+
+    def _citation(self, chunk: RetrievedChunk) -> Citation:
+        return Citation(
+            doc_id=chunk.doc_id,
+            title=chunk.title,
+            section=chunk.section,
+            url=source_url(chunk.doc_id, chunk.section, self.settings.public_base_url),
+            chunk_id=chunk.chunk_id,
+            score=round(chunk.score, 6),
+            rank=chunk.rank,
+        )
+
+    async def generate(self, prepared: Prepared) -> AsyncIterator[Event]:
+        """Token events, then citations, then done; or an error event (the model server down,
+        timing out or failing), after which nothing follows."""
+        started = time.perf_counter()
+        timings = dict(prepared.timings)
+        if prepared.not_covered:
+            yield TokenEvent(NOT_COVERED_ANSWER)
+            yield CitationsEvent([])
+            timings["total_ms"] = (time.perf_counter() - started) * 1000
+            yield DoneEvent("stop", Usage(), True, timings, prepared.prompt_version)
+            return
+        finish: Finish | None = None
+        produced = False
+        try:
+            async for item in stream_chat(self.llm, self.settings.llm_model, prepared.messages, prepared.params):
+                if isinstance(item, Delta):
+                    if not produced:
+                        timings["ttft_ms"] = (time.perf_counter() - started) * 1000
+                        produced = True
+                    yield TokenEvent(item.text)
+                else:
+                    finish = item
+        except LLMError as exc:
+            yield ErrorEvent(exc.message, exc.code)
+            return
+        if not produced:
+            timings["ttft_ms"] = (time.perf_counter() - started) * 1000
+            yield TokenEvent(EMPTY_ANSWER)
+        finish = finish or Finish("stop", Usage(), {})
+        timings.update(finish.server_timings)
+        timings["total_ms"] = (time.perf_counter() - started) * 1000
+        yield CitationsEvent(prepared.citations)
+        yield DoneEvent(finish.finish_reason, finish.usage, False, timings, prepared.prompt_version)
+
+    def answer(self, prepared: Prepared) -> AsyncIterator[Event]:
+        """`generate`, passed through the configured stages in order."""
+        events: AsyncIterator[Event] = self.generate(prepared)
+        for stage in self.stages:
+            events = stage(prepared, events)
+        return events

@@ -1,0 +1,165 @@
+"""Two renderings of one event stream: the native SSE stream (`token`, `citations`, `done`,
+`error`) and OpenAI's chat completion (streamed chunks or one response). Neither adds to or
+changes what the events say."""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from serving.events import Citation, CitationsEvent, DoneEvent, ErrorEvent, Event, TokenEvent
+from serving.rag import Prepared
+
+SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no", "Connection": "keep-alive"}
+
+
+def sse(data: dict[str, Any] | str, event: str | None = None) -> str:
+    payload = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    head = f"event: {event}\n" if event else ""
+    return head + "".join(f"data: {line}\n" for line in payload.split("\n")) + "\n"
+
+
+def _meta(prepared: Prepared) -> dict[str, Any]:
+    return {
+        "standalone_question": prepared.standalone_question,
+        "retrieval_mode": prepared.retrieval.mode,
+        "history_turns": prepared.history_turns,
+        "context_tokens": prepared.context_tokens,
+    }
+
+
+def done_payload(event: DoneEvent, prepared: Prepared) -> dict[str, Any]:
+    return {
+        "finish_reason": event.finish_reason,
+        "not_covered": event.not_covered,
+        "usage": event.usage.to_openai(),
+        "timings": {k: round(v, 2) for k, v in event.timings.items()},
+        "prompt_version": event.prompt_version,
+        **_meta(prepared),
+    }
+
+
+def error_payload(event: ErrorEvent) -> dict[str, Any]:
+    return {"message": event.message, "code": event.code}
+
+
+# --- native SSE ------------------------------------------------------------------------------
+async def native_sse(prepared: Prepared, events: AsyncIterator[Event]) -> AsyncIterator[str]:
+    async for event in events:
+        if isinstance(event, TokenEvent):
+            yield sse({"text": event.text}, "token")
+        elif isinstance(event, CitationsEvent):
+            yield sse({"citations": [c.to_dict() for c in event.citations]}, "citations")
+        elif isinstance(event, DoneEvent):
+            yield sse(done_payload(event, prepared), "done")
+        elif isinstance(event, ErrorEvent):
+            yield sse(error_payload(event), "error")
+            return
+
+
+# --- OpenAI ------------------------------------------------------------------------------------
+@dataclass
+class CompletionIds:
+    model: str
+    id: str = field(default_factory=lambda: f"chatcmpl-{uuid.uuid4().hex}")
+    created: int = field(default_factory=lambda: int(time.time()))
+
+    def chunk(self, choices: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "object": "chat.completion.chunk",
+            "created": self.created,
+            "model": self.model,
+            "choices": choices,
+            **extra,
+        }
+
+
+def _sources(citations: list[Citation]) -> list[dict[str, Any]]:
+    return [c.to_dict() for c in citations]
+
+
+async def openai_stream(
+    prepared: Prepared, events: AsyncIterator[Event], ids: CompletionIds, include_usage: bool
+) -> AsyncIterator[str]:
+    """OpenAI's streamed chunks. The chunk with `finish_reason` (and the usage chunk, when asked
+    for) carries the extra top-level `sources` and `ragdesk` fields."""
+    yield sse(ids.chunk([{"index": 0, "delta": {"role": "assistant", "content": ""}, "finish_reason": None}]))
+    citations: list[Citation] = []
+    async for event in events:
+        if isinstance(event, TokenEvent):
+            yield sse(ids.chunk([{"index": 0, "delta": {"content": event.text}, "finish_reason": None}]))
+        elif isinstance(event, CitationsEvent):
+            citations = event.citations
+        elif isinstance(event, DoneEvent):
+            extra = {"sources": _sources(citations), "ragdesk": done_payload(event, prepared)}
+            yield sse(ids.chunk([{"index": 0, "delta": {}, "finish_reason": event.finish_reason}], **extra))
+            if include_usage:
+                yield sse(ids.chunk([], usage=event.usage.to_openai(), **extra))
+        elif isinstance(event, ErrorEvent):
+            # The `openai` client raises on a chunk with an `error` key.
+            yield sse({"error": {"message": event.message, "type": "server_error", "code": event.code}})
+            return
+    yield sse("[DONE]")
+
+
+async def openai_completion(
+    prepared: Prepared, events: AsyncIterator[Event], ids: CompletionIds
+) -> dict[str, Any] | ErrorEvent:
+    """One OpenAI chat completion, or the error event that ended the stream."""
+    parts: list[str] = []
+    citations: list[Citation] = []
+    done: DoneEvent | None = None
+    async for event in events:
+        if isinstance(event, TokenEvent):
+            parts.append(event.text)
+        elif isinstance(event, CitationsEvent):
+            citations = event.citations
+        elif isinstance(event, DoneEvent):
+            done = event
+        elif isinstance(event, ErrorEvent):
+            return event
+    if done is None:
+        return ErrorEvent("the answer stream ended without finishing", "incomplete_stream", 502)
+    return {
+        "id": ids.id,
+        "object": "chat.completion",
+        "created": ids.created,
+        "model": ids.model,
+        "choices": [
+            {
+                "index": 0,
+                "message": {"role": "assistant", "content": "".join(parts)},
+                "finish_reason": done.finish_reason,
+                "logprobs": None,
+            }
+        ],
+        "usage": done.usage.to_openai(),
+        "sources": _sources(citations),
+        "ragdesk": done_payload(done, prepared),
+    }
+
+
+async def peek(events: AsyncIterator[Event]) -> tuple[Event | None, AsyncIterator[Event]]:
+    """The first event and a stream that still yields it: lets a streamed response answer with an
+    HTTP error status when the stream fails before its first token."""
+    try:
+        first = await anext(events)
+    except StopAsyncIteration:
+        return None, events
+
+    async def chained() -> AsyncIterator[Event]:
+        try:
+            yield first
+            async for event in events:
+                yield event
+        finally:
+            close = getattr(events, "aclose", None)
+            if close is not None:
+                await close()
+
+    return first, chained()

@@ -1,0 +1,175 @@
+"""Shared fixtures: the demo collection (built once per session into a tmp dir), the local LLM
+server (a real `python -m core.llm_server` subprocess) and the API served by uvicorn in a thread.
+
+Settings are passed as objects (`create_app(settings)`), never through the environment:
+pymilvus reads MILVUS_URI from the environment at import time and rejects a `.db` path there.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from core.settings import REPO_ROOT, Settings
+
+LLM_START_TIMEOUT_S = 90
+API_START_TIMEOUT_S = 120
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def demo_corpus_dir() -> Path:
+    """The help-centre part of the demo corpus, wherever it currently lives."""
+    for candidate in (REPO_ROOT / "corpus" / "lumen-market" / "helpcentre", REPO_ROOT / "corpus" / "helpcentre"):
+        if candidate.is_dir() and any(candidate.rglob("*.md")):
+            return candidate
+    pytest.skip("demo corpus (corpus/lumen-market/helpcentre or corpus/helpcentre) not found")
+
+
+@pytest.fixture(scope="session")
+def embedder() -> Any:
+    from core.clients import make_embedder
+
+    return make_embedder(Settings())
+
+
+@pytest.fixture(scope="session")
+def demo_index(tmp_path_factory: pytest.TempPathFactory, embedder: Any) -> Settings:
+    """Settings for a Milvus Lite collection built from the demo help centre (tmp dir, session)."""
+    from core.clients import make_engine, make_milvus_client
+    from core.docstore import DocStore
+    from core.indexing import run_index
+
+    root = tmp_path_factory.mktemp("demo-index")
+    settings = Settings(
+        MILVUS_URI=str(root / "milvus.db"),
+        RAGDESK_DATA_DIR=str(root),
+        DOCS_SOURCE_DIR=str(demo_corpus_dir()),
+        HF_HUB_OFFLINE=True,
+    )
+    client = make_milvus_client(settings)
+    report = run_index(settings, client, DocStore(make_engine(settings)), embedder)
+    assert report.write is not None and report.write.collection_count > 0, report.summary_lines()
+    return settings
+
+
+class LocalLLMServer:
+    """`python -m core.llm_server` as a subprocess on a free port; stopped by its PID."""
+
+    def __init__(self, log_path: Path, threads: int = 1) -> None:
+        self.port = free_port()
+        self.base_url = f"http://127.0.0.1:{self.port}/v1"
+        self.log_path = log_path
+        self.threads = threads
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("MILVUS_", "LLM_", "LOCAL_LLM_"))}
+        env.update(
+            HF_HUB_OFFLINE="1",
+            LOCAL_LLM_PORT=str(self.port),
+            LOCAL_LLM_THREADS=str(self.threads),
+            LOCAL_LLM_PARALLEL="2",
+            LLM_MODEL="local",
+        )
+        with self.log_path.open("wb") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "core.llm_server"], cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+            )
+        deadline = time.monotonic() + LLM_START_TIMEOUT_S
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(
+                    f"LLM server exited ({self.process.returncode}):\n{self.log_path.read_text()[-3000:]}"
+                )
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"{self.base_url}/models", timeout=2).status_code == 200:
+                    return
+            time.sleep(0.3)
+        self.stop()
+        raise RuntimeError(f"LLM server did not answer within {LLM_START_TIMEOUT_S}s")
+
+    def stop(self) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def llm_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalLLMServer]:
+    # One thread: on a 2-core machine with other load, 2 llama.cpp threads run 2-3x slower.
+    server = LocalLLMServer(tmp_path_factory.mktemp("llm") / "llm_server.log", threads=1)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def api_settings(demo_index: Settings, llm_server: LocalLLMServer) -> Settings:
+    return demo_index.model_copy(
+        update={"llm_base_url": llm_server.base_url, "llm_model": "local", "llm_max_tokens": 48}
+    )
+
+
+class ThreadedUvicorn:
+    """An ASGI app served by uvicorn in a thread of the test process."""
+
+    def __init__(self, app: Any) -> None:
+        import uvicorn
+
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="on")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, name="uvicorn-test", daemon=True)
+
+    def __enter__(self) -> ThreadedUvicorn:
+        self.thread.start()
+        deadline = time.monotonic() + API_START_TIMEOUT_S
+        while not self.server.started:
+            if not self.thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("the API did not start")
+            time.sleep(0.1)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=30)
+
+
+@contextlib.contextmanager
+def shared_embedder(embedder: Any) -> Iterator[None]:
+    """Apps built inside this block reuse the session's embedder instead of loading another."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("serving.services.make_embedder", lambda _settings: embedder)
+        yield
+
+
+@pytest.fixture(scope="session")
+def api_server(api_settings: Settings, embedder: Any) -> Iterator[ThreadedUvicorn]:
+    from serving.main import create_app
+
+    with shared_embedder(embedder), ThreadedUvicorn(create_app(api_settings)) as server:
+        yield server
