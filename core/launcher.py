@@ -37,12 +37,25 @@ def procfile_lines(settings: Settings) -> dict[str, str]:
         "redis": "exec " + shlex.join(redis_command(settings.redis_port, data / "redis")),
         "llm": f"exec {ragdesk} llm-server",
         "api": f"exec {ragdesk} serve",
-        "dagster": f"exec {shlex.quote(_venv_bin('dagster'))} dev -w {shlex.quote(str(REPO_ROOT / 'workspace.yaml'))} "
+        # Dagster starts once the initial index is written, so its sensor's first run finds the
+        # collection in step instead of embedding the corpus a second time in parallel.
+        "dagster": f"while [ ! -e {shlex.quote(str(initial_index_marker(settings)))} ]; do sleep 1; done; "
+        f"exec {shlex.quote(_venv_bin('dagster'))} dev -w {shlex.quote(str(REPO_ROOT / 'workspace.yaml'))} "
         f"-h 127.0.0.1 -p {settings.dagster_port}",
         "mlflow": f"exec {python} -m mlflow server --backend-store-uri {shlex.quote(settings.resolved_mlflow_tracking_uri)} "
         f"--default-artifact-root {shlex.quote(str(data / 'mlartifacts'))} --host 127.0.0.1 --port {settings.mlflow_port} "
         "--workers 1",
     }
+
+
+def initial_index_marker(settings: Settings) -> Path:
+    return settings.data_dir / ".initial-index-done"
+
+
+# honcho gives processes 5 s after SIGTERM before SIGKILL; `dagster dev` (webserver, daemon, code
+# server, a run in progress) and MLflow's workers need longer to stop cleanly.
+HONCHO_KILL_WAIT_S = 30
+HONCHO = "import sys, honcho.manager as m; m.KILL_WAIT = int(sys.argv.pop(1)); from honcho.command import main; main()"
 
 
 def child_environment(settings: Settings) -> dict[str, str]:
@@ -136,9 +149,13 @@ def run_up(settings: Settings, index_first: bool = True) -> int:
         )
         return 4
     procfile = write_runtime_files(settings)
+    marker = initial_index_marker(settings)
+    marker.unlink(missing_ok=True)
+    if not index_first:
+        marker.touch()
     env = child_environment(settings)
     honcho = subprocess.Popen(
-        [_venv_bin("honcho"), "-f", str(procfile), "-d", str(REPO_ROOT), "start"],
+        [sys.executable, "-c", HONCHO, str(HONCHO_KILL_WAIT_S), "-f", str(procfile), "-d", str(REPO_ROOT), "start"],
         env=env,
         preexec_fn=_default_signals,
     )
@@ -178,7 +195,7 @@ def urls_banner(settings: Settings) -> str:
     rows = [
         ("Chat page", f"http://127.0.0.1:{settings.api_port}/"),
         ("API (OpenAI-compatible)", f"http://127.0.0.1:{settings.api_port}/v1"),
-        ("API docs", f"http://127.0.0.1:{settings.api_port}/docs"),
+        ("API docs", f"http://127.0.0.1:{settings.api_port}/api/docs"),
         ("Dagster UI", f"http://127.0.0.1:{settings.dagster_port}/"),
         ("MLflow UI", f"http://127.0.0.1:{settings.mlflow_port}/"),
         ("LLM server", f"http://127.0.0.1:{settings.local_llm_port}/v1"),
