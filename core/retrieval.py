@@ -90,6 +90,17 @@ def build_filter(filters: dict[str, Any] | None) -> str:
     return " and ".join(parts)
 
 
+SECTION_OVERFETCH = 4  # chunks fetched per wanted section when retrieving distinct sections
+
+
+def _best_per_section(chunks: list[RetrievedChunk]) -> list[RetrievedChunk]:
+    """The first (best) chunk of each (doc_id, section), in rank order."""
+    seen: dict[tuple[str, str], RetrievedChunk] = {}
+    for chunk in chunks:
+        seen.setdefault((chunk.doc_id, chunk.section), chunk)
+    return list(seen.values())
+
+
 def _hit_to_chunk(hit: dict[str, Any], score: float) -> RetrievedChunk:
     entity = hit.get("entity", hit)
     return RetrievedChunk(
@@ -158,9 +169,15 @@ class Retriever:
         mode: Mode | None = None,
         filters: dict[str, Any] | None = None,
         query_vector: np.ndarray | None = None,
+        dedupe_sections: bool | None = None,
     ) -> Retrieval:
+        """The k best chunks; with `dedupe_sections` (default RETRIEVAL_DEDUPE_SECTIONS, off) the
+        best chunk of each of the k best sections, the hybrid lists fused per section."""
         k = k or self.settings.top_k
         mode = mode or self.settings.retrieval_mode
+        dedupe = self.settings.retrieval_dedupe_sections if dedupe_sections is None else dedupe_sections
+        if dedupe:
+            return self._search_sections(query, k, mode, build_filter(filters), query_vector)
         expr = build_filter(filters)
         embed_ms = 0.0
         if mode != "keyword" and query_vector is None:
@@ -175,7 +192,7 @@ class Retriever:
             chunks = self.keyword(query, k, expr)
         else:
             assert query_vector is not None
-            depth = max(k * 4, 20)
+            depth = self.settings.hybrid_depth or max(k * 4, 20)
             chunks = self._fuse(self.dense(query_vector, depth, expr), self.keyword(query, depth, expr), k)
         search_ms = (time.perf_counter() - start) * 1000
         for rank, chunk in enumerate(chunks, start=1):
@@ -187,18 +204,78 @@ class Retriever:
         rrf_k = self.settings.rrf_k
         fused: dict[str, RetrievedChunk] = {}
         scores: dict[str, float] = {}
+        w_dense, w_keyword = self.settings.rrf_dense_weight, self.settings.rrf_keyword_weight
         for rank, chunk in enumerate(dense, start=1):
             chunk.dense_rank = rank
             fused[chunk.chunk_id] = chunk
-            scores[chunk.chunk_id] = 1.0 / (rrf_k + rank)
+            scores[chunk.chunk_id] = w_dense / (rrf_k + rank)
         for rank, chunk in enumerate(keyword, start=1):
             existing = fused.setdefault(chunk.chunk_id, chunk)
             existing.keyword_rank = rank
-            scores[chunk.chunk_id] = scores.get(chunk.chunk_id, 0.0) + 1.0 / (rrf_k + rank)
+            scores[chunk.chunk_id] = scores.get(chunk.chunk_id, 0.0) + w_keyword / (rrf_k + rank)
         ordered = sorted(fused.values(), key=lambda c: (-scores[c.chunk_id], c.chunk_id))[:k]
         for chunk in ordered:
             chunk.score = scores[chunk.chunk_id]
         return ordered
+
+    # --- section-level retrieval (RETRIEVAL_DEDUPE_SECTIONS) -------------------------------------
+    def _search_sections(
+        self, query: str, k: int, mode: Mode, expr: str, query_vector: np.ndarray | None
+    ) -> Retrieval:
+        """k distinct (doc_id, section) pairs, each represented by its best chunk. Each list is
+        fetched `SECTION_OVERFETCH` times deeper than k, cut to the best chunk per section, and
+        the hybrid lists are fused by reciprocal rank per section (so several windows of one
+        section neither crowd others out nor add up)."""
+        embed_ms = 0.0
+        if mode != "keyword" and query_vector is None:
+            start = time.perf_counter()
+            query_vector = self.embedder.embed_one(query)
+            embed_ms = (time.perf_counter() - start) * 1000
+        start = time.perf_counter()
+        fetch = min(k * SECTION_OVERFETCH, max(self.settings.max_top_k * SECTION_OVERFETCH, k))
+        if mode == "dense":
+            assert query_vector is not None
+            chunks = _best_per_section(self.dense(query_vector, fetch, expr))[:k]
+        elif mode == "keyword":
+            chunks = _best_per_section(self.keyword(query, fetch, expr))[:k]
+        else:
+            assert query_vector is not None
+            depth = max(self.settings.hybrid_depth or max(k * 4, 20), fetch)
+            dense = _best_per_section(self.dense(query_vector, depth, expr))
+            keyword = _best_per_section(self.keyword(query, depth, expr))
+            chunks = self._fuse_sections(dense, keyword, k)
+        search_ms = (time.perf_counter() - start) * 1000
+        for rank, chunk in enumerate(chunks, start=1):
+            chunk.rank = rank
+        relevant = self._is_relevant(chunks, mode)
+        return Retrieval(query, mode, chunks, relevant, embed_ms, search_ms, query_vector)
+
+    def _fuse_sections(
+        self, dense: list[RetrievedChunk], keyword: list[RetrievedChunk], k: int
+    ) -> list[RetrievedChunk]:
+        rrf_k = self.settings.rrf_k
+        w_dense, w_keyword = self.settings.rrf_dense_weight, self.settings.rrf_keyword_weight
+        best: dict[tuple[str, str], RetrievedChunk] = {}
+        scores: dict[tuple[str, str], float] = {}
+        for rank, chunk in enumerate(dense, start=1):
+            key = (chunk.doc_id, chunk.section)
+            chunk.dense_rank = rank
+            best[key] = chunk
+            scores[key] = w_dense / (rrf_k + rank)
+        for rank, chunk in enumerate(keyword, start=1):
+            key = (chunk.doc_id, chunk.section)
+            scores[key] = scores.get(key, 0.0) + w_keyword / (rrf_k + rank)
+            existing = best.get(key)
+            if existing is None or (existing.dense_rank or 0) > rank:
+                # the better-ranked window represents the section; keep the dense cosine it had
+                if existing is not None and existing.chunk_id != chunk.chunk_id:
+                    chunk.dense_score, chunk.dense_rank = existing.dense_score, existing.dense_rank
+                best[key] = chunk
+            best[key].keyword_rank = rank
+        ordered = sorted(best, key=lambda key: (-scores[key], best[key].chunk_id))[:k]
+        for key in ordered:
+            best[key].score = scores[key]
+        return [best[key] for key in ordered]
 
     def _is_relevant(self, chunks: list[RetrievedChunk], mode: Mode) -> bool:
         if not chunks:

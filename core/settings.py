@@ -138,6 +138,10 @@ class Settings(BaseSettings):
     grounding_judge_timeout_s: float = Field(default=10.0, alias="GROUNDING_JUDGE_TIMEOUT_S")
     grounding_judge_low: float = Field(default=0.2, alias="GROUNDING_JUDGE_LOW", description="claims with support in [low, high] go to the judge")
     grounding_judge_high: float = Field(default=0.8, alias="GROUNDING_JUDGE_HIGH")
+    # limits of POST /v1/grounding/check (a check costs CPU in the API process)
+    grounding_max_passages: int = Field(default=20, alias="GROUNDING_MAX_PASSAGES")
+    grounding_max_passage_chars: int = Field(default=8000, alias="GROUNDING_MAX_PASSAGE_CHARS")
+    grounding_max_answer_chars: int = Field(default=8000, alias="GROUNDING_MAX_ANSWER_CHARS")
 
     # --- evaluation --------------------------------------------------------------------------
     shared_data_dir: Path = Field(

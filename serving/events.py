@@ -3,7 +3,9 @@ endpoint and the OpenAI-compatible endpoint are two renderings of the same strea
 that come later (the grounding guard, the gateway's cache) consume and re-emit it.
 
 Order: `TokenEvent`+, then one `CitationsEvent`, then one `DoneEvent`; or an `ErrorEvent` at any
-point, after which nothing follows.
+point, after which nothing follows. The grounding guard (serving/guard.py) may add a `FlagEvent`
+before the tokens of a sentence it could not confirm (policy "mark"), or one `RevisionEvent`
+followed by the replacement's tokens (policies "replace" and "hold").
 """
 
 from __future__ import annotations
@@ -69,7 +71,15 @@ class DoneEvent:
     not_covered: bool = False  # True: the fixed "not covered" answer, no model call
     timings: dict[str, float] = field(default_factory=dict)  # milliseconds
     prompt_version: str = ""
+    # set by the grounding guard: {grounded, claims, policy, replaced, elapsed_ms, ...}; None = not checked
+    grounding: dict[str, Any] | None = None
     kind: Literal["done"] = "done"
+
+    @property
+    def flagged(self) -> bool:
+        """True when the guard found a claim it could not confirm: such answers must not be
+        cached (the response cache reads this)."""
+        return self.grounding is not None and not self.grounding.get("grounded", False)
 
 
 @dataclass(frozen=True)
@@ -80,4 +90,43 @@ class ErrorEvent:
     kind: Literal["error"] = "error"
 
 
-Event = TokenEvent | CitationsEvent | DoneEvent | ErrorEvent
+@dataclass(frozen=True)
+class FlagEvent:
+    """Policy "mark": the sentence whose tokens follow could not be confirmed from the passages.
+    Comes before those tokens, so a client can render them as flagged from the first character."""
+
+    text: str
+    verdict: str  # "contradicted" or "unsupported"
+    evidence: str | None = None
+    score: float = 0.0
+    kind: Literal["flag"] = "flag"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "verdict": self.verdict, "evidence": self.evidence, "score": self.score}
+
+
+@dataclass(frozen=True)
+class RevisionEvent:
+    """The guard withdrew model text (never sent as tokens) and replaces it: the token events
+    that follow are the replacement. `kept_text` was already released and stays."""
+
+    action: Literal["replace"]
+    withdrawn_text: str
+    replacement_text: str
+    reason: str  # e.g. "contradicted: number_mismatch: 45 days vs 30 days"
+    kept_text: str = ""
+    claims: list[dict[str, Any]] = field(default_factory=list)  # the withdrawn sentence's verdicts
+    kind: Literal["revision"] = "revision"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "action": self.action,
+            "withdrawn_text": self.withdrawn_text,
+            "replacement_text": self.replacement_text,
+            "reason": self.reason,
+            "kept_text": self.kept_text,
+            "claims": self.claims,
+        }
+
+
+Event = TokenEvent | CitationsEvent | DoneEvent | ErrorEvent | FlagEvent | RevisionEvent

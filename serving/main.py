@@ -33,7 +33,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
-    from serving.api.routes import chat, health, pages, search
+    from serving.api.routes import chat, grounding, health, pages, review, search
     from serving.api.routes.pages import STATIC_DIR
 
     app = FastAPI(
@@ -47,6 +47,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     app.include_router(chat.router)
     app.include_router(search.router)
+    app.include_router(grounding.router)
+    app.include_router(review.router)
     app.include_router(health.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

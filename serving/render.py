@@ -1,6 +1,10 @@
 """Two renderings of one event stream: the native SSE stream (`token`, `citations`, `done`,
-`error`) and OpenAI's chat completion (streamed chunks or one response). Neither adds to or
-changes what the events say."""
+`error`, and the guard's `flag` and `revision`) and OpenAI's chat completion (streamed chunks or
+one response). Neither adds to or changes what the events say.
+
+OpenAI clients only see content, so the guard's events become text there: a flagged sentence
+(policy "mark") is preceded by FLAG_MARK, and a replacement that follows text already sent is
+preceded by CORRECTION; the grounding result is the extra top-level `grounding` field."""
 
 from __future__ import annotations
 
@@ -11,10 +15,21 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from serving.events import Citation, CitationsEvent, DoneEvent, ErrorEvent, Event, TokenEvent
+from serving.events import (
+    Citation,
+    CitationsEvent,
+    DoneEvent,
+    ErrorEvent,
+    Event,
+    FlagEvent,
+    RevisionEvent,
+    TokenEvent,
+)
 from serving.rag import Prepared
 
 SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no", "Connection": "keep-alive"}
+FLAG_MARK = "[Not confirmed by our help centre] "
+CORRECTION = "\n\n— Correction: "
 
 
 def sse(data: dict[str, Any] | str, event: str | None = None) -> str:
@@ -33,7 +48,7 @@ def _meta(prepared: Prepared) -> dict[str, Any]:
 
 
 def done_payload(event: DoneEvent, prepared: Prepared) -> dict[str, Any]:
-    return {
+    payload = {
         "finish_reason": event.finish_reason,
         "not_covered": event.not_covered,
         "usage": event.usage.to_openai(),
@@ -41,6 +56,35 @@ def done_payload(event: DoneEvent, prepared: Prepared) -> dict[str, Any]:
         "prompt_version": event.prompt_version,
         **_meta(prepared),
     }
+    if event.grounding is not None:
+        payload["grounding"] = event.grounding
+    return payload
+
+
+def _grounding_extra(event: DoneEvent) -> dict[str, Any]:
+    return {"grounding": event.grounding} if event.grounding is not None else {}
+
+
+class _ContentText:
+    """The text an OpenAI client sees for the guard's events (see the module's docstring)."""
+
+    def __init__(self) -> None:
+        self.sent = False
+        self.after_revision = False
+
+    def __call__(self, event: Event) -> str | None:
+        if isinstance(event, TokenEvent):
+            text = event.text.lstrip() if self.after_revision else event.text
+            self.after_revision = False
+            self.sent = self.sent or bool(text)
+            return text
+        if isinstance(event, FlagEvent):
+            self.sent = True
+            return FLAG_MARK
+        if isinstance(event, RevisionEvent):
+            self.after_revision = True
+            return CORRECTION if self.sent else ""
+        return None
 
 
 def error_payload(event: ErrorEvent) -> dict[str, Any]:
@@ -54,6 +98,10 @@ async def native_sse(prepared: Prepared, events: AsyncIterator[Event]) -> AsyncI
             yield sse({"text": event.text}, "token")
         elif isinstance(event, CitationsEvent):
             yield sse({"citations": [c.to_dict() for c in event.citations]}, "citations")
+        elif isinstance(event, FlagEvent):
+            yield sse(event.to_dict(), "flag")
+        elif isinstance(event, RevisionEvent):
+            yield sse(event.to_dict(), "revision")
         elif isinstance(event, DoneEvent):
             yield sse(done_payload(event, prepared), "done")
         elif isinstance(event, ErrorEvent):
@@ -90,13 +138,19 @@ async def openai_stream(
     for) carries the extra top-level `sources` and `ragdesk` fields."""
     yield sse(ids.chunk([{"index": 0, "delta": {"role": "assistant", "content": ""}, "finish_reason": None}]))
     citations: list[Citation] = []
+    content = _ContentText()
     async for event in events:
-        if isinstance(event, TokenEvent):
-            yield sse(ids.chunk([{"index": 0, "delta": {"content": event.text}, "finish_reason": None}]))
+        text = content(event)
+        if text:
+            yield sse(ids.chunk([{"index": 0, "delta": {"content": text}, "finish_reason": None}]))
         elif isinstance(event, CitationsEvent):
             citations = event.citations
         elif isinstance(event, DoneEvent):
-            extra = {"sources": _sources(citations), "ragdesk": done_payload(event, prepared)}
+            extra = {
+                "sources": _sources(citations),
+                "ragdesk": done_payload(event, prepared),
+                **_grounding_extra(event),
+            }
             yield sse(ids.chunk([{"index": 0, "delta": {}, "finish_reason": event.finish_reason}], **extra))
             if include_usage:
                 yield sse(ids.chunk([], usage=event.usage.to_openai(), **extra))
@@ -114,9 +168,11 @@ async def openai_completion(
     parts: list[str] = []
     citations: list[Citation] = []
     done: DoneEvent | None = None
+    content = _ContentText()
     async for event in events:
-        if isinstance(event, TokenEvent):
-            parts.append(event.text)
+        text = content(event)
+        if text:
+            parts.append(text)
         elif isinstance(event, CitationsEvent):
             citations = event.citations
         elif isinstance(event, DoneEvent):
@@ -141,6 +197,7 @@ async def openai_completion(
         "usage": done.usage.to_openai(),
         "sources": _sources(citations),
         "ragdesk": done_payload(done, prepared),
+        **_grounding_extra(done),
     }
 
 

@@ -126,3 +126,59 @@ class ErrorDetail(BaseModel):
 
 class ErrorResponse(BaseModel):
     error: ErrorDetail
+
+
+# --- grounding check and review queue ---------------------------------------------------------
+class GroundingCheckRequest(BaseModel):
+    """POST /v1/grounding/check. Limits: GROUNDING_MAX_ANSWER_CHARS, GROUNDING_MAX_PASSAGES,
+    GROUNDING_MAX_PASSAGE_CHARS, MAX_QUESTION_CHARS (a 400 names the one exceeded)."""
+
+    model_config = ConfigDict(extra="forbid")
+    question: str = Field(default="", description="what was asked; helps with short answers such as 'Yes.'")
+    answer: str = Field(description="the answer to check, sentence by sentence")
+    passages: list[str] = Field(description="the texts the answer must be supported by")
+
+
+class ClaimOut(BaseModel):
+    text: str
+    verdict: Literal["supported", "contradicted", "unsupported"]
+    evidence: str | None
+    score: float
+    reasons: list[str] = Field(default_factory=list)
+
+
+class GroundingCheckResponse(BaseModel):
+    grounded: bool
+    verdict: Literal["supported", "contradicted", "unsupported"]
+    claims: list[ClaimOut]
+    elapsed_ms: float
+
+
+class ResolveRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    resolution: str = Field(description="answer_wrong, answer_correct or corpus_fixed")
+    note: str = Field(default="", description="what was done (at most 2000 characters)")
+
+
+class ReviewItemOut(BaseModel):
+    id: int
+    created_at: float
+    status: Literal["open", "resolved"]
+    question: str
+    standalone_question: str
+    context: list[dict[str, Any]]
+    prompt: list[dict[str, str]]
+    prompt_version: str
+    answer: str
+    served_answer: str
+    verdict: str
+    verdicts: list[dict[str, Any]]
+    policy: str
+    resolution: str
+    note: str
+    resolved_at: float | None
+
+
+class ReviewList(BaseModel):
+    items: list[ReviewItemOut]
+    counts: dict[str, int]

@@ -11,7 +11,10 @@ from typing import TYPE_CHECKING
 from core.clients import make_embedder, make_llm_client, make_milvus_client
 from core.retrieval import Retriever
 from core.settings import Settings
-from serving.rag import RagService
+from serving.grounding import GroundingRunner
+from serving.guard import GroundingGuard
+from serving.rag import RagService, Stage
+from serving.review import ReviewStore
 
 if TYPE_CHECKING:
     from openai import AsyncOpenAI
@@ -32,6 +35,8 @@ class Services:
     llm: AsyncOpenAI
     retriever: Retriever
     rag: RagService
+    grounding: GroundingRunner | None = None  # the one checker: inline guard and /v1/grounding/check
+    reviews: ReviewStore | None = None  # flagged answers (review_items table)
 
     async def aclose(self) -> None:
         await self.llm.close()
@@ -62,8 +67,20 @@ def _build_sync(settings: Settings) -> tuple[MilvusClient, Embedder, Retriever]:
     return milvus, embedder, retriever
 
 
+def build_grounding(settings: Settings, embedder: Embedder) -> tuple[GroundingRunner, ReviewStore, list[Stage]]:
+    """The grounding checker, the review queue and the guard stage (none when GROUNDING_ENABLED
+    is false; the check endpoint and the queue stay available)."""
+    runner = GroundingRunner.build(settings, embedder)
+    reviews = ReviewStore.open(settings)
+    stages: list[Stage] = [GroundingGuard(settings, runner, reviews)] if settings.grounding_enabled else []
+    if not settings.grounding_enabled:
+        log.warning("GROUNDING_ENABLED is false: answers are streamed unchecked")
+    return runner, reviews, stages
+
+
 async def build_services(settings: Settings) -> Services:
     milvus, embedder, retriever = await asyncio.to_thread(_build_sync, settings)
     llm = make_llm_client(settings)
-    rag = RagService(settings, retriever, llm, count_tokens=embedder.count_tokens)
-    return Services(settings, milvus, embedder, llm, retriever, rag)
+    runner, reviews, stages = await asyncio.to_thread(build_grounding, settings, embedder)
+    rag = RagService(settings, retriever, llm, count_tokens=embedder.count_tokens, stages=stages)
+    return Services(settings, milvus, embedder, llm, retriever, rag, grounding=runner, reviews=reviews)

@@ -128,8 +128,16 @@ def llm_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalLLMSer
 
 @pytest.fixture(scope="session")
 def api_settings(demo_index: Settings, llm_server: LocalLLMServer) -> Settings:
+    # The grounding guard is off here: these tests check the stream's shape and sources with the
+    # tiny local model, whose answers the guard would mostly withdraw. The guard has its own
+    # tests (tests/integration/test_guard_*.py) with a fake model whose answer is known.
     return demo_index.model_copy(
-        update={"llm_base_url": llm_server.base_url, "llm_model": "local", "llm_max_tokens": 48}
+        update={
+            "llm_base_url": llm_server.base_url,
+            "llm_model": "local",
+            "llm_max_tokens": 48,
+            "grounding_enabled": False,
+        }
     )
 
 
@@ -173,3 +181,54 @@ def api_server(api_settings: Settings, embedder: Any) -> Iterator[ThreadedUvicor
 
     with shared_embedder(embedder), ThreadedUvicorn(create_app(api_settings)) as server:
         yield server
+
+
+# --- the grounding guard against a fake model whose answer a test chooses ----------------------------
+@pytest.fixture(scope="session")
+def fake_llm() -> Iterator[Any]:
+    """A fake OpenAI-compatible model (tests/fake_llm.py) served in a thread; `.url` is its /v1."""
+    from tests.fake_llm import FakeLLM
+
+    fake = FakeLLM()
+    with ThreadedUvicorn(fake.app()) as server:
+        fake.url = f"{server.url}/v1"  # type: ignore[attr-defined]
+        yield fake
+
+
+@contextlib.contextmanager
+def guarded_api(demo_index: Settings, embedder: Any, llm_url: str, data_dir: Path, **update: Any) -> Iterator[Any]:
+    """The real app on the demo collection with the guard on (GROUNDING_POLICY etc. from
+    `update`), answering through `llm_url`, its review queue in `data_dir`."""
+    from serving.main import create_app
+
+    settings = demo_index.model_copy(
+        update={
+            "llm_base_url": llm_url,
+            "llm_model": "local",
+            "grounding_enabled": True,
+            "docstore_url": f"sqlite:///{data_dir / 'reviews.db'}",
+            **update,
+        }
+    )
+    with shared_embedder(embedder), ThreadedUvicorn(create_app(settings)) as server:
+        server.settings = settings  # type: ignore[attr-defined]
+        yield server
+
+
+@pytest.fixture(scope="session")
+def guard_api(
+    demo_index: Settings, embedder: Any, fake_llm: Any, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[ThreadedUvicorn]:
+    """The app with the default policy ("replace") in front of the fake model."""
+    with guarded_api(demo_index, embedder, fake_llm.url, tmp_path_factory.mktemp("guard")) as server:
+        yield server
+
+
+@pytest.fixture()
+def wrong_model(fake_llm: Any) -> Iterator[Any]:
+    """The fake model answers the seed's laptop question wrongly (45 days instead of 30)."""
+    from tests.fake_llm import WRONG_LAPTOP_ANSWER
+
+    fake_llm.answer = WRONG_LAPTOP_ANSWER
+    yield fake_llm
+    fake_llm.answer = WRONG_LAPTOP_ANSWER
