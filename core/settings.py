@@ -74,9 +74,9 @@ class Settings(BaseSettings):
     retrieval_mode: Literal["dense", "keyword", "hybrid"] = Field(default="hybrid", alias="RETRIEVAL_MODE")
     top_k: int = Field(default=5, alias="TOP_K")
     max_top_k: int = Field(default=50, alias="MAX_TOP_K")
-    rrf_k: int = Field(default=60, alias="RRF_K")
+    rrf_k: int = Field(default=20, alias="RRF_K")
     min_relevance: float = Field(
-        default=0.25, alias="MIN_RELEVANCE", description="dense cosine below which a passage is not relevant"
+        default=0.40, alias="MIN_RELEVANCE", description="dense cosine below which a passage is not relevant"
     )
     context_token_budget: int = Field(default=1400, alias="CONTEXT_TOKEN_BUDGET")
     history_token_budget: int = Field(default=400, alias="HISTORY_TOKEN_BUDGET")
@@ -173,7 +173,7 @@ class Settings(BaseSettings):
     # retrieval options measured by the evaluation (bench/retrieval.py); the defaults keep the
     # original behaviour
     retrieval_dedupe_sections: bool = Field(
-        default=False, alias="RETRIEVAL_DEDUPE_SECTIONS", description="k distinct sections, hybrid fused per section"
+        default=True, alias="RETRIEVAL_DEDUPE_SECTIONS", description="k distinct sections, hybrid fused per section"
     )
     rrf_dense_weight: float = Field(default=1.0, alias="RRF_DENSE_WEIGHT")
     rrf_keyword_weight: float = Field(default=1.0, alias="RRF_KEYWORD_WEIGHT")

@@ -1,0 +1,75 @@
+"""Section-level retrieval (RETRIEVAL_DEDUPE_SECTIONS): the option added for the evaluation."""
+
+from typing import Any
+
+import numpy as np
+
+from core.retrieval import RetrievedChunk, Retriever, _best_per_section
+from core.settings import Settings
+
+
+def chunk(cid: str, doc: str, section: str, score: float = 0.5) -> RetrievedChunk:
+    return RetrievedChunk(cid, f"text {cid}", doc, doc, section, doc, 0, score)
+
+
+class FakeClient:
+    """Answers dense searches with `dense` and BM25 searches with `keyword`, as Milvus hits."""
+
+    def __init__(self, dense: list[RetrievedChunk], keyword: list[RetrievedChunk]) -> None:
+        self.lists = {"vector": dense, "sparse": keyword}
+
+    def load_collection(self, name: str) -> None:
+        pass
+
+    def search(self, collection: str, data: Any, anns_field: str, limit: int, **_: Any) -> list[list[dict[str, Any]]]:
+        hits = self.lists[anns_field][:limit]
+        return [
+            [
+                {
+                    "id": c.chunk_id,
+                    "distance": c.score,
+                    "entity": {
+                        "text": c.text,
+                        "doc_id": c.doc_id,
+                        "title": c.title,
+                        "section": c.section,
+                        "source": c.source,
+                        "position": 0,
+                    },
+                }
+                for c in hits
+            ]
+        ]
+
+
+class FakeEmbedder:
+    def embed_one(self, text: str) -> np.ndarray:
+        return np.ones(4, dtype=np.float32)
+
+
+def test_best_per_section_keeps_first_chunk_in_order() -> None:
+    chunks = [chunk("a1", "a", "s"), chunk("b1", "b", ""), chunk("a2", "a", "s"), chunk("a3", "a", "t")]
+    assert [c.chunk_id for c in _best_per_section(chunks)] == ["a1", "b1", "a3"]
+
+
+def test_sections_are_distinct_and_default_is_unchanged() -> None:
+    dense = [
+        chunk("a1", "a", "s", 0.9),
+        chunk("a2", "a", "s", 0.8),
+        chunk("b1", "b", "", 0.7),
+        chunk("c1", "c", "", 0.6),
+    ]
+    keyword = [chunk("a2", "a", "s", 9.0), chunk("a3", "a", "s", 8.0), chunk("c1", "c", "", 7.0)]
+    retriever = Retriever(Settings(), FakeClient(dense, keyword), FakeEmbedder())  # type: ignore[arg-type]
+
+    plain = retriever.search("q", k=3, mode="hybrid")
+    assert [c.doc_id for c in plain.chunks].count("a") >= 2  # original behaviour: windows of one section repeat
+
+    sections = retriever.search("q", k=3, mode="hybrid", dedupe_sections=True)
+    keys = [(c.doc_id, c.section) for c in sections.chunks]
+    assert keys == [("a", "s"), ("c", ""), ("b", "")]  # c is in both lists, b only in dense
+    assert [c.rank for c in sections.chunks] == [1, 2, 3]
+    assert sections.chunks[0].dense_score is not None and sections.relevant
+
+    dense_only = retriever.search("q", k=2, mode="dense", dedupe_sections=True)
+    assert [c.chunk_id for c in dense_only.chunks] == ["a1", "b1"]
