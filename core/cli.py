@@ -182,30 +182,19 @@ def llm_server() -> None:
         fail(str(exc), EXIT_UNAVAILABLE)
 
 
-def _register_optional_groups() -> None:
-    """Sub-command groups owned by other parts of the project."""
-    try:
-        from serving.gateway.cli import keys_app
+def _register_groups() -> None:
+    """Sub-command groups owned by other parts of the project (imported here, the composition root)."""
+    from core.grounding.cli import grounding_app
+    from evaluation.cli import eval_app
+    from serving.gateway.cli import keys_app
 
-        app.add_typer(keys_app, name="keys", help="Create, list and revoke API keys; set tiers and budgets.")
-    except ImportError:
-        pass
-    try:
-        from core.grounding.cli import grounding_app
-
-        app.add_typer(grounding_app, name="grounding", help="Check answers against passages.")
-    except ImportError:
-        pass
-    try:
-        from evaluation.cli import eval_app
-
-        app.add_typer(eval_app, name="eval", help="Run the evaluation and log it to MLflow.")
-    except ImportError:
-        pass
+    app.add_typer(keys_app, name="keys", help="Create, list and revoke API keys; set tiers and budgets.")
+    app.add_typer(grounding_app, name="grounding", help="Check answers against passages.")
+    app.add_typer(eval_app, name="eval", help="Run the evaluation and log it to MLflow.")
 
 
 def main() -> None:
-    _register_optional_groups()
+    _register_groups()
     app()
 
 
