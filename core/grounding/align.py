@@ -1,0 +1,338 @@
+"""Evidence: the passages cut into sentences (with their headings, clauses, quantities and
+IDF-weighted stems), and the alignment of a claim to its best evidence sentence.
+
+Headings and FAQ questions are context, not evidence: their words count for the sentences
+below them, but they are never quoted as evidence nor used for polarity (a question asserts
+nothing)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from core.grounding.claims import split_sentences
+from core.grounding.numbers import Quantity, extract_quantities, mask
+from core.grounding.text import HYPERNYMS, content_stems, covered, is_negated
+
+_HEADING_MAX_WORDS = 12
+# fine cut: the clause a number belongs to ("3-5 days, express 1-2 days")
+_CLAUSE_CUT = re.compile(r"\s*(?:[;()]|,\s|:\s|\s[-–—]\s|\bbut\b|\bunless\b|\bexcept\b|\bif\b)\s*", re.I)
+# polarity cut: a negation's scope (list commas and parentheses do not end it)
+_POLARITY_CUT = re.compile(
+    r"\s*(?:;|\.\s+(?=[A-Z])|\s[-–—]\s|,\s*(?=(?:and|but|so|which|while|whereas|although|though|unless|except|because|or)\s)"
+    r"|\b(?:but|whereas|although|though)\b"
+    r"|\band\s+(?=(?:can|can't|cannot|is|isn't|are|aren't|will|won't|must|may|does|doesn't|do|don't|has|hasn't|have|"
+    r"haven't|should|shouldn't)\b))\s*",
+    re.I,
+)
+# a leading or embedded subordinate clause up to its comma: "If it hasn't arrived, contact us"
+_SUBORDINATE = re.compile(
+    r"\b(?:if|when|unless|once|although|though|because|since|without|except)\b[^,;.]*(?:,|$|(?=[.;]))", re.I
+)
+_PARENS = re.compile(r"\(([^()]*)\)")
+_WORD_SPAN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+_CONDITIONAL = re.compile(r"^\s*(?:if|when|unless|once)\b", re.I)
+
+
+def polarity_clauses(sentence: str, asserted_only: bool = False) -> list[str]:
+    """Clauses that bound a negation's scope; parenthetical remarks and subordinate clauses
+    ("if it doesn't arrive within 7 days,") are clauses of their own. With `asserted_only`,
+    conditions ("if you don't cancel") are left out: they state no fact to contradict."""
+    inner = _PARENS.findall(sentence)
+    outer = _PARENS.sub(" ", sentence)
+    subordinate = [m.group(0).rstrip(",") for m in _SUBORDINATE.finditer(outer)]
+    outer = _SUBORDINATE.sub(" ", outer)
+    if asserted_only:
+        subordinate = [p for p in subordinate if not _CONDITIONAL.match(p)]
+    parts = [*_POLARITY_CUT.split(outer), *subordinate, *inner]
+    return [p for p in parts if p and p.strip() and re.search(r"[A-Za-z]", p)]
+
+
+@dataclass
+class EvidenceClause:
+    stems: frozenset[str]
+    negated: bool
+    predicate: str | None  # what a negation is about ("can't be returned" -> "return")
+
+
+@dataclass
+class EvidenceQuantity:
+    quantity: Quantity
+    sentence: int  # index into EvidenceIndex.sentences
+    context: dict[str, float]  # stem -> weight (same clause 1.0, near 0.7 .. far 0.35, heading 0.4, previous 0.3)
+    own: frozenset[str] = frozenset()  # the stems of its own clause ("lumen plus members 45 days")
+
+
+@dataclass
+class EvidenceSentence:
+    text: str
+    passage: int
+    heading: str
+    stems: frozenset[str]
+    heading_stems: frozenset[str]
+    clauses: list[EvidenceClause]
+    quantities: list[Quantity]
+    is_heading: bool = False  # a heading or an FAQ question: context, never quoted as evidence
+
+    @property
+    def context_stems(self) -> frozenset[str]:
+        return self.stems | self.heading_stems
+
+
+@dataclass
+class EvidenceIndex:
+    sentences: list[EvidenceSentence]
+    quantities: list[EvidenceQuantity]
+    vocab: frozenset[str]
+    idf: dict[str, float]
+    novel_idf: float
+    windows: list[frozenset[str]]  # stems of each sentence with its neighbours in the same passage
+    vectors: np.ndarray | None = None  # one row per sentence; rows not in `embedded` are zero
+    passages: list[str] = field(default_factory=list)
+    embedded: set[int] = field(default_factory=set)
+
+    def weight(self, stem: str) -> float:
+        return self.idf.get(stem, self.novel_idf)
+
+    @property
+    def assertions(self) -> list[int]:
+        return [i for i, s in enumerate(self.sentences) if not s.is_heading]
+
+
+def _is_heading_line(line: str) -> bool:
+    s = line.strip()
+    if s.startswith("#"):
+        return True
+    if s.endswith("?") and len(s.split()) <= 20:
+        return True
+    if s.endswith(":") and len(s.split()) <= 8:
+        return True
+    return len(s.split()) <= _HEADING_MAX_WORDS and not re.search(r"[.!:;,)]$", s) and not s.startswith(("-", "*", "•"))
+
+
+_PRONOUN = re.compile(r"\b(?:it|they|them|this|these|those|its|their)\b", re.I)
+
+
+def _clauses(sentence: str, heading: str) -> list[EvidenceClause]:
+    """Polarity clauses of an evidence sentence. Three help-centre patterns are resolved with
+    the heading: an FAQ answer "No. ..." negates its question; a clause that refers back with a
+    pronoun ("we can't replace it") takes the heading's words; a short list item under a
+    negative heading ("What's not covered: Loss and theft.") is negative."""
+    from core.grounding.text import answer_particle, negated_predicate
+
+    heading_stems = frozenset(content_stems(heading)) if heading and heading != sentence else frozenset()
+    out = []
+    for part in polarity_clauses(sentence, asserted_only=True):
+        stems = frozenset(content_stems(part))
+        if not stems:
+            continue
+        negated = is_negated(part)
+        if _PRONOUN.search(part) and len(stems) < 4:
+            stems = stems | heading_stems
+        out.append(EvidenceClause(stems=stems, negated=negated, predicate=negated_predicate(part) if negated else None))
+    if heading.endswith("?") and heading_stems:
+        particle = answer_particle(sentence)
+        if particle is not None:
+            negated = is_negated(heading) != (particle == "no")
+            out.append(EvidenceClause(stems=heading_stems, negated=negated, predicate=None))
+    elif heading and is_negated(heading) and len(sentence.split()) <= 10 and not is_negated(sentence):
+        out.append(
+            EvidenceClause(
+                stems=frozenset(content_stems(sentence)) | heading_stems,
+                negated=True,
+                predicate=negated_predicate(heading),
+            )
+        )
+    return out
+
+
+def _passage_units(passage: str) -> list[tuple[str, str, bool]]:
+    """(sentence, heading, is_heading) triples of one passage. Headings and questions are
+    units too (their words belong to the passage), flagged so they are never evidence."""
+    units: list[tuple[str, str, bool]] = []
+    heading = ""
+    for raw in passage.replace("\r", "\n").split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        if _is_heading_line(line):
+            heading = re.sub(r"^#+\s*", "", line).replace("**", "").strip()
+            if heading:
+                units.append((heading, heading, True))
+            continue
+        for sentence in split_sentences(line):
+            if sentence.endswith("?"):
+                heading = sentence
+                units.append((sentence, heading, True))
+            else:
+                units.append((sentence, heading, False))
+    return units
+
+
+def build_index(passages: list[str]) -> EvidenceIndex:
+    sentences: list[EvidenceSentence] = []
+    for p_idx, passage in enumerate(passages):
+        for text, heading, is_heading in _passage_units(passage):
+            quantities = extract_quantities(text)
+            masked = mask(text, quantities)
+            sentences.append(
+                EvidenceSentence(
+                    text=text,
+                    passage=p_idx,
+                    heading=heading,
+                    stems=frozenset(content_stems(masked)),
+                    heading_stems=frozenset(content_stems(heading)) if heading and not is_heading else frozenset(),
+                    clauses=[] if is_heading else _clauses(masked, heading),
+                    quantities=[] if text.endswith("?") else quantities,
+                    is_heading=is_heading,
+                )
+            )
+    n = max(1, len(sentences))
+    df: Counter[str] = Counter()
+    for s in sentences:
+        df.update(s.stems)
+    idf = {w: math.log(1.0 + n / c) for w, c in df.items()}
+    novel_idf = math.log(1.0 + n / 0.5)
+    windows: list[frozenset[str]] = []
+    for i, s in enumerate(sentences):
+        acc = set(s.context_stems)
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(sentences) and sentences[j].passage == s.passage:
+                acc |= sentences[j].stems
+        windows.append(frozenset(acc))
+    index = EvidenceIndex(
+        sentences=sentences,
+        quantities=[],
+        vocab=frozenset(df),
+        idf=idf,
+        novel_idf=novel_idf,
+        windows=windows,
+        passages=list(passages),
+    )
+    index.quantities = [eq for i, s in enumerate(sentences) for eq in _quantity_contexts(index, i, s)]
+    return index
+
+
+def proximity_context(
+    text: str, q: Quantity, quantities: list[Quantity], near: float = 0.7, far: float = 0.35
+) -> dict[str, float]:
+    """Stem -> weight for the words of `text` around quantity `q`: 1.0 inside its clause,
+    then decaying with the distance in words (from `near` down to `far`)."""
+    masked = mask(text, quantities)
+    weights: dict[str, float] = {}
+    clause = set(clause_stems_around(text, q, quantities))
+    words = [(m.start(), m.group(0)) for m in _WORD_SPAN.finditer(masked)]
+    before = [w for w in words if w[0] < q.start]
+    after = [w for w in words if w[0] >= q.end]
+    for distance, (_, word) in enumerate(reversed(before)):
+        for s in content_stems(word):
+            weights[s] = max(weights.get(s, 0.0), max(far, near - 0.05 * distance))
+    for distance, (_, word) in enumerate(after):
+        for s in content_stems(word):
+            weights[s] = max(weights.get(s, 0.0), max(far, near - 0.05 * distance))
+    for s in clause:
+        weights[s] = 1.0
+    return weights
+
+
+def _quantity_contexts(index: EvidenceIndex, i: int, s: EvidenceSentence) -> list[EvidenceQuantity]:
+    out: list[EvidenceQuantity] = []
+    if not s.quantities:
+        return out
+    base: dict[str, float] = {}
+    if i > 0 and index.sentences[i - 1].passage == s.passage:
+        for w in index.sentences[i - 1].stems:
+            base[w] = 0.3
+    for w in s.heading_stems:
+        base[w] = max(base.get(w, 0.0), 0.4)
+    for q in s.quantities:
+        ctx = dict(base)
+        for w, weight in proximity_context(s.text, q, s.quantities).items():
+            ctx[w] = max(ctx.get(w, 0.0), weight)
+        own = frozenset(clause_stems_around(s.text, q, s.quantities))
+        out.append(EvidenceQuantity(quantity=q, sentence=i, context=ctx, own=own))
+    return out
+
+
+def clause_stems_around(text: str, q: Quantity, quantities: list[Quantity]) -> list[str]:
+    """Content stems of the clause holding quantity `q` (clause = between separators)."""
+    masked = mask(text, quantities)
+    left = masked[: q.start]
+    right = masked[q.end :]
+    cut_left = max((m.end() for m in _CLAUSE_CUT.finditer(left)), default=0)
+    m_right = _CLAUSE_CUT.search(right)
+    cut_right = m_right.start() if m_right else len(right)
+    return content_stems(left[cut_left:] + " " + right[:cut_right])
+
+
+def weighted_coverage(stems: list[str], target: frozenset[str] | set[str], index: EvidenceIndex) -> float:
+    """IDF-weighted share of `stems` found in `target` (directly or via the category word)."""
+    if not stems:
+        return 1.0
+    total = hit = 0.0
+    for w in stems:
+        weight = index.weight(w)
+        total += weight
+        if covered(w, target):
+            hit += weight
+    return hit / total if total else 1.0
+
+
+def context_score(claim_ctx: dict[str, float], ev_ctx: dict[str, float], index: EvidenceIndex) -> float:
+    den = num = 0.0
+    for w, cw in claim_ctx.items():
+        weight = cw * index.weight(w)
+        den += weight
+        ew = ev_ctx.get(w, 0.0)
+        parent = HYPERNYMS.get(w)
+        if parent is not None:
+            ew = max(ew, 0.8 * ev_ctx.get(parent, 0.0))
+        num += weight * ew
+    return num / den if den else 0.0
+
+
+def unmatched_share(own: frozenset[str], claim_ctx: dict[str, float], index: EvidenceIndex) -> float:
+    """IDF share of an evidence quantity's own clause words that the claim does not mention:
+    a condition the claim leaves out ("lumen plus members 45 days" for "within 45 days")."""
+    total = sum(index.weight(w) for w in own)
+    if not total:
+        return 0.0
+    return sum(index.weight(w) for w in own if w not in claim_ctx and not covered(w, set(claim_ctx))) / total
+
+
+@dataclass
+class Alignment:
+    best: int | None  # sentence index (never a heading when any other sentence exists)
+    lex_best: float  # coverage of the claim by the best sentence (+ its heading)
+    lex_window: float  # coverage by the best sentence with its neighbours
+    cos_best: float
+    lex_all: float
+    sentence_coverage: list[float]
+
+
+def align(stems: list[str], claim_vec: np.ndarray | None, index: EvidenceIndex) -> Alignment:
+    if not index.sentences:
+        return Alignment(best=None, lex_best=0.0, lex_window=0.0, cos_best=0.0, lex_all=0.0, sentence_coverage=[])
+    covs = np.array([weighted_coverage(stems, s.context_stems, index) for s in index.sentences])
+    wins = [weighted_coverage(stems, w, index) for w in index.windows]
+    if claim_vec is not None and index.vectors is not None and len(index.vectors):
+        cos = index.vectors @ claim_vec
+    else:
+        cos = np.zeros(len(index.sentences), dtype=np.float32)
+    combined = 0.5 * covs + 0.5 * cos
+    candidates = index.assertions or list(range(len(index.sentences)))
+    best = max(candidates, key=lambda i: combined[i])
+    return Alignment(
+        best=best,
+        lex_best=float(covs[candidates].max()),
+        lex_window=max(wins),
+        cos_best=float(np.max(cos[candidates])) if len(cos) else 0.0,
+        lex_all=weighted_coverage(stems, index.vocab, index),
+        sentence_coverage=[float(c) for c in covs],
+    )

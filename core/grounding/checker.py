@@ -1,0 +1,295 @@
+"""The grounding guard: every claim of an answer checked against the retrieved passages.
+
+Per claim: explicit contradiction checks (numbers bound to their context, negation), alignment
+to the best evidence sentence (lexical + MiniLM), and the trained classifier's probability that
+the claim is supported; an optional LLM judge decides the uncertain band."""
+
+from __future__ import annotations
+
+import time
+from collections import OrderedDict
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+import numpy as np
+
+from core.grounding.align import EvidenceIndex, build_index
+from core.grounding.claims import (
+    clauses,
+    resolve_against_question,
+    sentence_kind,
+    split_claims,
+    split_sentences,
+)
+from core.grounding.classifier import SupportClassifier
+from core.grounding.contradict import NumberFinding, check_negation, check_numbers
+from core.grounding.features import ClaimEvidence, claim_stems, measure
+from core.grounding.judge import LLMJudge, make_judge
+from core.grounding.text import covered, is_negated
+
+if TYPE_CHECKING:
+    from core.embedder import Embedder
+    from core.settings import Settings
+
+Verdict = Literal["supported", "contradicted", "unsupported"]
+
+# a claim this short is embedded together with the question ("Delhi" alone means little)
+_SHORT_CLAIM_STEMS = 4
+# the most passage sentences embedded for one check (the ones sharing most words with the claims)
+EMBED_SENTENCES_MAX = 24
+EMBED_PER_CLAIM = 8
+
+
+@dataclass
+class ClaimVerdict:
+    text: str
+    verdict: Verdict
+    evidence: str | None
+    score: float
+    reasons: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class GroundingResult:
+    grounded: bool
+    claims: list[ClaimVerdict]
+    elapsed_ms: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "grounded": self.grounded,
+            "claims": [c.to_dict() for c in self.claims],
+            "elapsed_ms": round(self.elapsed_ms, 2),
+        }
+
+    @property
+    def verdict(self) -> Verdict:
+        """The answer's verdict: contradicted if any claim is, else unsupported if any is."""
+        verdicts = {c.verdict for c in self.claims}
+        if "contradicted" in verdicts:
+            return "contradicted"
+        if "unsupported" in verdicts:
+            return "unsupported"
+        return "supported"
+
+
+@dataclass
+class ClaimAnalysis:
+    """A verdict with what produced it (for the benchmark's per-detector rows)."""
+
+    verdict: ClaimVerdict
+    checkable: bool
+    probability: float = 1.0
+    evidence: ClaimEvidence | None = None
+    numbers: list[NumberFinding] = field(default_factory=list)
+    rule: str = ""  # "number_mismatch", "negation_mismatch", "number_unsupported" or ""
+
+
+class GroundingChecker:
+    def __init__(
+        self,
+        settings: Settings,
+        embedder: Embedder | None = None,
+        classifier: SupportClassifier | None = None,
+        judge: LLMJudge | None = None,
+    ):
+        self.settings = settings
+        self._embedder = embedder
+        path = Path(settings.grounding_model_path) if settings.grounding_model_path else None
+        self.classifier = classifier or SupportClassifier.load(path)
+        self.threshold = (
+            settings.grounding_min_support if settings.grounding_min_support >= 0 else self.classifier.threshold
+        )
+        self.judge = judge if judge is not None else make_judge(settings)
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._indexes: OrderedDict[tuple[str, ...], EvidenceIndex] = OrderedDict()
+        self._cache_size = max(0, settings.grounding_embed_cache_size)
+        self._dim = settings.embed_dim
+
+    # --- public API -----------------------------------------------------------------------
+    def split_claims(self, answer: str) -> list[str]:
+        return split_claims(answer)
+
+    def check(self, question: str, answer: str, passages: list[str]) -> GroundingResult:
+        """Every sentence of `answer` in order. Sentences that are not claims (greetings,
+        closings, questions back, referrals) and "I don't have information" sentences come back
+        as `supported` with a `not_a_claim: ...` / `declines_to_answer` reason, so the list covers
+        the whole answer; `grounded` is True iff every claim is supported."""
+        start = time.perf_counter()
+        analyses = self.analyse(question, answer, passages)
+        claims = [a.verdict for a in analyses]
+        grounded = all(c.verdict == "supported" for c in claims)
+        return GroundingResult(grounded=grounded, claims=claims, elapsed_ms=(time.perf_counter() - start) * 1000.0)
+
+    def check_claim(self, question: str, claim: str, passages: list[str]) -> ClaimVerdict:
+        """One sentence (for streaming). The passages' sentence vectors are cached, so checking
+        an answer sentence by sentence embeds the passages once."""
+        text = claim.strip()
+        checkable = [text] if sentence_kind(text) == "claim" else []
+        index, vectors = self._embed_claims(passages, checkable, question)
+        return self._assess(text, question, index, *vectors.get(text, (None, None))).verdict
+
+    def analyse(self, question: str, answer: str, passages: list[str]) -> list[ClaimAnalysis]:
+        """`check` with the evidence behind each verdict (features, probability, rule)."""
+        sentences = list(split_sentences(answer))
+        checkable = [s for s in sentences if sentence_kind(s) == "claim"]
+        index, vectors = self._embed_claims(passages, checkable, question)
+        return [self._assess(s, question, index, *vectors.get(s, (None, None))) for s in sentences]
+
+    def _embed_claims(
+        self, passages: list[str], claims: list[str], question: str
+    ) -> tuple[EvidenceIndex, dict[str, tuple[np.ndarray, np.ndarray | None]]]:
+        """The evidence index and, per claim, its vector and its clauses' vectors (one batch)."""
+        texts: list[str] = []
+        spans: dict[str, tuple[int, int, int]] = {}
+        stems: list[list[str]] = []
+        for c in claims:
+            main, parts = self._claim_texts(c, question)
+            spans[c] = (len(texts), len(texts) + 1, len(texts) + 1 + len(parts))
+            texts += [main, *parts]
+            stems.append(claim_stems(resolve_against_question(c, question).text))
+        index, vecs = self._index(passages, texts, stems)
+        out: dict[str, tuple[np.ndarray, np.ndarray | None]] = {}
+        for c, (a, b, e) in spans.items():
+            out[c] = (vecs[a], vecs[b:e] if e > b else None)
+        return index, out
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            from core.clients import make_embedder
+
+            self._embedder = make_embedder(self.settings)
+        return self._embedder
+
+    # --- evidence and vectors --------------------------------------------------------------
+    def _index(self, passages: list[str], extra: list[str], stems: list[list[str]]) -> tuple[EvidenceIndex, np.ndarray]:
+        """The passages' evidence index (cached per passage list) with vectors for the sentences
+        that share words with the claims (`stems`), and the vectors of the `extra` texts, all
+        embedded in one batch. Sentence vectors are cached per sentence text; sentences no claim
+        shares a word with are not embedded (their cosine counts as 0): embedding is the cost."""
+        key = tuple(passages)
+        index = self._indexes.get(key)
+        if index is None:
+            index = build_index(passages)
+            index.vectors = np.zeros((len(index.sentences), self._dim), dtype=np.float32)
+            self._indexes[key] = index
+            while len(self._indexes) > 16:
+                self._indexes.popitem(last=False)
+        else:
+            self._indexes.move_to_end(key)
+        wanted = self._relevant_sentences(index, stems)
+        todo = [i for i in wanted if i not in index.embedded]
+        missing = list(
+            dict.fromkeys(index.sentences[i].text for i in todo if index.sentences[i].text not in self._vectors)
+        )
+        batch = missing + extra
+        fresh = self.embedder.embed(batch) if batch else np.zeros((0, self._dim), dtype=np.float32)
+        for t, v in zip(missing, fresh[: len(missing)], strict=True):
+            self._vectors[t] = v
+        assert index.vectors is not None
+        for i in todo:
+            index.vectors[i] = self._vectors[index.sentences[i].text]
+            self._vectors.move_to_end(index.sentences[i].text)
+            index.embedded.add(i)
+        while len(self._vectors) > self._cache_size:
+            self._vectors.popitem(last=False)
+        return index, fresh[len(missing) :]
+
+    @staticmethod
+    def _relevant_sentences(index: EvidenceIndex, stems: list[list[str]]) -> list[int]:
+        """Sentences worth embedding: per claim, the EMBED_PER_CLAIM sentences sharing most
+        (IDF-weighted) words with it; at most EMBED_SENTENCES_MAX in all."""
+        picked: dict[int, float] = {}
+        for claim in stems:
+            vocab = set(claim)
+            scored = []
+            for i in index.assertions:
+                overlap = sum(index.weight(w) for w in vocab if covered(w, index.sentences[i].context_stems))
+                if overlap > 0:
+                    scored.append((overlap, i))
+            for overlap, i in sorted(scored, key=lambda t: (-t[0], t[1]))[:EMBED_PER_CLAIM]:
+                picked[i] = max(picked.get(i, 0.0), overlap)
+        return [i for i, _ in sorted(picked.items(), key=lambda t: (-t[1], t[0]))[:EMBED_SENTENCES_MAX]]
+
+    def _claim_texts(self, claim: str, question: str) -> tuple[str, list[str]]:
+        """The text embedded for a claim (with the question when the claim is short: "Delhi"
+        alone means little) and its clauses when it has several substantial ones."""
+        resolved = resolve_against_question(claim, question)
+        short = len(claim_stems(resolved.text)) < _SHORT_CLAIM_STEMS and bool(question)
+        main = f"{question} {resolved.text}" if short else resolved.text
+        parts = [] if resolved.from_question else [p for p in clauses(resolved.text) if len(claim_stems(p)) >= 2]
+        return main, parts if len(parts) > 1 else []
+
+    # --- one claim -------------------------------------------------------------------------
+    def _assess(
+        self, sentence: str, question: str, index: EvidenceIndex, vec: np.ndarray | None, clause_vecs: np.ndarray | None
+    ) -> ClaimAnalysis:
+        kind = sentence_kind(sentence)
+        if kind == "declines":
+            return ClaimAnalysis(
+                ClaimVerdict(sentence, "supported", None, 1.0, ["declines_to_answer"]), checkable=False
+            )
+        if kind != "claim":
+            return ClaimAnalysis(
+                ClaimVerdict(sentence, "supported", None, 1.0, [f"not_a_claim: {kind}"]), checkable=False
+            )
+        resolved = resolve_against_question(sentence, question)
+        parts = [resolved.text] if resolved.from_question else clauses(resolved.text)
+        numbers: list[NumberFinding] = []
+        for part in parts:
+            negated = resolved.negated_override if resolved.negated_override is not None else is_negated(part)
+            numbers.extend(check_numbers(part, resolved.text, question, negated, index))
+        negation = check_negation(resolved.text, resolved.negated_override, index)
+        ev = measure(resolved.text, question, index, vec, numbers, negation, resolved.from_question, clause_vecs)
+        p = float(self.classifier.predict_proba(ev.vector())[0]) if index.sentences else 0.0
+        reasons: list[str] = []
+        mismatches = [n for n in numbers if n.status == "mismatch"]
+        unsupported_numbers = [n for n in numbers if n.status == "unsupported"]
+        evidence_idx = ev.alignment.best
+        verdict: Verdict
+        rule = ""
+        if not index.sentences:
+            verdict, score, reasons = "unsupported", 0.0, ["no_passages"]
+        elif mismatches or negation is not None:
+            verdict, score = "contradicted", min(p, 0.05)
+            reasons += [n.reason for n in mismatches]
+            if negation is not None:
+                reasons.append(negation.reason)
+                evidence_idx = negation.evidence
+                rule = "negation_mismatch"
+            if mismatches:
+                evidence_idx = mismatches[0].evidence
+                rule = "number_mismatch"
+        elif unsupported_numbers:
+            verdict, score, rule = "unsupported", min(p, 0.2), "number_unsupported"
+            reasons += [n.reason for n in unsupported_numbers]
+        elif p < self.threshold:
+            verdict, score = "unsupported", p
+            reasons.append(f"low_support: p={p:.2f} < {self.threshold:.2f}")
+        else:
+            verdict, score = "supported", p
+        if verdict == "supported":
+            matched = [n for n in numbers if n.status == "match" and n.other is not None]
+            reasons += [n.reason for n in matched]
+        if (
+            self.judge is not None
+            and rule == ""
+            and index.sentences
+            and self.settings.grounding_judge_low <= p <= self.settings.grounding_judge_high
+        ):
+            top = sorted(range(len(index.sentences)), key=lambda i: -ev.alignment.sentence_coverage[i])[:5]
+            judged = self.judge.judge(question, sentence, [index.sentences[i].text for i in top])
+            if judged is not None:
+                verdict = judged
+                score = max(p, 0.5) if judged == "supported" else min(p, 0.49)
+                reasons = [r for r in reasons if not r.startswith("low_support")] + [f"judge: {judged}"]
+        evidence = index.sentences[evidence_idx].text if evidence_idx is not None and index.sentences else None
+        cv = ClaimVerdict(
+            text=sentence, verdict=verdict, evidence=evidence, score=round(float(score), 4), reasons=reasons
+        )
+        return ClaimAnalysis(verdict=cv, checkable=True, probability=p, evidence=ev, numbers=numbers, rule=rule)

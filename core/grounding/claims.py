@@ -1,0 +1,175 @@
+"""Splitting an answer into claims, and recognising sentences that are not claims.
+
+A claim is a sentence (bullets and lines count as sentences); long compound sentences are
+further cut into clauses for the checks (`clauses`). Greetings, closings ("I hope this helps"),
+questions back to the user and bare referrals ("Please contact support") are not claims; a
+sentence that says the passages do not cover the question is a claim that needs no evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+import nupunkt
+
+from core.grounding.numbers import extract_quantities
+from core.grounding.text import answer_particle, content_stems, strip_answer_particle
+
+SentenceKind = Literal["claim", "greeting", "closing", "question", "referral", "filler", "declines"]
+
+_GREETING = re.compile(
+    r"^(?:hi|hello|hey|dear\b.*|greetings|good (?:morning|afternoon|evening)|thanks? (?:you )?for (?:reaching out|your "
+    r"(?:question|message|patience))|thank you|thanks)\b[^.!?]{0,40}[.!?,]*$",
+    re.I,
+)
+_CLOSING = re.compile(
+    r"\b(?:i hope (?:this|that) helps|hope (?:this|that) helps|let (?:me|us) know if|feel free to|is there anything else"
+    r"|anything else (?:i|we) can|happy to help|glad (?:i|we) could help|have a (?:great|nice|good|lovely|wonderful) day"
+    r"|do(?:n't| not) hesitate to|if you have any (?:other|more|further|additional)? ?questions|enjoy your"
+    r"|we(?:'re| are) (?:always )?here to help|thanks? (?:you )?for (?:shopping|choosing|your patience))",
+    re.I,
+)
+_REFERRAL = re.compile(
+    r"^(?:please |you (?:can|may|could|should) (?:also )?|i (?:would )?(?:recommend|suggest) (?:you )?|for (?:more|further) "
+    r"(?:details|information|help),? (?:please )?)?(?:contact|reach out to|get in touch with|ask|check with|refer to|see|"
+    r"visit|consult)\b.{0,60}\b(?:support|customer (?:service|care)|service team|team|us|help ?cent(?:re|er)|agents?|"
+    r"article|page|faq)\b[^.!?]{0,40}[.!]?$",
+    re.I,
+)
+_CHANNEL = re.compile(r"\b(?:phone|call|chat|whatsapp|email|e-mail|form|hotline|\d)", re.I)
+_FILLER = re.compile(
+    r"^(?:sure|certainly|of course|absolutely|great question|good question|no problem|i understand|i see|okay|ok|"
+    r"here(?:'s| is| are) (?:what|how|the|some)\b[^.!?]*|based on (?:the|our) [^.!?]*|according to (?:the|our) [^.!?]*|"
+    r"that(?:'s| is) (?:our|the) (?:standard|usual|normal|general) (?:policy|process|procedure|rule))"
+    r"[.!:,]*$",
+    re.I,
+)
+_DECLINES = re.compile(
+    r"\b(?:i (?:do not|don't|dont) (?:have|know|see)|i (?:could not|couldn't|can't|cannot) (?:find|see|confirm|tell)|"
+    r"(?:is|are) not (?:covered|mentioned|specified|stated|included) in|(?:isn't|aren't|not) (?:covered|mentioned|specified|"
+    r"stated) (?:in|by)|no information (?:about|on|regarding)|(?:the|our) (?:passages|documents|articles|help ?cent(?:re|er)|"
+    r"information|context) (?:do(?:es)? not|don't|doesn't) (?:mention|say|cover|specify|contain|include)|"
+    r"i(?:'m| am) not (?:sure|able to (?:find|confirm)))\b",
+    re.I,
+)
+# discourse markers that carry no claim: stripped before a sentence is checked
+_DISCOURSE = re.compile(
+    r"^(?:(?:to answer your question|according to (?:our|the) (?:policy|policies|help ?cent(?:re|er)|information|articles?|"
+    r"passages?|documents?)|based on (?:our|the) (?:policy|policies|information|help ?cent(?:re|er)|articles?|passages?)(?: provided)?"
+    r"|in short|in summary|in other words|just so you know|please note(?: that)?|good to know|note that|here's how it works"
+    r"|here is how it works|simply put|basically|to summari[sz]e|as a reminder|good news|great news|the good news is)"
+    r"[,:!-]?\s+)+",
+    re.I,
+)
+_BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)])\s+")
+_GLUED = re.compile(r"(?<=[a-z0-9)\]])([.!?])(?=[A-Z][a-z])")
+_CLAUSE_SPLIT = re.compile(
+    r"\s*(?:;|:(?=\s)|,\s*(?=(?:and|but|while|whereas|although|though|so|plus|however|or)\s)|\s+-\s+|\s+—\s+|"
+    r",?\s+(?=(?:but|whereas|while|although|though)\s))\s*",
+    re.I,
+)
+_AUX_QUESTION = re.compile(
+    r"^\s*(?:can|could|is|are|was|were|do|does|did|will|would|should|shall|may|might|must|have|has|am)\b", re.I
+)
+
+
+@lru_cache(maxsize=8192)
+def split_sentences(text: str) -> tuple[str, ...]:
+    """Sentences of an answer or a passage: lines first (bullets, headings), then nupunkt."""
+    out: list[str] = []
+    for raw_line in text.replace("\r", "\n").split("\n"):
+        line = _BULLET.sub("", raw_line).strip()
+        line = re.sub(r"^#+\s*", "", line)
+        line = line.replace("**", "").replace("__", "")
+        if not line:
+            continue
+        line = _GLUED.sub(r"\1 ", line)
+        for sentence in nupunkt.sent_tokenize(line):
+            s = str(sentence).strip()
+            if s:
+                out.append(s)
+    return tuple(out)
+
+
+def sentence_kind(sentence: str) -> SentenceKind:
+    s = sentence.strip()
+    words = len(s.split())
+    has_numbers = bool(extract_quantities(s))
+    if _DECLINES.search(s) and not has_numbers:
+        return "declines"
+    if s.endswith("?"):
+        return "question"
+    if _GREETING.match(s) and words <= 10:
+        return "greeting"
+    if _FILLER.match(s) and words <= 12:
+        return "filler"
+    if _CLOSING.search(s) and not has_numbers and words <= 25:
+        return "closing"
+    if _REFERRAL.match(s) and not has_numbers and not _CHANNEL.search(s) and words <= 20:
+        return "referral"
+    if not re.search(r"[A-Za-z0-9]", s):
+        return "filler"
+    return "claim"
+
+
+def split_claims(answer: str) -> list[str]:
+    """The checkable claims of an answer, in order (non-claims left out)."""
+    return [s for s in split_sentences(answer) if sentence_kind(s) == "claim"]
+
+
+def clauses(sentence: str) -> list[str]:
+    """Cut a sentence into clauses where each part can stand alone (>= 2 content words);
+    otherwise the sentence is one clause."""
+    parts = [p.strip(" ,") for p in _CLAUSE_SPLIT.split(sentence) if p and p.strip(" ,")]
+    if len(parts) <= 1:
+        return [sentence]
+    merged: list[str] = []
+    for part in parts:
+        if merged and (len(content_stems(part)) < 2 or len(content_stems(merged[-1])) < 2):
+            merged[-1] = f"{merged[-1]}, {part}"
+        else:
+            merged.append(part)
+    return merged
+
+
+@dataclass(frozen=True)
+class ResolvedClaim:
+    """What a sentence asserts, after resolving a bare "Yes."/"No, you can't." against the question."""
+
+    text: str  # the text whose words and numbers are checked
+    negated_override: bool | None  # polarity forced by a yes/no answer to a closed question
+    from_question: bool
+
+
+def strip_discourse(sentence: str) -> str:
+    """ "To answer your question, returns are free." -> "returns are free." """
+    for _ in range(3):
+        stripped = _DISCOURSE.sub("", sentence, count=1).strip()
+        if stripped == sentence or not stripped:
+            break
+        sentence = stripped
+    return sentence
+
+
+def resolve_against_question(sentence: str, question: str) -> ResolvedClaim:
+    particle = answer_particle(sentence)
+    if particle is not None:
+        rest = strip_discourse(strip_answer_particle(sentence))
+        sentence = (sentence[: len(sentence) - len(strip_answer_particle(sentence))] + rest) if rest else sentence
+    else:
+        sentence = strip_discourse(sentence) or sentence
+    if particle is None:
+        return ResolvedClaim(text=sentence, negated_override=None, from_question=False)
+    rest = strip_answer_particle(sentence)
+    if len(content_stems(rest)) >= 2 or extract_quantities(rest):
+        return ResolvedClaim(text=rest, negated_override=None, from_question=False)
+    if not question or not _AUX_QUESTION.match(question):
+        return ResolvedClaim(text=rest or sentence, negated_override=None, from_question=False)
+    from core.grounding.text import is_negated
+
+    flip = particle == "no" or is_negated(rest)
+    negated = is_negated(question) != flip
+    return ResolvedClaim(text=question.rstrip(" ?"), negated_override=negated, from_question=True)

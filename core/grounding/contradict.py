@@ -1,0 +1,190 @@
+"""Explicit contradiction checks of one claim against the evidence: its numbers (bound to the
+evidence quantity whose surrounding words match the claim's best) and its polarity (a negated
+claim against a non-negated evidence clause about the same thing, or the reverse)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from core.grounding.align import (
+    EvidenceIndex,
+    context_score,
+    polarity_clauses,
+    proximity_context,
+    unmatched_share,
+    weighted_coverage,
+)
+from core.grounding.numbers import Quantity, compatible, equal, extract_quantities, format_pair, mask, window_consistent
+from core.grounding.text import content_stems, is_negated, negated_predicate
+
+NumberStatus = Literal["match", "mismatch", "unsupported", "skipped"]
+
+# An equal-valued evidence quantity wins unless a different one fits the claim's words clearly better.
+EQUAL_MARGIN = 0.12
+# Subtracted (times the share of unmatched words) for evidence clauses with words the claim lacks.
+CONDITION_PENALTY = 0.3
+# Below this context score a different-valued quantity is not "about the same thing".
+MIN_CONTEXT = 0.2
+# Polarity: the evidence clause must cover this much of the claim clause (IDF-weighted) ...
+NEGATION_MIN_COVERAGE = 0.6
+# ... and beat the best clause of the claim's own polarity by this much.
+NEGATION_MARGIN = 0.15
+
+
+@dataclass
+class NumberFinding:
+    quantity: Quantity
+    status: NumberStatus
+    evidence: int | None = None  # sentence index of the evidence quantity used
+    other: Quantity | None = None
+    reason: str = ""
+
+
+@dataclass
+class NegationFinding:
+    evidence: int
+    coverage: float
+    claim_negated: bool
+    reason: str
+
+
+def claim_context(
+    clause: str, q: Quantity, clause_quantities: list[Quantity], sentence: str, question: str
+) -> dict[str, float]:
+    """Stem -> weight around a claim's quantity: its own clause by proximity, the rest of the
+    sentence at 0.5, the question at 0.4."""
+    ctx: dict[str, float] = {}
+    for text, weight in ((question, 0.4), (sentence, 0.5)):
+        if text:
+            for w in content_stems(mask(text, extract_quantities(text))):
+                ctx[w] = max(ctx.get(w, 0.0), weight)
+    for w, weight in proximity_context(clause, q, clause_quantities, near=0.9, far=0.6).items():
+        ctx[w] = max(ctx.get(w, 0.0), weight)
+    return ctx
+
+
+def _together(quantities: list[Quantity], index: EvidenceIndex) -> int | None:
+    """An evidence sentence that states every one of the claim's quantities (>= 2): a worked
+    example or a table row quoted as a whole."""
+    checkable = [q for q in quantities if not (q.kind == "count" and not q.unit)]
+    if len(checkable) < 2:
+        return None
+    by_sentence: dict[int, list[Quantity]] = {}
+    for eq in index.quantities:
+        by_sentence.setdefault(eq.sentence, []).append(eq.quantity)
+    for i, found in by_sentence.items():
+        if all(any(equal(q, e) for e in found) for q in checkable):
+            return i
+    return None
+
+
+def _unsupported_or_echo(q: Quantity, echoed: bool, negated: bool) -> NumberFinding:
+    if echoed and (negated or q.kind == "count"):
+        return NumberFinding(q, "skipped", reason=f"echoes the question: {q.describe()}")
+    return NumberFinding(q, "unsupported", reason=f"number_unsupported: {q.describe()}")
+
+
+def check_numbers(
+    clause: str, sentence: str, question: str, negated: bool, index: EvidenceIndex
+) -> list[NumberFinding]:
+    """Each quantity of `clause` (part of `sentence`) against the evidence quantities."""
+    findings: list[NumberFinding] = []
+    question_quantities = extract_quantities(question) if question else []
+    clause_quantities = extract_quantities(clause)
+    together = _together(extract_quantities(sentence), index)
+    for q in clause_quantities:
+        if q.kind == "count" and not q.unit:
+            findings.append(NumberFinding(q, "skipped"))
+            continue
+        if together is not None:
+            hit = next((eq for eq in index.quantities if eq.sentence == together and equal(q, eq.quantity)), None)
+            if hit is not None:
+                reason = f"number_match: {format_pair(q, hit.quantity)}"
+                findings.append(NumberFinding(q, "match", evidence=hit.sentence, other=hit.quantity, reason=reason))
+                continue
+        echoed = any(equal(q, qq) for qq in question_quantities)
+        ctx = claim_context(clause, q, clause_quantities, sentence, question)
+        best_eq: tuple[float, int, Quantity] | None = None
+        best_diff: tuple[float, int, Quantity] | None = None
+        for eq in index.quantities:
+            e = eq.quantity
+            bare_count = q.kind == "count" and e.kind == "count" and not e.unit
+            if not compatible(q, e) and not bare_count:
+                continue
+            if e.kind == "money" and e.lo == 0 and e.text.lower() == "free" and q.lo > 0:
+                continue  # "free" is a condition ("free over 50 EUR"), not a rival amount
+            score = context_score(ctx, eq.context, index) - CONDITION_PENALTY * unmatched_share(eq.own, ctx, index)
+            same = equal(q, e) or window_consistent(q, e, negated) is True or (bare_count and q.lo == e.lo)
+            key = (score, eq.sentence, e)
+            if same:
+                if best_eq is None or score > best_eq[0]:
+                    best_eq = key
+            elif not bare_count and (best_diff is None or score > best_diff[0]):
+                best_diff = key
+        if best_eq is None and best_diff is None:
+            findings.append(_unsupported_or_echo(q, echoed, negated))
+            continue
+        if best_eq is not None and (
+            best_diff is None or best_eq[0] >= best_diff[0] - EQUAL_MARGIN or best_diff[0] < MIN_CONTEXT
+        ):
+            note = "number_match" if equal(q, best_eq[2]) else "number_consistent"
+            reason = f"{note}: {format_pair(q, best_eq[2])}"
+            findings.append(NumberFinding(q, "match", evidence=best_eq[1], other=best_eq[2], reason=reason))
+            continue
+        if best_diff is not None and best_diff[0] >= MIN_CONTEXT:
+            other = best_diff[2]
+            if negated and window_consistent(q, other, negated) is None:
+                # "it is not 45 days": a negated different number does not contradict
+                findings.append(NumberFinding(q, "skipped", evidence=best_diff[1], other=other))
+                continue
+            reason = f"number_mismatch: {format_pair(q, other)}"
+            findings.append(NumberFinding(q, "mismatch", evidence=best_diff[1], other=other, reason=reason))
+            continue
+        findings.append(_unsupported_or_echo(q, echoed, negated))
+    return findings
+
+
+def check_negation(text: str, negated_override: bool | None, index: EvidenceIndex) -> NegationFinding | None:
+    """A claim clause whose best-matching evidence clause has the opposite polarity. The
+    negated side's predicate ("can't be *returned*") must occur on the other side, so that a
+    negation about something else ("with no *minimum*") does not count; a same-polarity clause
+    only blocks the finding when it is about that predicate too. Conditions ("if you don't
+    cancel") are not compared."""
+    if negated_override is not None:
+        parts = [text]
+    else:
+        parts = polarity_clauses(mask(text, extract_quantities(text)), asserted_only=True)
+    for part in parts:
+        stems = list(dict.fromkeys(content_stems(part)))
+        if len(stems) < 2:
+            continue
+        claim_neg = negated_override if negated_override is not None else is_negated(part)
+        claim_pred = negated_predicate(part) if claim_neg and negated_override is None else None
+        if claim_neg and negated_override is None and claim_pred is None:
+            continue  # "the months you haven't used": the negation is about nothing checkable
+        same_clauses: list[tuple[float, frozenset[str]]] = []
+        opposite: list[tuple[float, int, str | None]] = []
+        for i, sentence in enumerate(index.sentences):
+            for clause in sentence.clauses:
+                if sum(1 for w in stems if w in clause.stems) < 2:
+                    continue
+                cov = weighted_coverage(stems, clause.stems, index)
+                if clause.negated == claim_neg:
+                    same_clauses.append((cov, clause.stems))
+                    continue
+                if claim_pred is not None and claim_pred not in clause.stems:
+                    continue
+                if clause.predicate is not None and clause.predicate not in stems:
+                    continue
+                opposite.append((cov, i, claim_pred or clause.predicate))
+        for cov, i, predicate in sorted(opposite, key=lambda t: (-t[0], t[1])):
+            if cov < NEGATION_MIN_COVERAGE:
+                break
+            rivals = [c for c, st in same_clauses if predicate is None or predicate in st]
+            if cov >= max(rivals, default=0.0) + NEGATION_MARGIN:
+                what = "claim negated, evidence not" if claim_neg else "evidence negated, claim not"
+                return NegationFinding(
+                    evidence=i, coverage=cov, claim_negated=claim_neg, reason=f"negation_mismatch: {what}"
+                )
+    return None
