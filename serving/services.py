@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from openai import AsyncOpenAI
     from pymilvus import MilvusClient
 
+    from core.answer_cache import AnswerCache
     from core.embedder import Embedder
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,7 @@ class Services:
     rag: RagService
     grounding: GroundingRunner | None = None  # the one checker: inline guard and /v1/grounding/check
     reviews: ReviewStore | None = None  # flagged answers (review_items table)
+    cache: AnswerCache | None = None  # the response cache (None when CACHE_ENABLED is false)
 
     async def aclose(self) -> None:
         await self.llm.close()
@@ -78,9 +80,19 @@ def build_grounding(settings: Settings, embedder: Embedder) -> tuple[GroundingRu
     return runner, reviews, stages
 
 
+def build_cache(settings: Settings, embedder: Embedder) -> AnswerCache | None:
+    """The response cache in Redis (REDIS_URL), else in this process; None when disabled."""
+    if not settings.cache_enabled:
+        return None
+    from core.answer_cache import make_answer_cache
+
+    return make_answer_cache(settings, embedder.embed_one)
+
+
 async def build_services(settings: Settings) -> Services:
     milvus, embedder, retriever = await asyncio.to_thread(_build_sync, settings)
     llm = make_llm_client(settings)
     runner, reviews, stages = await asyncio.to_thread(build_grounding, settings, embedder)
     rag = RagService(settings, retriever, llm, count_tokens=embedder.count_tokens, stages=stages)
-    return Services(settings, milvus, embedder, llm, retriever, rag, grounding=runner, reviews=reviews)
+    cache = await asyncio.to_thread(build_cache, settings, embedder)
+    return Services(settings, milvus, embedder, llm, retriever, rag, grounding=runner, reviews=reviews, cache=cache)

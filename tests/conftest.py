@@ -61,6 +61,13 @@ def demo_index(tmp_path_factory: pytest.TempPathFactory, embedder: Any) -> Setti
         RAGDESK_DATA_DIR=str(root),
         DOCS_SOURCE_DIR=str(demo_corpus_dir()),
         HF_HUB_OFFLINE=True,
+        # Apps built from these settings (and their copies) run without API keys and without the
+        # response cache, so each request reaches the model; tests/integration/test_gateway_app.py
+        # turns both on against a real Redis.
+        GATEWAY_REQUIRE_KEYS=False,
+        GATEWAY_RPM_PAID=100_000,  # the anonymous user is "paid"; the whole suite shares it
+        GATEWAY_DAILY_TOKENS=100_000_000,
+        CACHE_ENABLED=False,
     )
     client = make_milvus_client(settings)
     report = run_index(settings, client, DocStore(make_engine(settings)), embedder)

@@ -1,5 +1,7 @@
 // The chat page: posts the conversation to /v1/answer/stream and reads its server-sent events
-// (token, citations, done, error) with fetch + ReadableStream.
+// (token, citations, done, error, and the grounding guard's flag and revision) with fetch +
+// ReadableStream. The review queue panel lists answers the guard flagged (GET /v1/reviews) and
+// resolves them (POST /v1/reviews/{id}/resolve).
 "use strict";
 
 const API_KEY_STORAGE = "ragdesk.apiKey";
@@ -50,8 +52,8 @@ function addTurn(templateId) {
   return node;
 }
 
-function headers() {
-  const result = { "Content-Type": "application/json", Accept: "text/event-stream" };
+function headers(accept = "text/event-stream") {
+  const result = { "Content-Type": "application/json", Accept: accept };
   const key = (localStorage.getItem(API_KEY_STORAGE) || "").trim();
   if (key) result.Authorization = `Bearer ${key}`;
   return result;
@@ -68,10 +70,11 @@ async function ask(question) {
     sources: turn.querySelector(".sources"),
     citations: turn.querySelector(".citations"),
     meta: turn.querySelector(".meta"),
+    flags: turn.querySelector(".flags"),
   };
+  const render = answerRenderer(view.answer);
   const messages = [...history, { role: "user", content: question }];
   askButton.disabled = true;
-  let answer = "";
   let finished = false;
   try {
     const response = await fetch("/v1/answer/stream", {
@@ -85,13 +88,17 @@ async function ask(question) {
     }
     for await (const { event, data } of readEvents(response.body)) {
       if (event === "token") {
-        answer += data.text;
-        view.answer.textContent = answer;
+        render.token(data.text);
+      } else if (event === "flag") {
+        render.flag(data);
+      } else if (event === "revision") {
+        render.revision(data);
       } else if (event === "citations") {
         showCitations(view, data.citations);
       } else if (event === "done") {
         finished = true;
         showDone(view, data);
+        showGrounding(view, data.grounding);
       } else if (event === "error") {
         showError(view, `${data.message} (${data.code})`);
         return;
@@ -103,7 +110,7 @@ async function ask(question) {
   } finally {
     askButton.disabled = false;
     if (finished) {
-      history = [...messages, { role: "assistant", content: answer }];
+      history = [...messages, { role: "assistant", content: render.text() }];
     }
     turn.dataset.state = finished ? "done" : "error";
     questionBox.focus();
@@ -185,8 +192,165 @@ function showDone(view, data) {
   view.meta.textContent = parts.join(" · ");
 }
 
+// The answer as the guard released it: checked text, flagged sentences (policy "mark": the token
+// after a flag event is that sentence), and withdrawn text struck through, followed by the
+// replacement.
+function answerRenderer(container) {
+  let current = null;
+  let pendingFlag = null;
+  let served = "";
+  const span = (cls, text = "") => {
+    const node = document.createElement("span");
+    node.className = cls;
+    node.textContent = text;
+    container.appendChild(node);
+    return node;
+  };
+  return {
+    token(text) {
+      served += text;
+      if (pendingFlag) {
+        const node = span("flagged", text);
+        node.title = `${pendingFlag.verdict}: not supported by our policies`;
+        const label = document.createElement("span");
+        label.className = "flag-label";
+        label.textContent = `${pendingFlag.verdict === "contradicted" ? "contradicts" : "not found in"} our policies`;
+        node.appendChild(label);
+        pendingFlag = null;
+        current = null;
+        return;
+      }
+      if (!current) current = span("released");
+      current.textContent += text;
+    },
+    flag(data) {
+      pendingFlag = data;
+    },
+    revision(data) {
+      const withdrawn = span("withdrawn", data.withdrawn_text);
+      withdrawn.title = data.reason;
+      const label = document.createElement("span");
+      label.className = "withdrawn-label";
+      label.textContent = "withdrawn: not supported by our policies";
+      container.appendChild(label);
+      current = span("replacement");
+    },
+    text() {
+      return served;
+    },
+  };
+}
+
+function showGrounding(view, grounding) {
+  if (!grounding) return;
+  const badge = document.createElement("span");
+  if (grounding.grounded) {
+    badge.className = "badge grounded";
+    badge.textContent = "grounded ✓";
+  } else {
+    badge.className = "badge flagged";
+    badge.textContent = grounding.review_id ? `flagged for review #${grounding.review_id}` : "flagged for review";
+    view.turn.classList.add("flagged");
+    refreshReviewCount();
+  }
+  view.flags.replaceChildren(badge);
+  view.flags.hidden = false;
+}
+
 function showError(view, message) {
   view.error.textContent = `No answer: ${message}`;
   view.error.hidden = false;
   view.turn.classList.add("failed");
 }
+
+// --- the review queue ---------------------------------------------------------------------------
+const reviewPanel = document.getElementById("review-panel");
+const reviewToggle = document.getElementById("review-toggle");
+const reviewList = document.getElementById("review-list");
+const reviewStatus = document.getElementById("review-status");
+const reviewCount = document.getElementById("review-count");
+
+reviewToggle.addEventListener("click", () => {
+  const open = reviewPanel.hidden;
+  reviewPanel.hidden = !open;
+  reviewToggle.setAttribute("aria-expanded", String(open));
+  if (open) loadReviews();
+});
+document.getElementById("review-close").addEventListener("click", () => {
+  reviewPanel.hidden = true;
+  reviewToggle.setAttribute("aria-expanded", "false");
+});
+document.getElementById("review-refresh").addEventListener("click", () => loadReviews());
+
+async function fetchReviews() {
+  const response = await fetch("/v1/reviews?status=open&limit=50", { headers: headers("application/json") });
+  if (!response.ok) throw new Error(await errorMessage(response));
+  return response.json();
+}
+
+async function refreshReviewCount() {
+  try {
+    const body = await fetchReviews();
+    reviewCount.textContent = body.counts.open ? String(body.counts.open) : "";
+  } catch (_) {
+    // the count is a hint; the panel shows the error when opened
+  }
+}
+
+async function loadReviews() {
+  reviewStatus.textContent = "Loading…";
+  try {
+    const body = await fetchReviews();
+    reviewList.replaceChildren(...body.items.map(reviewItem));
+    reviewCount.textContent = body.counts.open ? String(body.counts.open) : "";
+    reviewStatus.textContent = body.items.length ? `${body.counts.open} open` : "Nothing to review.";
+  } catch (err) {
+    reviewStatus.textContent = `Could not load the review queue: ${err.message}`;
+  }
+}
+
+function reviewItem(item) {
+  const node = document.getElementById("review-item").content.firstElementChild.cloneNode(true);
+  node.dataset.id = item.id;
+  node.querySelector(".review-question").textContent = item.question;
+  node.querySelector(".review-original").textContent = item.answer;
+  node.querySelector(".review-served").textContent = item.served_answer;
+  const verdicts = node.querySelector(".review-verdicts");
+  for (const claim of item.verdicts) {
+    const li = document.createElement("li");
+    const verdict = document.createElement("span");
+    verdict.className = `verdict-${claim.verdict}`;
+    verdict.textContent = claim.verdict;
+    li.append(verdict, ` "${claim.text}"`);
+    if (claim.evidence) li.append(` - evidence: "${claim.evidence}"`);
+    verdicts.appendChild(li);
+  }
+  const when = new Date(item.created_at * 1000).toLocaleString();
+  node.querySelector(".review-meta").textContent = `#${item.id} · ${when} · policy ${item.policy} · ${item.verdict}`;
+  for (const button of node.querySelectorAll("[data-resolution]")) {
+    button.addEventListener("click", () => resolveReview(node, item.id, button.dataset.resolution));
+  }
+  return node;
+}
+
+async function resolveReview(node, id, resolution) {
+  const error = node.querySelector(".review-error");
+  const buttons = node.querySelectorAll("button");
+  buttons.forEach((b) => (b.disabled = true));
+  try {
+    const response = await fetch(`/v1/reviews/${id}/resolve`, {
+      method: "POST",
+      headers: headers("application/json"),
+      body: JSON.stringify({ resolution, note: node.querySelector(".review-note").value }),
+    });
+    if (!response.ok) throw new Error(await errorMessage(response));
+    node.remove();
+    await loadReviews();
+  } catch (err) {
+    error.textContent = `Not resolved: ${err.message}`;
+    error.hidden = false;
+    buttons.forEach((b) => (b.disabled = false));
+  }
+}
+
+refreshReviewCount();

@@ -38,13 +38,26 @@ def port_open(port: int) -> bool:
 @pytest.mark.slow
 def test_up_serves_everything_and_stops_on_ctrl_c(tmp_path: Path) -> None:
     ports = dict(zip(PORT_SETTINGS, free_ports(len(PORT_SETTINGS)), strict=True))
-    env = {**os.environ, **{k: str(v) for k, v in ports.items()}, "RAGDESK_DATA_DIR": str(tmp_path / "data"),
-           "HF_HUB_OFFLINE": "1", "LOCAL_LLM_THREADS": "1", "LLM_MAX_TOKENS": "40", "GATEWAY_REQUIRE_KEYS": "false"}
+    env = {
+        **os.environ,
+        **{k: str(v) for k, v in ports.items()},
+        "RAGDESK_DATA_DIR": str(tmp_path / "data"),
+        "HF_HUB_OFFLINE": "1",
+        "LOCAL_LLM_THREADS": "1",
+        "LLM_MAX_TOKENS": "40",
+        "GATEWAY_REQUIRE_KEYS": "false",
+    }
     env.pop("REDIS_URL", None)
     env["LLM_BASE_URL"] = f"http://127.0.0.1:{ports['LOCAL_LLM_PORT']}/v1"
     log = (tmp_path / "up.log").open("w")
-    proc = subprocess.Popen([sys.executable, "-m", "core.cli", "up"], cwd=REPO_ROOT, env=env, stdout=log,
-                            stderr=subprocess.STDOUT, start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "core.cli", "up"],
+        cwd=REPO_ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     try:
         deadline = time.monotonic() + 600
         while "ragdesk is up" not in (tmp_path / "up.log").read_text():
@@ -54,8 +67,9 @@ def test_up_serves_everything_and_stops_on_ctrl_c(tmp_path: Path) -> None:
         api = f"http://127.0.0.1:{ports['API_PORT']}"
         ready = httpx.get(f"{api}/ready", timeout=30)
         assert ready.status_code == 200, ready.text
-        with httpx.stream("POST", f"{api}/v1/answer/stream", json={"question": "How long does express shipping take?"},
-                          timeout=120) as response:
+        with httpx.stream(
+            "POST", f"{api}/v1/answer/stream", json={"question": "How long does express shipping take?"}, timeout=120
+        ) as response:
             events = [line.removeprefix("event: ") for line in response.iter_lines() if line.startswith("event: ")]
         assert events[0] in {"token", "revision", "flag"} and events[-1] == "done" and "citations" in events
         assert httpx.get(f"http://127.0.0.1:{ports['MLFLOW_PORT']}/", timeout=30).status_code == 200
@@ -63,7 +77,7 @@ def test_up_serves_everything_and_stops_on_ctrl_c(tmp_path: Path) -> None:
         while not port_open(ports["DAGSTER_PORT"]):
             assert time.monotonic() < deadline, "Dagster UI did not start"
             time.sleep(2)
-        query = '{ assetNodes { assetKey { path } } }'
+        query = "{ assetNodes { assetKey { path } } }"
         graph = httpx.post(f"http://127.0.0.1:{ports['DAGSTER_PORT']}/graphql", json={"query": query}, timeout=60)
         keys = {"/".join(n["assetKey"]["path"]) for n in json.loads(graph.text)["data"]["assetNodes"]}
         assert {"source_documents", "document_chunks", "chunk_embeddings", "support_collection"} <= keys

@@ -1,0 +1,76 @@
+"""The safe answer the guard serves instead of a claim it could not confirm: it says so, quotes
+what the help centre does say (the best evidence the checker found, with the rest of its
+paragraph when that is short) with its source, and offers a human. Built from the retrieved
+passages only, so it needs no model call and cannot itself invent anything."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from core.retrieval import RetrievedChunk
+
+MAX_QUOTE_CHARS = 320
+MIN_QUOTE_WORDS = 6  # shorter evidence ("See the FAQ.") is no help to a customer: offer the human only
+OFFER_HUMAN = "Would you like me to connect you with a member of our support team?"
+NO_EVIDENCE_ANSWER = f"I'm sorry, I can't confirm that from our help centre, so I won't guess. {OFFER_HUMAN}"
+
+_MARKUP = re.compile(r"\*\*|__|`")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    title: str
+    section: str
+
+    @property
+    def source(self) -> str:
+        return f"{self.title} > {self.section}" if self.section else self.title
+
+
+def _normalise(text: str) -> str:
+    return _SPACE.sub(" ", _LINK.sub(r"\1", _MARKUP.sub("", text))).strip()
+
+
+def _paragraphs(text: str) -> list[str]:
+    lines = [re.sub(r"^\s*(?:[-*\u2022]|\d+[.)])\s+", "", line) for line in text.replace("\r", "\n").split("\n")]
+    return [_normalise(line) for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def find_quote(evidence: str | None, passages: Sequence[RetrievedChunk]) -> Quote | None:
+    """The evidence sentence as it stands in a passage, extended to the end of its paragraph
+    when that stays short ("You can return electronics within 30 days of delivery. If you are a
+    Lumen Plus member, you have 45 days ..."), with the passage's title and section."""
+    if not evidence:
+        return None
+    needle = _normalise(evidence)
+    if len(needle.split()) < MIN_QUOTE_WORDS:
+        return None
+    for chunk in passages:
+        for paragraph in _paragraphs(chunk.text):
+            at = paragraph.find(needle)
+            if at < 0:
+                continue
+            rest = paragraph[at:]
+            text = rest if len(rest) <= MAX_QUOTE_CHARS else needle
+            return Quote(text, chunk.title, chunk.section)
+    if not passages:
+        return None
+    # not found verbatim (the checker normalised it differently): the passage sharing most words
+    words = set(needle.lower().split())
+    best = max(passages, key=lambda c: len(words & set(_normalise(c.text).lower().split())))
+    return Quote(needle, best.title, best.section)
+
+
+def replacement_text(evidence: str | None, passages: Sequence[RetrievedChunk]) -> str:
+    quote = find_quote(evidence, passages)
+    if quote is None:
+        return NO_EVIDENCE_ANSWER
+    return (
+        "I'm sorry, I can't confirm that from our policies. Here is what our help centre says: "
+        f'"{quote.text}" (Source: {quote.source}). {OFFER_HUMAN}'
+    )
