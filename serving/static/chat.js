@@ -71,6 +71,7 @@ async function ask(question) {
     citations: turn.querySelector(".citations"),
     meta: turn.querySelector(".meta"),
     flags: turn.querySelector(".flags"),
+    feedback: turn.querySelector(".feedback"),
   };
   const render = answerRenderer(view.answer);
   const messages = [...history, { role: "user", content: question }];
@@ -111,6 +112,7 @@ async function ask(question) {
     askButton.disabled = false;
     if (finished) {
       history = [...messages, { role: "assistant", content: render.text() }];
+      showFeedback(view, question, render.text());
     }
     turn.dataset.state = finished ? "done" : "error";
     questionBox.focus();
@@ -354,3 +356,42 @@ async function resolveReview(node, id, resolution) {
 }
 
 refreshReviewCount();
+
+// Thumbs up/down with an optional comment: POST /v1/feedback (stored, shown in MLflow as the
+// satisfaction rate, thumbs-down questions exportable as golden-set candidates).
+function showFeedback(view, question, answer) {
+  const box = view.feedback;
+  if (!box) return;
+  const answerId = (self.crypto && crypto.randomUUID) ? crypto.randomUUID() : `page-${Date.now()}`;
+  const citations = [...view.citations.querySelectorAll("a")].map((a) => ({ url: a.getAttribute("href") }));
+  box.replaceChildren();
+  const label = document.createElement("span");
+  label.textContent = "Was this helpful? ";
+  const comment = document.createElement("input");
+  comment.type = "text";
+  comment.placeholder = "optional comment";
+  comment.className = "feedback-comment";
+  const status = document.createElement("span");
+  status.className = "feedback-status";
+  const send = async (rating) => {
+    const response = await fetch("/v1/feedback", {
+      method: "POST",
+      headers: headers("application/json"),
+      body: JSON.stringify({ answer_id: answerId, rating, question, answer, comment: comment.value, citations }),
+    });
+    status.textContent = response.ok ? " thanks, recorded" : ` not recorded: ${await errorMessage(response)}`;
+    if (response.ok) box.querySelectorAll("button").forEach((b) => { b.disabled = true; });
+  };
+  for (const [text, rating, title] of [["👍", 1, "helpful"], ["👎", -1, "not helpful"]]) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = text;
+    button.title = title;
+    button.className = rating > 0 ? "thumbs-up" : "thumbs-down";
+    button.addEventListener("click", () => send(rating));
+    box.appendChild(button);
+  }
+  box.prepend(label);
+  box.append(comment, status);
+  box.hidden = false;
+}

@@ -38,6 +38,11 @@ def test_chat_page_answers_with_a_citation(api_server: ThreadedUvicorn, page: An
     assert links.count() >= 1
     hrefs = [links.nth(i).get_attribute("href") or "" for i in range(links.count())]
     assert any(h.startswith("/docs/returns/") for h in hrefs), hrefs
+    turn.locator(".feedback .feedback-comment").fill("clear answer")
+    turn.locator(".feedback .thumbs-up").click()
+    page.wait_for_function("document.querySelector('.turn.assistant:last-child .feedback-status')?.textContent"
+                           ".includes('recorded')")
+    assert "thanks, recorded" in turn.locator(".feedback-status").inner_text()
     page.screenshot(path=str(SCREENSHOT), full_page=True)
 
     # the citation opens the source document at its section
