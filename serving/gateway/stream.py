@@ -1,0 +1,132 @@
+"""Event-stream helpers that put the gateway and the response cache around `RagService.answer`
+(both renderings, OpenAI-compatible and native SSE, consume the result unchanged).
+
+- `metered`: passes events through; when the stream ends (done, error, or cut because the client
+  went away) it settles the token reservation with the real count and releases the slot.
+- `caching`: passes events through; on a complete, grounded answer with citations, stores it.
+- `replay`: a cached answer as the same event sequence a generation produces.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Callable
+from typing import TYPE_CHECKING, Any
+
+from serving.events import Citation, CitationsEvent, DoneEvent, ErrorEvent, Event, TokenEvent, Usage
+from serving.gateway.limits import TokenGrant
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from core.answer_cache import AnswerCache, CacheEntry
+    from serving.gateway.queue import Slot
+    from serving.gateway.service import Gateway
+
+log = logging.getLogger(__name__)
+
+
+async def metered(
+    events: AsyncIterator[Event],
+    gateway: Gateway,
+    grant: TokenGrant,
+    slot: Slot | None,
+    prompt_tokens: int,
+) -> AsyncIterator[Event]:
+    """Settle `grant` with the usage the `DoneEvent` reports (the model server's own count), or,
+    when the stream ends early, with `prompt_tokens` and the tokens streamed so far (a client that
+    disconnects is charged for what was generated, the rest is refunded); nothing when the model
+    failed before producing anything. The slot is released in every case."""
+    streamed = 0
+    settled = False
+    charged_prompt = prompt_tokens
+
+    async def finish(prompt: int, completion: int) -> None:
+        nonlocal settled
+        if not settled:
+            settled = True
+            await gateway.limiter.settle(grant, prompt, completion)
+
+    try:
+        async for event in events:
+            if isinstance(event, TokenEvent):
+                streamed += 1  # llama.cpp and SGLang stream about one token per chunk
+            elif isinstance(event, DoneEvent):
+                usage = event.usage
+                if event.not_covered or (usage.total_tokens == 0 and streamed == 0):
+                    await finish(0, 0)  # the fixed "not covered" answer: no model call
+                else:
+                    await finish(usage.prompt_tokens or prompt_tokens, usage.completion_tokens or streamed)
+            elif isinstance(event, ErrorEvent):
+                charged_prompt = prompt_tokens if streamed else 0
+                await finish(charged_prompt, streamed)
+            yield event
+    finally:
+        await asyncio.shield(_close(finish, charged_prompt, streamed, slot))
+
+
+async def _close(finish: Callable[[int, int], Any], prompt: int, streamed: int, slot: Slot | None) -> None:
+    try:
+        await finish(prompt, streamed)
+    except Exception:  # the reservation expires on its own; never fail the response for it
+        log.warning("gateway: could not settle a token reservation", exc_info=True)
+    if slot is not None:
+        await slot.release()
+
+
+def caching(
+    events: AsyncIterator[Event],
+    cache: AnswerCache,
+    question: str,
+    scope: str,
+    vector: np.ndarray | None = None,
+    grounded: Callable[[], bool | None] | None = None,
+) -> AsyncIterator[Event]:
+    """Store the answer once the stream completes: finish reason "stop", citations present, no
+    error, not flagged by the grounding guard (`DoneEvent.flagged`), and `grounded()` (an extra
+    verdict, read at the end) not False. Put it after the grounding stage, so the text stored is
+    the text the client saw. The store runs in a worker thread after the done event is passed on."""
+
+    async def run() -> AsyncIterator[Event]:
+        parts: list[str] = []
+        citations: list[dict[str, Any]] = []
+        async for event in events:
+            yield event
+            if isinstance(event, TokenEvent):
+                parts.append(event.text)
+            elif isinstance(event, CitationsEvent):
+                citations = [c.to_dict() for c in event.citations]
+            elif isinstance(event, DoneEvent):
+                verdict = grounded() if grounded is not None else True
+                flagged = bool(getattr(event, "flagged", False))  # the grounding guard's verdict
+                if (
+                    event.finish_reason == "stop"
+                    and not event.not_covered
+                    and citations
+                    and not flagged
+                    and verdict is not False
+                ):
+                    try:
+                        await asyncio.to_thread(
+                            cache.store, question, "".join(parts), citations, scope, None, vector, True
+                        )
+                    except Exception:
+                        log.warning("response cache: could not store an answer", exc_info=True)
+            elif isinstance(event, ErrorEvent):
+                return
+
+    return run()
+
+
+async def replay(entry: CacheEntry, cache_ms: float = 0.0) -> AsyncIterator[Event]:
+    """A cached answer as events: one token event with the whole text, its citations, done (no
+    usage: no model was called)."""
+    yield TokenEvent(entry.answer)
+    citations = []
+    for raw in entry.citations:
+        known = {k: raw[k] for k in Citation.__dataclass_fields__ if k in raw}
+        defaults = {"doc_id": "", "title": "", "section": "", "url": "", "chunk_id": "", "score": 0.0, "rank": 0}
+        citations.append(Citation(**{**defaults, **known}))
+    yield CitationsEvent(citations)
+    yield DoneEvent("stop", Usage(), False, {"cache_ms": cache_ms, "total_ms": cache_ms}, "")

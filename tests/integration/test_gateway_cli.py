@@ -1,0 +1,94 @@
+"""`ragdesk keys ...` (the typer app in serving.gateway.cli) against a real Redis server and
+without one (the JSON file the API then reads); keys survive a Redis restart (append-only file)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from core import redis_server as rs
+from core.settings import Settings, reset_settings_cache
+from serving.gateway.cli import keys_app
+from serving.gateway.keys import RedisKeyLookup
+from serving.gateway.service import make_async_redis
+
+runner = CliRunner()
+
+
+@pytest.fixture()
+def env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[pytest.MonkeyPatch]:
+    monkeypatch.setenv("RAGDESK_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("REDIS_URL", "")
+    reset_settings_cache()
+    yield monkeypatch
+    reset_settings_cache()
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(keys_app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def authenticate(url: str, key: str) -> object:
+    async def run() -> object:
+        settings = Settings(REDIS_URL=url)
+        redis = make_async_redis(settings)
+        assert redis is not None
+        try:
+            return await RedisKeyLookup(redis, settings, settings.gateway_prefix).authenticate(key)
+        finally:
+            await redis.aclose()
+
+    return asyncio.run(run())
+
+
+def test_keys_cli_with_redis_survives_a_restart(env: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    data_dir = tmp_path / "redis"
+    server = rs.start(rs.free_port(), data_dir, persist=True)
+    try:
+        env.setenv("REDIS_URL", server.url)
+        reset_settings_cache()
+        code, out, err = invoke("create", "--user", "alice", "--tier", "paid", "--daily-tokens", "1000", "--rpm", "7")
+        assert code == 0, err
+        key = out.strip()
+        assert key.startswith("rd_") and "daily_tokens=1000 rpm=7" in err
+        code, listing, _ = invoke("list")
+        assert code == 0 and "alice" in listing and "paid" in listing and key not in listing
+        assert invoke("set-tier", "--user", "alice", "--tier", "free")[0] == 0
+        code, out, _ = invoke("set-budget", "--user", "alice", "--daily-tokens", "2000", "--output-cap", "50")
+        assert code == 0 and "tier=free daily_tokens=2000 rpm=7 output_cap=50" in out
+        assert invoke("set-tier", "--user", "nobody", "--tier", "paid")[0] == 2
+        assert invoke("create", "--user", "bad name!")[0] == 2
+        assert invoke("create", "--user", "x", "--tier", "gold")[0] == 2
+    finally:
+        server.stop()
+    # a restart on the same data directory: the key and the user's limits are still there
+    port = rs.free_port()
+    server = rs.start(port, data_dir, persist=True)
+    try:
+        principal = authenticate(server.url, key)
+        assert principal is not None
+        assert (principal.tier, principal.daily_tokens, principal.rpm, principal.output_cap) == ("free", 2000, 7, 50)  # type: ignore[attr-defined]
+        env.setenv("REDIS_URL", server.url)
+        reset_settings_cache()
+        key_id = invoke("list")[1].split()[0]
+        assert invoke("revoke", key_id)[0] == 0
+        assert authenticate(server.url, key) is None
+        assert invoke("revoke", "rd_notakey_notakey_notakey")[0] == 2
+    finally:
+        server.stop()
+
+
+def test_keys_cli_without_redis(env: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    code, out, err = invoke("create", "--user", "bob")
+    assert code == 0 and "gateway-keys.json" in err
+    key = out.strip()
+    stored = (tmp_path / "gateway-keys.json").read_text()
+    assert key not in stored and "bob" in stored
+    assert "bob" in invoke("list")[1]
+    assert invoke("revoke", key)[0] == 0
+    assert "REVOKED" in invoke("list")[1]
