@@ -105,6 +105,10 @@ def main() -> None:
         uri = f"http://127.0.0.1:{port}"
         settings = Settings(MILVUS_URI=uri, RAGDESK_DATA_DIR=str(work / "reader"))
         embedder = make_embedder(settings)
+        if settings.query_embed_threads > 0:  # as the API process does (serving.services)
+            import torch
+
+            torch.set_num_threads(settings.query_embed_threads)
         client = make_milvus_client(settings)
         run_index(settings, client, DocStore(make_engine(settings)), embedder)
         retriever = Retriever(settings, client, embedder)
