@@ -10,11 +10,13 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from core.settings import Settings, get_settings
 from serving.errors import install_error_handlers
+from serving.gateway.deps import enforce_rate_limit, install_gateway, require_api_key
+from serving.gateway.service import Gateway
 from serving.services import build_services
 
 log = logging.getLogger(__name__)
@@ -23,17 +25,28 @@ log = logging.getLogger(__name__)
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
-    services = await build_services(settings)
+    gateway = await Gateway.create(settings)  # Redis at REDIS_URL, else in-process (logged)
+    app.state.gateway = gateway
+    try:
+        services = await build_services(settings)
+    except BaseException:
+        await gateway.close()
+        raise
     app.state.services = services
+    if not settings.gateway_require_keys:
+        log.warning("GATEWAY_REQUIRE_KEYS is false: every caller is the anonymous user (local use only)")
     log.info("ragdesk API ready: model %r answers via %s", settings.api_model_name, settings.llm_base_url)
     try:
         yield
     finally:
-        await services.aclose()
+        try:
+            await services.aclose()
+        finally:
+            await gateway.close()
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
-    from serving.api.routes import chat, grounding, health, pages, review, search
+    from serving.api.routes import chat, feedback, grounding, health, pages, review, search
     from serving.api.routes.pages import STATIC_DIR
 
     app = FastAPI(
@@ -45,10 +58,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings or get_settings()
     install_error_handlers(app)
-    app.include_router(chat.router)
-    app.include_router(search.router)
-    app.include_router(grounding.router)
-    app.include_router(review.router)
+    install_gateway(app)
+    # Every API route needs a key (401); the chat routes also check requests per minute (QuotaDep
+    # in the route), search does it here. Open: /health, /ready, the chat page at /, /static and
+    # the /docs/{doc_id} source pages (the page sends the key from localStorage on API calls).
+    keyed = [Depends(require_api_key)]
+    app.include_router(chat.router, dependencies=keyed)
+    app.include_router(chat.usage_router, dependencies=keyed)
+    app.include_router(search.router, dependencies=[*keyed, Depends(enforce_rate_limit)])
+    app.include_router(feedback.router, dependencies=keyed)
+    app.include_router(grounding.router, dependencies=keyed)
+    app.include_router(review.router, dependencies=keyed)
     app.include_router(health.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -1,26 +1,153 @@
 """The chat path: OpenAI-compatible `/v1/chat/completions` and the native SSE `/v1/answer/stream`.
-Both render the same `RagService` event stream (serving.render)."""
+Both render the same `RagService` event stream (serving.render), put between the response cache
+and the gateway (serving.gateway):
+
+    key (401) -> requests per minute (429) -> cache lookup -> hit: replay, no model, no tokens
+                                                            -> miss: retrieve, reserve tokens (429),
+                                                               admission slot (503), generate,
+                                                               settle with the real usage, store
+
+`GET /v1/usage` reports the caller's own consumption."""
 
 from __future__ import annotations
 
+import asyncio
+import json
+import logging
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 
-from serving.api.deps import RagDep, SettingsDep
+from core.answer_cache import CacheLookup, cache_scope
+from core.prompts import PROMPT_VERSION
+from core.retrieval import Mode, Retrieval
+from serving.api.deps import ServicesDep, SettingsDep
 from serving.errors import APIError, error_body, error_response
-from serving.events import ErrorEvent
+from serving.events import ErrorEvent, Event
+from serving.gateway.deps import (
+    GatewayDep,
+    PrincipalDep,
+    Quota,
+    QuotaDep,
+    admit,
+    output_budget,
+    reserve_tokens,
+    usage_report,
+)
+from serving.gateway.stream import caching, metered, replay
+from serving.llm import GenerationParams
+from serving.rag import Message, Prepared
 from serving.render import SSE_HEADERS, CompletionIds, native_sse, openai_completion, openai_stream, peek
 from serving.schemas import AnswerRequest, ChatCompletionRequest, ErrorResponse, ModelCard, ModelList
+from serving.services import Services
+
+log = logging.getLogger(__name__)
 
 router = APIRouter(prefix="/v1", tags=["chat"])
+usage_router = APIRouter(prefix="/v1", tags=["gateway"])
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorResponse, "description": "invalid request"},
+    401: {"model": ErrorResponse, "description": "missing or unknown API key"},
     404: {"model": ErrorResponse, "description": "unknown model"},
-    503: {"model": ErrorResponse, "description": "the answer model is unavailable"},
+    429: {"model": ErrorResponse, "description": "requests per minute or daily tokens used up (Retry-After)"},
+    503: {"model": ErrorResponse, "description": "the answer model is unavailable, or the queue is full"},
 }
+
+
+@dataclass
+class Answer:
+    """What a route renders: the prepared request, its events, the headers, and the generator to
+    close when the response ends (settles the tokens and frees the slot whatever happened)."""
+
+    prepared: Prepared
+    events: AsyncIterator[Event]
+    headers: dict[str, str] = field(default_factory=dict)
+    closer: Any = None
+
+    async def close(self) -> None:
+        if self.closer is None:
+            return
+        try:
+            await asyncio.shield(self.closer.aclose())
+        except RuntimeError:  # still running: its own `finally` settles when it unwinds
+            log.debug("gateway: the metered stream was still running at close", exc_info=True)
+
+
+def _cache_scope(services: Services, k: int | None, filters: dict[str, Any] | None, mode: Mode | None) -> str:
+    settings = services.settings
+    return cache_scope(
+        settings,
+        PROMPT_VERSION,
+        settings.llm_model,
+        mode or settings.retrieval_mode,
+        k or settings.top_k,
+        json.dumps(filters, sort_keys=True) if filters else "",
+    )
+
+
+def _stub(question: str, mode: Mode | None, params: GenerationParams, services: Services) -> Prepared:
+    """A `Prepared` for a cache hit (no retrieval ran): what the renderers read."""
+    retrieval = Retrieval(question, mode or services.settings.retrieval_mode, [], True)
+    return Prepared(question, question, retrieval, [], [], [], params)
+
+
+async def answer(
+    request: Request,
+    services: Services,
+    gateway: GatewayDep,
+    quota: Quota,
+    messages: Sequence[Message],
+    k: int | None = None,
+    filters: dict[str, Any] | None = None,
+    mode: Mode | None = None,
+    max_tokens: int | None = None,
+    temperature: float | None = None,
+) -> Answer:
+    rag = services.rag
+    question, earlier, _users = rag.check_messages(messages)
+    rag.check_k(k)
+    # The cache answers single questions only: with history the answer depends on the turns.
+    cache = services.cache if not earlier else None
+    scope = _cache_scope(services, k, filters, mode) if cache is not None else ""
+    lookup: CacheLookup | None = None
+    if cache is not None:
+        try:
+            lookup = await asyncio.to_thread(cache.lookup, question, scope)
+        except Exception:
+            log.warning("response cache: lookup failed; answering without it", exc_info=True)
+    if lookup is not None and lookup.entry is not None:
+        await gateway.limiter.count_cache_hit(quota.principal)  # a request, no tokens
+        params = GenerationParams.from_settings(services.settings, max_tokens, temperature)
+        events = replay(lookup.entry, lookup.timings.get("cache_ms", 0.0))
+        return Answer(_stub(question, mode, params, services), events, {**quota.headers(), **lookup.headers()})
+
+    x_cache = {"X-Cache": "miss"}
+    budget = output_budget(gateway, quota, max_tokens)
+    prepared = await rag.prepare(messages, k=k, filters=filters, mode=mode, max_tokens=budget, temperature=temperature)
+    if prepared.not_covered:  # the fixed answer: no model call, nothing to reserve
+        return Answer(prepared, rag.answer(prepared), {**quota.headers(), **x_cache})
+    prompt_tokens = sum(rag.count_tokens(m["content"]) + 4 for m in prepared.messages)
+    grant = await reserve_tokens(gateway, quota, prompt_tokens, prepared.params.max_tokens)  # 429
+    slot = await admit(gateway, quota, request)  # 503; gives the reservation back on failure
+    inner = metered(rag.answer(prepared), gateway, grant, slot, prompt_tokens)
+    events: AsyncIterator[Event] = inner
+    if cache is not None:
+        vector = lookup.vector if lookup is not None else None
+        events = caching(inner, cache, question, scope, vector)
+    return Answer(prepared, events, {**quota.headers(), **x_cache}, closer=inner)
+
+
+async def _stream(body: AsyncIterator[str], result: Answer) -> AsyncIterator[str]:
+    """The response body; closing it (the end, an error, a client gone) settles and frees the slot."""
+    try:
+        async for chunk in body:
+            yield chunk
+    finally:
+        await result.close()
 
 
 @router.get("/models", response_model=ModelList)
@@ -30,8 +157,9 @@ async def list_models(settings: SettingsDep) -> ModelList:
 
 @router.post("/chat/completions", responses=ERRORS, response_model=None)
 async def chat_completions(
-    body: ChatCompletionRequest, rag: RagDep, settings: SettingsDep
+    request: Request, body: ChatCompletionRequest, services: ServicesDep, gateway: GatewayDep, quota: QuotaDep
 ) -> JSONResponse | StreamingResponse:
+    settings = services.settings
     if body.model != settings.api_model_name:
         raise APIError(
             404,
@@ -39,7 +167,11 @@ async def chat_completions(
             "model_not_found",
             "model",
         )
-    prepared = await rag.prepare(
+    result = await answer(
+        request,
+        services,
+        gateway,
+        quota,
         [m.to_message() for m in body.messages],
         k=body.k,
         filters=body.filters,
@@ -48,29 +180,50 @@ async def chat_completions(
         temperature=body.temperature,
     )
     ids = CompletionIds(model=settings.api_model_name)
-    events = rag.answer(prepared)
     if not body.stream:
-        result = await openai_completion(prepared, events, ids)
-        if isinstance(result, ErrorEvent):
-            return error_response(result.status, result.message, result.code)
-        return JSONResponse(result)
-    first, events = await peek(events)
+        try:
+            completion = await openai_completion(result.prepared, result.events, ids)
+        finally:
+            await result.close()
+        if isinstance(completion, ErrorEvent):
+            response = error_response(completion.status, completion.message, completion.code)
+            response.headers.update(result.headers)
+            return response
+        return JSONResponse(completion, headers=result.headers)
+    first, events = await peek(result.events)
     if isinstance(first, ErrorEvent):
         # Failed before the first token: answer with a status the client can act on.
-        return JSONResponse(error_body(first.status, first.message, first.code), status_code=first.status)
+        await result.close()
+        return JSONResponse(
+            error_body(first.status, first.message, first.code), status_code=first.status, headers=result.headers
+        )
     include_usage = bool(body.stream_options and body.stream_options.include_usage)
     return StreamingResponse(
-        openai_stream(prepared, events, ids, include_usage), media_type="text/event-stream", headers=SSE_HEADERS
+        _stream(openai_stream(result.prepared, events, ids, include_usage), result),
+        media_type="text/event-stream",
+        headers={**SSE_HEADERS, **result.headers},
     )
 
 
 @router.post("/answer/stream", responses=ERRORS, response_class=StreamingResponse)
-async def answer_stream(body: AnswerRequest, rag: RagDep) -> StreamingResponse:
+async def answer_stream(
+    request: Request, body: AnswerRequest, services: ServicesDep, gateway: GatewayDep, quota: QuotaDep
+) -> StreamingResponse:
     """Server-sent events: `token` ({"text"}) repeated, `citations` ({"citations": [...]}), `done`
     (finish reason, usage, timings); or `error` ({"message", "code"}) and nothing after it."""
     if body.question is None and not body.messages:
         raise APIError(400, "give a question or messages", "empty_question", "question")
-    prepared = await rag.prepare(body.to_messages(), k=body.k, filters=body.filters, mode=body.mode)
-    return StreamingResponse(
-        native_sse(prepared, rag.answer(prepared)), media_type="text/event-stream", headers=SSE_HEADERS
+    result = await answer(
+        request, services, gateway, quota, body.to_messages(), k=body.k, filters=body.filters, mode=body.mode
     )
+    return StreamingResponse(
+        _stream(native_sse(result.prepared, result.events), result),
+        media_type="text/event-stream",
+        headers={**SSE_HEADERS, **result.headers},
+    )
+
+
+@usage_router.get("/usage")
+async def usage(principal: PrincipalDep, gateway: GatewayDep) -> dict[str, Any]:
+    """The caller's consumption today: tokens (used, reserved, remaining), requests, cache hits."""
+    return await usage_report(gateway, principal)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from serving.api.deps import ServicesDep
@@ -58,10 +58,22 @@ async def check_llm(services: Services) -> dict[str, Any]:
     return {"ok": True, "detail": f"LLM server at {url} serves {model!r}"}
 
 
+async def check_gateway(request: Request) -> dict[str, Any]:
+    gateway = getattr(request.app.state, "gateway", None)
+    if gateway is None:
+        return {"ok": False, "detail": "the gateway is not running"}
+    try:
+        state = await asyncio.wait_for(gateway.ready(), CHECK_TIMEOUT_S)
+    except Exception as exc:
+        return {"ok": False, "detail": f"gateway store: {type(exc).__name__}: {exc}"}
+    return {"ok": True, "detail": f"gateway state in {state['store']}", **state}
+
+
 @router.get("/ready")
-async def ready(services: ServicesDep) -> JSONResponse:
-    milvus, llm = await asyncio.gather(check_milvus(services), check_llm(services))
-    ok = milvus["ok"] and llm["ok"]
-    failed = [name for name, check in (("milvus", milvus), ("llm", llm)) if not check["ok"]]
-    body = {"status": "ready" if ok else "not_ready", "failed": failed, "checks": {"milvus": milvus, "llm": llm}}
+async def ready(request: Request, services: ServicesDep) -> JSONResponse:
+    milvus, llm, gateway = await asyncio.gather(check_milvus(services), check_llm(services), check_gateway(request))
+    checks = {"milvus": milvus, "llm": llm, "gateway": gateway}
+    ok = all(check["ok"] for check in checks.values())
+    failed = [name for name, check in checks.items() if not check["ok"]]
+    body = {"status": "ready" if ok else "not_ready", "failed": failed, "checks": checks}
     return JSONResponse(body, status_code=200 if ok else 503)
