@@ -24,7 +24,7 @@ from core.indexing import (
     write_collection,
     writer_lock,
 )
-from orchestration.resources import DocStoreResource, EmbedderResource, MilvusResource, RedisResource, SettingsResource
+from orchestration.resources import DocStoreResource, EmbedderResource, MilvusResource, SettingsResource
 
 GROUP = "indexing"
 
@@ -128,7 +128,6 @@ def support_collection(
     settings: SettingsResource,
     milvus: MilvusResource,
     docstore: DocStoreResource,
-    redis: RedisResource,
     source_documents: ChangeSet,
     chunk_embeddings: EmbeddedChunks,
 ) -> dg.MaterializeResult:
@@ -142,7 +141,7 @@ def support_collection(
             chunk_embeddings.chunks,
             chunk_embeddings.vectors,
         )
-    invalidated = invalidate_cached_answers(redis, result.deleted_chunk_ids)
+    invalidated = invalidate_cached_answers(settings, result.deleted_chunk_ids)
     context.log.info(f"upserted {result.upserted}, removed {len(result.deleted_chunk_ids)} chunks")
     return dg.MaterializeResult(
         metadata={
@@ -159,13 +158,15 @@ def support_collection(
     )
 
 
-def invalidate_cached_answers(redis: RedisResource, chunk_ids: list[str]) -> int:
-    client = redis.client() if chunk_ids else None
-    if client is None:
-        return 0  # no Redis: the API's in-process cache dies with the API process
-    from core.answer_cache import invalidate_chunks
+def invalidate_cached_answers(settings: SettingsResource, chunk_ids: list[str]) -> int:
+    """Drop cached answers citing removed chunks (Redis cache; an API's in-process cache notices
+    the new index run itself)."""
+    if not chunk_ids:
+        return 0
+    from core.answer_cache import invalidation_callback
 
-    return invalidate_chunks(client, chunk_ids)
+    callback = invalidation_callback(settings.get())
+    return int(callback(chunk_ids)) if callback is not None else 0
 
 
 @dg.asset_check(asset=document_chunks, blocking=True, description="Every chunk id appears once.")

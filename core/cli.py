@@ -64,6 +64,7 @@ def index(
 ) -> None:
     """Index a folder incrementally: new and changed documents are embedded and upserted, deleted
     ones removed. Same code as the Dagster assets."""
+    from core.answer_cache import invalidation_callback
     from core.clients import make_embedder, make_engine, make_milvus_client
     from core.collection import CollectionMismatchError
     from core.docstore import DocStore
@@ -100,7 +101,7 @@ def index(
 
     try:
         report = run_index(
-            settings, client, DocStore(make_engine(settings)), embedder, source, progress, _cache_invalidator(settings)
+            settings, client, DocStore(make_engine(settings)), embedder, source, progress, invalidation_callback(settings)
         )
     except CollectionMismatchError as exc:
         fail(str(exc), EXIT_FAILED)
@@ -111,18 +112,6 @@ def index(
         typer.echo(line)
     if report.changeset.failures:
         raise typer.Exit(EXIT_PARTIAL)
-
-
-def _cache_invalidator(settings):  # type: ignore[no-untyped-def]
-    """Drops cached answers that cite removed chunks, where a Redis cache is configured."""
-    from core.clients import make_redis
-
-    redis = make_redis(settings)
-    if redis is None:
-        return None
-    from core.answer_cache import invalidate_chunks
-
-    return lambda chunk_ids: invalidate_chunks(redis, chunk_ids)
 
 
 @app.command()

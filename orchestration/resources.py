@@ -6,7 +6,7 @@ from typing import Any
 import dagster as dg
 from pydantic import PrivateAttr
 
-from core.clients import make_embedder, make_engine, make_milvus_client, make_redis
+from core.clients import make_embedder, make_engine, make_milvus_client
 from core.docstore import DocStore
 from core.settings import Settings, get_settings
 
@@ -50,15 +50,6 @@ class DocStoreResource(dg.ConfigurableResource):
         return self._store
 
 
-class RedisResource(dg.ConfigurableResource):
-    """Redis for the response cache; None where no REDIS_URL is configured."""
-
-    settings: SettingsResource
-
-    def client(self) -> Any:
-        return make_redis(self.settings.get())
-
-
 def build_resources(overrides: dict[str, str] | None = None) -> dict[str, Any]:
     settings = SettingsResource(overrides=overrides or {})
     return {
@@ -66,5 +57,4 @@ def build_resources(overrides: dict[str, str] | None = None) -> dict[str, Any]:
         "milvus": MilvusResource(settings=settings),
         "embedder": EmbedderResource(settings=settings),
         "docstore": DocStoreResource(settings=settings),
-        "redis": RedisResource(settings=settings),
     }
