@@ -174,6 +174,7 @@ def run_up(settings: Settings, index_first: bool = True) -> int:
         if index_first:
             child = {**env, "PYTHONUNBUFFERED": "1"}
             subprocess.run([_venv_bin("ragdesk"), "index"], env=child, check=False, preexec_fn=_default_signals)
+            marker.touch()
         wait_for(lambda: port_open(settings.api_port) and port_open(settings.local_llm_port), 180, alive)
         if alive():
             print(urls_banner(settings), flush=True)
