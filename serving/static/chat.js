@@ -382,7 +382,7 @@ function showFeedback(view, question, answer) {
     status.textContent = response.ok ? " thanks, recorded" : ` not recorded: ${await errorMessage(response)}`;
     if (response.ok) box.querySelectorAll("button").forEach((b) => { b.disabled = true; });
   };
-  for (const [text, rating, title] of [["👍", 1, "helpful"], ["👎", -1, "not helpful"]]) {
+  for (const [text, rating, title] of [["Yes", 1, "thumbs up: helpful"], ["No", -1, "thumbs down: not helpful"]]) {
     const button = document.createElement("button");
     button.type = "button";
     button.textContent = text;
