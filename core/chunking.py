@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from llama_index.core.node_parser import SentenceSplitter
 
-from core.keywords import keyword_text
 from core.loaders import Document
 from core.schema import chunk_id
 
@@ -38,8 +37,8 @@ class Chunk:
         return f"{heading}\n{self.text}"
 
     @property
-    def keyword_text(self) -> str:
-        return keyword_text(f"{self.title} {self.section} {self.text}")
+    def heading(self) -> str:
+        return f"{self.title} {self.section}".strip()
 
 
 TokenCounter = Callable[[str], list[int]]

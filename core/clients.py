@@ -40,18 +40,16 @@ def make_embedder(settings: Settings) -> Embedder:
 
 
 def make_llm_client(settings: Settings) -> AsyncOpenAI:
-    import httpx
-    from openai import AsyncOpenAI
+    from openai import AsyncOpenAI, Timeout
 
-    timeout = httpx.Timeout(settings.llm_timeout_s, connect=settings.llm_connect_timeout_s)
+    timeout = Timeout(settings.llm_timeout_s, connect=settings.llm_connect_timeout_s)
     return AsyncOpenAI(base_url=settings.llm_base_url, api_key=settings.llm_api_key, timeout=timeout, max_retries=0)
 
 
 def make_sync_llm_client(settings: Settings) -> OpenAI:
-    import httpx
-    from openai import OpenAI
+    from openai import OpenAI, Timeout
 
-    timeout = httpx.Timeout(settings.llm_timeout_s, connect=settings.llm_connect_timeout_s)
+    timeout = Timeout(settings.llm_timeout_s, connect=settings.llm_connect_timeout_s)
     return OpenAI(base_url=settings.llm_base_url, api_key=settings.llm_api_key, timeout=timeout, max_retries=0)
 
 

@@ -10,6 +10,7 @@ from pymilvus import MilvusClient
 
 from core import schema as S
 from core.chunking import Chunk
+from core.keywords import document_keywords
 from core.settings import Settings
 
 UPSERT_BATCH = 256
@@ -55,7 +56,7 @@ def ensure_collection(client: MilvusClient, settings: Settings) -> bool:
     return True
 
 
-def chunk_rows(chunks: Sequence[Chunk], vectors: np.ndarray) -> list[dict[str, Any]]:
+def chunk_rows(chunks: Sequence[Chunk], vectors: np.ndarray, settings: Settings) -> list[dict[str, Any]]:
     if len(chunks) != len(vectors):
         raise ValueError(f"{len(chunks)} chunks but {len(vectors)} vectors")
     return [
@@ -63,7 +64,9 @@ def chunk_rows(chunks: Sequence[Chunk], vectors: np.ndarray) -> list[dict[str, A
             S.ID: c.chunk_id,
             S.VECTOR: v.tolist(),
             S.TEXT: c.text[: S.MAX_TEXT_CHARS],
-            S.KEYWORDS: c.keyword_text[: S.MAX_TEXT_CHARS],
+            S.KEYWORDS: document_keywords(c.heading, c.text, settings.keyword_bigrams, settings.keyword_heading_weight)[
+                : S.MAX_TEXT_CHARS * 4
+            ],
             S.DOC_ID: c.doc_id,
             S.TITLE: c.title[:1000],
             S.SECTION: c.section[:2000],
@@ -77,7 +80,7 @@ def chunk_rows(chunks: Sequence[Chunk], vectors: np.ndarray) -> list[dict[str, A
 
 
 def upsert_chunks(client: MilvusClient, settings: Settings, chunks: Sequence[Chunk], vectors: np.ndarray) -> int:
-    rows = chunk_rows(chunks, vectors)
+    rows = chunk_rows(chunks, vectors, settings)
     for start in range(0, len(rows), UPSERT_BATCH):
         client.upsert(settings.milvus_collection, rows[start : start + UPSERT_BATCH])
     return len(rows)

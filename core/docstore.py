@@ -58,6 +58,12 @@ class IndexRunRow(Base):
     total_seconds: Mapped[float] = mapped_column(Float, default=0.0)
 
 
+class MetaRow(Base):
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(128), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite:///"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
@@ -128,6 +134,15 @@ class DocStore:
             if row is None:
                 return
             row.error = error
+
+    def get_meta(self, key: str) -> str | None:
+        with Session(self.engine) as session:
+            row = session.get(MetaRow, key)
+            return row.value if row is not None else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with Session(self.engine) as session, session.begin():
+            session.merge(MetaRow(key=key, value=value))
 
     def record_run(self, run: IndexRunRow) -> None:
         with Session(self.engine) as session, session.begin():

@@ -32,11 +32,14 @@ class Embedder:
         model_dir = resolve_embed_model_dir(settings)
         model = SentenceTransformer(str(model_dir), device="cpu", local_files_only=True)
         model.max_seq_length = settings.embed_max_tokens
-        dim = int(
+        reported = (
             model.get_embedding_dimension()
             if hasattr(model, "get_embedding_dimension")
             else model.get_sentence_embedding_dimension()
         )
+        if reported is None:
+            raise ValueError(f"embedding model {settings.embed_model} does not report its dimension")
+        dim = int(reported)
         if dim != settings.embed_dim:
             raise ValueError(
                 f"embedding model {settings.embed_model} has dimension {dim}, settings say EMBED_DIM={settings.embed_dim}"

@@ -9,6 +9,8 @@ leaves the document marked changed, so the next run redoes it.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import time
 from collections.abc import Callable, Iterator
@@ -22,6 +24,7 @@ import numpy as np
 from core.chunking import Chunk, Chunker
 from core.collection import count_chunks, delete_chunks, ensure_collection, stored_ids, upsert_chunks
 from core.docstore import ChunkRow, DocStore, DocumentRow, IndexRunRow
+from core.keywords import ANALYSIS_VERSION
 from core.loaders import SUPPORTED_SUFFIXES, Document, LoadError, content_hash, load_document
 from core.schema import document_id
 from core.settings import Settings
@@ -114,9 +117,38 @@ def scan_sources(source_dir: Path) -> list[SourceFile]:
     return files
 
 
+FINGERPRINT_KEY = "index_fingerprint"
+
+
+def index_fingerprint(settings: Settings) -> str:
+    """What the stored chunks depend on besides the documents: the embedder, the chunking and the
+    keyword analysis. When it changes, every document is re-indexed."""
+    parts = {
+        "embed_model": settings.embed_model,
+        "embed_dim": settings.embed_dim,
+        "embed_max_tokens": settings.embed_max_tokens,
+        "chunk_size": settings.effective_chunk_size,
+        "chunk_overlap": settings.chunk_overlap,
+        "keyword_analysis": ANALYSIS_VERSION,
+        "keyword_bigrams": settings.keyword_bigrams,
+        "keyword_heading_weight": settings.keyword_heading_weight,
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def settings_changed(settings: Settings, docstore: DocStore) -> bool:
+    return docstore.document_count() > 0 and docstore.get_meta(FINGERPRINT_KEY) != index_fingerprint(settings)
+
+
 def needs_resync(client: MilvusClient, settings: Settings, docstore: DocStore) -> bool:
     """True when the collection and the document store disagree (a wiped or new collection,
-    a half-finished earlier run): every document is then re-indexed."""
+    a half-finished earlier run) or the index settings changed: every document is then
+    re-indexed."""
+    if settings_changed(settings, docstore):
+        log.warning(
+            "index settings changed since the last run (embedder, chunking or keywords): re-indexing all documents"
+        )
+        return True
     if not client.has_collection(settings.milvus_collection):
         return docstore.document_count() > 0
     return count_chunks(client, settings) != docstore.chunk_count()
@@ -225,6 +257,7 @@ def write_collection(
         for c in chunks
     ]
     docstore.replace_documents(documents, rows, changes.deleted.keys())
+    docstore.set_meta(FINGERPRINT_KEY, index_fingerprint(settings))
     for failure in changes.failures:
         docstore.record_error(failure.doc_id, failure.path, failure.message)
     return WriteResult(

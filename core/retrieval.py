@@ -146,7 +146,7 @@ class Retriever:
         return chunks
 
     def keyword(self, query: str, k: int, expr: str) -> list[RetrievedChunk]:
-        terms = keyword_text(query)
+        terms = keyword_text(query, self.settings.keyword_bigrams)
         if not terms:
             return []
         self._ensure_loaded()

@@ -178,6 +178,13 @@ class Settings(BaseSettings):
     rrf_dense_weight: float = Field(default=1.0, alias="RRF_DENSE_WEIGHT")
     rrf_keyword_weight: float = Field(default=1.0, alias="RRF_KEYWORD_WEIGHT")
     hybrid_depth: int = Field(default=0, alias="HYBRID_DEPTH", description="candidates per list; 0 = max(4k, 20)")
+    keyword_bigrams: bool = Field(
+        default=True, alias="KEYWORD_BIGRAMS", description="BM25 also indexes adjacent-word pairs (re-indexes on change)"
+    )
+    keyword_heading_weight: int = Field(
+        default=2, ge=1, le=5, alias="KEYWORD_HEADING_WEIGHT",
+        description="times a chunk's heading counts in BM25 (re-indexes on change)",
+    )
 
     # --- gateway (API keys, budgets, rate limits, admission queue) ---------------------------
     gateway_require_keys: bool = Field(default=True, alias="GATEWAY_REQUIRE_KEYS", description="false = no API keys (local development only)")

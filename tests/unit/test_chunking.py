@@ -1,6 +1,7 @@
 import itertools
 
 from core.chunking import Chunker
+from core.keywords import document_keywords, keyword_text
 from core.loaders import Document, Section
 from core.schema import chunk_id
 
@@ -45,7 +46,21 @@ def test_embed_text_carries_heading_line_and_keywords_are_stemmed() -> None:
     doc = make_doc([Section(("Electronics", "Laptops"), "Laptops can be returned within 30 days.")])
     chunk = Chunker(50, 10, words_tokenize).chunk(doc)[0]
     assert chunk.embed_text.startswith("Returns > Electronics > Laptops\n")
-    assert "laptop" in chunk.keyword_text.split() and "return" in chunk.keyword_text.split()
+    keywords = document_keywords(chunk.heading, chunk.text, bigrams=True, heading_weight=2).split()
+    assert "laptop" in keywords and "return" in keywords
+    assert keywords.count("electron") == 2  # the heading counts twice
+    assert "return_within" in keywords and "30_day" in keywords  # adjacent pairs, stop words skipped
+
+
+def test_query_keywords_match_document_bigrams() -> None:
+    assert keyword_text("How do I reset Smart Hub?", bigrams=True).split() == [
+        "reset",
+        "smart",
+        "hub",
+        "reset_smart",
+        "smart_hub",
+    ]
+    assert keyword_text("How do I reset Smart Hub?") == "reset smart hub"
 
 
 def test_overlong_heading_is_bounded() -> None:

@@ -93,3 +93,32 @@ def test_unreadable_file_keeps_previous_version(tmp_path: Path) -> None:
     assert not changes.deleted
     index_once(settings, store, milvus)
     assert [r["text"] for r in milvus.rows.values()] == ["good text"]
+
+
+def test_changed_index_settings_reindex_every_document(tmp_path: Path) -> None:
+    from core.indexing import needs_resync
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in ("a", "b"):
+        (docs / f"{name}.md").write_text(f"# {name}\n\ntext of {name}\n")
+    settings = settings_for(tmp_path)
+    store = DocStore(make_engine(settings.resolved_docstore_url))
+    milvus = FakeMilvus()
+    index_once(settings, store, milvus)
+    assert not needs_resync(milvus, settings, store)  # type: ignore[arg-type]
+
+    for changed in (
+        settings.model_copy(update={"keyword_heading_weight": 3}),
+        settings.model_copy(update={"keyword_bigrams": False}),
+        settings.model_copy(update={"chunk_overlap": 32}),
+        settings.model_copy(update={"embed_model": "another/model"}),
+    ):
+        assert needs_resync(milvus, changed, store)  # type: ignore[arg-type]
+        plan = plan_changes(changed, store, scan_sources(docs), resync=True)
+        assert sorted(d.doc_id for d in plan.loaded) == ["a.md", "b.md"]
+
+    changed = settings.model_copy(update={"keyword_heading_weight": 3})
+    index_once(changed, store, milvus)
+    assert not needs_resync(milvus, changed, store)  # type: ignore[arg-type]
+    assert needs_resync(milvus, settings, store)  # type: ignore[arg-type]
