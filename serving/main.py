@@ -62,6 +62,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Every API route needs a key (401); the chat routes also check requests per minute (QuotaDep
     # in the route), search does it here. Open: /health, /ready, the chat page at /, /static and
     # the /docs/{doc_id} source pages (the page sends the key from localStorage on API calls).
+    # The review queue also needs a staff key (403 otherwise): its router carries require_staff.
     keyed = [Depends(require_api_key)]
     app.include_router(chat.router, dependencies=keyed)
     app.include_router(chat.usage_router, dependencies=keyed)

@@ -1,4 +1,5 @@
-"""`ragdesk keys ...`: create, list and revoke API keys; set a user's tier and limits.
+"""`ragdesk keys ...`: create, list and revoke API keys; set a user's tier, limits and staff role
+(staff keys may read and resolve the review queue).
 
 Reads Settings and talks to Redis through core.clients.make_redis; without REDIS_URL the keys
 live in a JSON file in the data directory (what an API process without Redis reads).
@@ -16,7 +17,7 @@ from core.settings import get_settings
 from serving.gateway.fallback import FileKeyStore
 from serving.gateway.keys import KeyAdmin, KeyAdminError, RedisKeyAdmin, UserRecord, check_tier
 
-keys_app = typer.Typer(help="API keys, tiers and per-user limits.", no_args_is_help=True)
+keys_app = typer.Typer(help="API keys, tiers, per-user limits and staff.", no_args_is_help=True)
 
 
 def _admin() -> KeyAdmin:
@@ -30,7 +31,10 @@ def _admin() -> KeyAdmin:
 
 def _limits_line(record: UserRecord) -> str:
     limits = record.limits(get_settings())
-    return f"tier={record.tier} daily_tokens={limits.daily_tokens} rpm={limits.rpm} output_cap={limits.output_cap}"
+    return (
+        f"tier={record.tier} daily_tokens={limits.daily_tokens} rpm={limits.rpm} output_cap={limits.output_cap}"
+        f" staff={'yes' if record.staff else 'no'}"
+    )
 
 
 def _fail(exc: Exception) -> typer.Exit:
@@ -45,11 +49,14 @@ def create(
     daily_tokens: Annotated[int | None, typer.Option("--daily-tokens", help="daily token budget override")] = None,
     rpm: Annotated[int | None, typer.Option("--rpm", help="requests per minute override")] = None,
     output_cap: Annotated[int | None, typer.Option("--output-cap", help="output tokens per request override")] = None,
+    staff: Annotated[
+        bool, typer.Option("--staff", help="make the user staff (the review queue); without it: unchanged")
+    ] = False,
 ) -> None:
     """Create a key; it is printed once and only its hash is kept."""
     try:
         key, record, user_record = _admin().create_key(
-            user, check_tier(tier) if tier else None, daily_tokens, rpm, output_cap
+            user, check_tier(tier) if tier else None, daily_tokens, rpm, output_cap, True if staff else None
         )
     except KeyAdminError as exc:
         raise _fail(exc) from exc
@@ -69,6 +76,17 @@ def list_keys() -> None:
         state = "REVOKED" if record.revoked else "active"
         limits = _limits_line(user) if user else "user missing"
         typer.echo(f"{record.key_id}  {record.label:<12} {record.user:<20} {state:<8} {created}  {limits}")
+
+
+@keys_app.command("users")
+def list_users() -> None:
+    """Every user (tier, limits, staff)."""
+    users = _admin().list_users()
+    if not users:
+        typer.echo("no users")
+        return
+    for record in users:
+        typer.echo(f"{record.user:<20} {_limits_line(record)}")
 
 
 @keys_app.command("revoke")
@@ -108,6 +126,19 @@ def set_budget(
         raise _fail(KeyAdminError("give --daily-tokens, --rpm or --output-cap"))
     try:
         record = _admin().set_limits(user, daily_tokens, rpm, output_cap)
+    except KeyAdminError as exc:
+        raise _fail(exc) from exc
+    typer.echo(f"{user}: {_limits_line(record)}")
+
+
+@keys_app.command("set-staff")
+def set_staff(
+    user: Annotated[str, typer.Option("--user")],
+    revoke: Annotated[bool, typer.Option("--revoke", help="take staff away instead")] = False,
+) -> None:
+    """Make a user staff (all their keys may read and resolve the review queue), or --revoke it."""
+    try:
+        record = _admin().set_staff(user, not revoke)
     except KeyAdminError as exc:
         raise _fail(exc) from exc
     typer.echo(f"{user}: {_limits_line(record)}")

@@ -1,8 +1,9 @@
-"""FastAPI side of the gateway: dependencies, the error responses (401, 429, 503 with
+"""FastAPI side of the gateway: dependencies, the error responses (401, 403, 429, 503 with
 Retry-After) and the helpers a route calls around generation.
 
     install_gateway(app)                       # once: the error handler
     router = APIRouter(dependencies=[Depends(require_api_key)])   # every route but health/ready/metrics
+    router = APIRouter(dependencies=[Depends(require_staff)])     # staff keys only (the review queue)
 
     async def chat(..., quota: QuotaDep):      # auth + requests-per-minute, headers in quota
         grant = await reserve_tokens(gateway, quota, prompt_tokens, max_tokens)   # 429
@@ -57,7 +58,12 @@ class GatewayError(Exception):
 
     @property
     def error_type(self) -> str:
-        return {401: "authentication_error", 429: "rate_limit_error", 503: "overloaded_error"}.get(self.status, "error")
+        return {
+            401: "authentication_error",
+            403: "permission_error",
+            429: "rate_limit_error",
+            503: "overloaded_error",
+        }.get(self.status, "error")
 
     def body(self) -> dict[str, Any]:
         error: dict[str, Any] = {"message": self.message, "type": self.error_type, "code": self.code, "param": None}
@@ -81,6 +87,11 @@ def install_gateway(app: FastAPI) -> None:
 
 def unauthorized(message: str = "a valid API key is required: send 'Authorization: Bearer rd_...'") -> GatewayError:
     return GatewayError(401, "invalid_api_key", message, headers={"WWW-Authenticate": 'Bearer realm="ragdesk"'})
+
+
+def forbidden(message: str, code: str = "staff_only") -> GatewayError:
+    """403: the key is valid but its user may not do this."""
+    return GatewayError(403, code, message)
 
 
 def too_many_requests(
@@ -136,6 +147,7 @@ async def require_api_key(
             settings.gateway_daily_tokens,
             settings.gateway_rpm_paid,
             settings.gateway_output_cap,
+            staff=True,  # local development: the review queue is open too
         )
     else:
         key = _presented_key(authorization, x_api_key)
@@ -148,6 +160,21 @@ async def require_api_key(
 
 
 PrincipalDep = Annotated[Principal, Depends(require_api_key)]
+
+
+async def require_staff(principal: PrincipalDep) -> Principal:
+    """The caller, if their user is staff (`ragdesk keys set-staff`); 401 without a valid key,
+    403 with a valid key of a user who is not staff. The anonymous caller of
+    GATEWAY_REQUIRE_KEYS=false is staff."""
+    if not principal.staff:
+        raise forbidden(
+            f"the review queue is for staff keys and user {principal.user!r} is not staff; "
+            f"an admin can run: ragdesk keys set-staff --user {principal.user}"
+        )
+    return principal
+
+
+StaffDep = Annotated[Principal, Depends(require_staff)]
 
 
 @dataclass

@@ -41,6 +41,9 @@ if TYPE_CHECKING:
 
 
 # --- keys ------------------------------------------------------------------------------------
+RACY_WINDOW_NS = 2_000_000_000  # a key file younger than this is compared by content, not by its time
+
+
 class FileKeyStore:
     """Keys and users in one JSON file (written atomically; the admin side and the API side may
     be different processes)."""
@@ -49,7 +52,8 @@ class FileKeyStore:
         self.path = path
         self.settings = settings
         self._lock = threading.Lock()
-        self._cache: tuple[float, dict[str, dict[str, dict[str, str]]]] | None = None
+        # (stat signature, parsed data, raw bytes) of the last read
+        self._cache: tuple[tuple[int, int, int], dict[str, dict[str, dict[str, str]]], bytes] | None = None
 
     @classmethod
     def for_settings(cls, settings: Settings) -> FileKeyStore:
@@ -57,15 +61,24 @@ class FileKeyStore:
 
     def _load(self) -> dict[str, dict[str, dict[str, str]]]:
         try:
-            mtime = self.path.stat().st_mtime
+            stat = self.path.stat()
         except FileNotFoundError:
             return {"users": {}, "keys": {}}
-        if self._cache is not None and self._cache[0] == mtime:
+        signature = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        # File times move in clock ticks (milliseconds): a second write within the tick of the one
+        # cached (a revoke right after a create) keeps the signature, so a recent file is re-read
+        # and compared, as git does for "racily clean" files.
+        recent = time.time_ns() - stat.st_mtime_ns < RACY_WINDOW_NS
+        if self._cache is not None and self._cache[0] == signature and not recent:
             return self._cache[1]
-        data = json.loads(self.path.read_text() or "{}")
+        raw = self.path.read_bytes()
+        if self._cache is not None and self._cache[2] == raw:
+            self._cache = (signature, self._cache[1], raw)
+            return self._cache[1]
+        data = json.loads(raw or b"{}")
         data.setdefault("users", {})
         data.setdefault("keys", {})
-        self._cache = (mtime, data)
+        self._cache = (signature, data, raw)
         return data
 
     def _save(self, data: dict[str, dict[str, dict[str, str]]]) -> None:
@@ -87,6 +100,7 @@ class FileKeyStore:
         daily_tokens: int | None = None,
         rpm: int | None = None,
         output_cap: int | None = None,
+        staff: bool | None = None,
     ) -> tuple[str, KeyRecord, UserRecord]:
         check_user_name(user)
         with self._lock:
@@ -101,6 +115,7 @@ class FileKeyStore:
                 else (existing.daily_tokens if existing else None),
                 rpm=rpm if rpm is not None else (existing.rpm if existing else None),
                 output_cap=output_cap if output_cap is not None else (existing.output_cap if existing else None),
+                staff=staff if staff is not None else (existing.staff if existing else False),
             )
             key = new_key()
             key_record = KeyRecord(hash_key(key), user, key_label(key), time.time())
@@ -160,6 +175,7 @@ class FileKeyStore:
                 "daily_tokens": record.daily_tokens,
                 "rpm": record.rpm,
                 "output_cap": record.output_cap,
+                "staff": record.staff,
             }
             values.update({k: v for k, v in changes.items() if v is not None})
             updated = UserRecord(
@@ -169,6 +185,7 @@ class FileKeyStore:
                 values["daily_tokens"],
                 values["rpm"],
                 values["output_cap"],
+                bool(values["staff"]),
             )  # type: ignore[arg-type]
             data["users"][user] = updated.to_fields()
             self._save(data)
@@ -184,6 +201,10 @@ class FileKeyStore:
             if value is not None and value < 0:
                 raise KeyAdminError("limits must be >= 0")
         return self._update_user(user, daily_tokens=daily_tokens, rpm=rpm, output_cap=output_cap)
+
+    def set_staff(self, user: str, staff: bool) -> UserRecord:
+        """Grant (True) or revoke (False) staff for a user: all their keys, at once."""
+        return self._update_user(user, staff=bool(staff))
 
     async def authenticate(self, key: str) -> Principal | None:
         if self.settings is None or not looks_like_key(key):

@@ -2,11 +2,13 @@
 
 A key looks like `rd_<43 url-safe characters>` and is shown once, when created; only its sha256
 is stored. A key belongs to a user; the user has a tier (free, paid) and optional overrides of
-the tier's limits (daily tokens, requests per minute, output cap).
+the tier's limits (daily tokens, requests per minute, output cap). A user may be staff: only staff
+keys may read and resolve the review queue (`require_staff` in serving/gateway/deps.py).
 
 Redis keys (prefix `rd:`):
     key:<sha256>   hash: user, created, label (the key's first characters), revoked
-    user:<name>    hash: tier, created, daily_tokens, rpm, output_cap (empty = the default)
+    user:<name>    hash: tier, created, daily_tokens, rpm, output_cap (empty = the default),
+                   staff ("1" = staff; absent or anything else = not staff)
     keys, users    sets, for listing
 
 `RedisKeyAdmin` (sync, the CLI) writes them; `RedisKeyLookup` (async, the API) reads them.
@@ -19,7 +21,7 @@ import hashlib
 import re
 import secrets
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 if TYPE_CHECKING:
@@ -86,6 +88,7 @@ class UserRecord:
     daily_tokens: int | None = None  # None = the tier's default
     rpm: int | None = None
     output_cap: int | None = None
+    staff: bool = False  # may read and resolve the review queue
 
     def limits(self, settings: Settings) -> Limits:
         base = Limits.for_tier(settings, self.tier)
@@ -105,6 +108,7 @@ class UserRecord:
             "daily_tokens": opt(self.daily_tokens),
             "rpm": opt(self.rpm),
             "output_cap": opt(self.output_cap),
+            "staff": "1" if self.staff else "0",
         }
 
     @classmethod
@@ -120,6 +124,7 @@ class UserRecord:
             daily_tokens=opt("daily_tokens"),
             rpm=opt("rpm"),
             output_cap=opt("output_cap"),
+            staff=fields.get("staff") == "1",  # users created before roles existed are not staff
         )
 
 
@@ -147,6 +152,7 @@ class Principal:
     daily_tokens: int
     rpm: int
     output_cap: int
+    staff: bool = False  # may read and resolve the review queue
 
     @property
     def paid(self) -> bool:
@@ -158,7 +164,9 @@ class Principal:
 
 def principal_for(settings: Settings, key: KeyRecord, user: UserRecord) -> Principal:
     limits = user.limits(settings)
-    return Principal(user.user, user.tier, key.key_id, limits.daily_tokens, limits.rpm, limits.output_cap)
+    return Principal(
+        user.user, user.tier, key.key_id, limits.daily_tokens, limits.rpm, limits.output_cap, staff=user.staff
+    )
 
 
 def looks_like_key(key: str) -> bool:
@@ -173,6 +181,7 @@ class KeyAdmin(Protocol):
         daily_tokens: int | None = None,
         rpm: int | None = None,
         output_cap: int | None = None,
+        staff: bool | None = None,
     ) -> tuple[str, KeyRecord, UserRecord]: ...
 
     def list_keys(self) -> list[tuple[KeyRecord, UserRecord | None]]: ...
@@ -186,6 +195,8 @@ class KeyAdmin(Protocol):
     def set_limits(
         self, user: str, daily_tokens: int | None = None, rpm: int | None = None, output_cap: int | None = None
     ) -> UserRecord: ...
+
+    def set_staff(self, user: str, staff: bool) -> UserRecord: ...
 
 
 def _decode(raw: Any) -> dict[str, str]:
@@ -224,7 +235,10 @@ class RedisKeyAdmin:
         daily_tokens: int | None = None,
         rpm: int | None = None,
         output_cap: int | None = None,
+        staff: bool | None = None,
     ) -> tuple[str, KeyRecord, UserRecord]:
+        """A new key for `user` (created if new). None keeps an existing user's setting (new
+        users: free tier, the tier's limits, not staff)."""
         check_user_name(user)
         existing = self.get_user(user)
         record = UserRecord(
@@ -234,6 +248,7 @@ class RedisKeyAdmin:
             daily_tokens=daily_tokens if daily_tokens is not None else (existing.daily_tokens if existing else None),
             rpm=rpm if rpm is not None else (existing.rpm if existing else None),
             output_cap=output_cap if output_cap is not None else (existing.output_cap if existing else None),
+            staff=staff if staff is not None else (existing.staff if existing else False),
         )
         _check_limits(record.daily_tokens, record.rpm, record.output_cap)
         self._put_user(record)
@@ -287,7 +302,7 @@ class RedisKeyAdmin:
         record = self.get_user(user)
         if record is None:
             raise KeyAdminError(f"no user {user!r}")
-        record = UserRecord(user, check_tier(tier), record.created, record.daily_tokens, record.rpm, record.output_cap)
+        record = replace(record, tier=check_tier(tier))
         self._put_user(record)
         return record
 
@@ -298,14 +313,21 @@ class RedisKeyAdmin:
         if record is None:
             raise KeyAdminError(f"no user {user!r}")
         _check_limits(daily_tokens, rpm, output_cap)
-        record = UserRecord(
-            user,
-            record.tier,
-            record.created,
-            daily_tokens if daily_tokens is not None else record.daily_tokens,
-            rpm if rpm is not None else record.rpm,
-            output_cap if output_cap is not None else record.output_cap,
+        record = replace(
+            record,
+            daily_tokens=daily_tokens if daily_tokens is not None else record.daily_tokens,
+            rpm=rpm if rpm is not None else record.rpm,
+            output_cap=output_cap if output_cap is not None else record.output_cap,
         )
+        self._put_user(record)
+        return record
+
+    def set_staff(self, user: str, staff: bool) -> UserRecord:
+        """Grant (True) or revoke (False) staff for a user: all their keys, at once."""
+        record = self.get_user(user)
+        if record is None:
+            raise KeyAdminError(f"no user {user!r}")
+        record = replace(record, staff=bool(staff))
         self._put_user(record)
         return record
 

@@ -1,7 +1,8 @@
 // The chat page: posts the conversation to /v1/answer/stream and reads its server-sent events
 // (token, citations, done, error, and the grounding guard's flag and revision) with fetch +
 // ReadableStream. The review queue panel lists answers the guard flagged (GET /v1/reviews) and
-// resolves them (POST /v1/reviews/{id}/resolve).
+// resolves them (POST /v1/reviews/{id}/resolve); both need a staff key, and the panel shows the
+// server's 401/403 message (e.g. how to get staff) instead of the list.
 "use strict";
 
 const API_KEY_STORAGE = "ragdesk.apiKey";
@@ -20,6 +21,9 @@ apiKeyBox.addEventListener("change", () => {
   const key = apiKeyBox.value.trim();
   if (key) localStorage.setItem(API_KEY_STORAGE, key);
   else localStorage.removeItem(API_KEY_STORAGE);
+  // another key may be another user (staff or not): what the review panel shows changes with it
+  if (!reviewPanel.hidden) loadReviews();
+  else refreshReviewCount();
 });
 
 document.getElementById("new-conversation").addEventListener("click", () => {
@@ -295,18 +299,25 @@ async function refreshReviewCount() {
     const body = await fetchReviews();
     reviewCount.textContent = body.counts.open ? String(body.counts.open) : "";
   } catch (_) {
-    // the count is a hint; the panel shows the error when opened
+    // the count is a hint (none without a staff key); the panel shows the error when opened
+    reviewCount.textContent = "";
   }
 }
 
 async function loadReviews() {
   reviewStatus.textContent = "Loading…";
+  reviewStatus.classList.remove("error");
   try {
     const body = await fetchReviews();
     reviewList.replaceChildren(...body.items.map(reviewItem));
     reviewCount.textContent = body.counts.open ? String(body.counts.open) : "";
     reviewStatus.textContent = body.items.length ? `${body.counts.open} open` : "Nothing to review.";
   } catch (err) {
+    // 401 (no or unknown key) and 403 (not a staff key) come with a message saying what to do;
+    // items loaded with an earlier key are not left on show
+    reviewList.replaceChildren();
+    reviewCount.textContent = "";
+    reviewStatus.classList.add("error");
     reviewStatus.textContent = `Could not load the review queue: ${err.message}`;
   }
 }

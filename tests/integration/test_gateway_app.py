@@ -1,7 +1,8 @@
 """The gateway and the response cache wired into the real app: the demo collection, the fake
 answer model (tests/fake_llm.py, its calls counted) and a throwaway Redis server. API keys (401),
 X-RateLimit-* headers, 429 with Retry-After, cache hits with no model call, flagged answers not
-cached, token budgets settled with the real usage and refunded when the stream is cut."""
+cached, token budgets settled with the real usage and refunded when the stream is cut, and the
+review queue of flagged answers open to staff keys only (403 for the key that asked)."""
 
 from __future__ import annotations
 
@@ -158,6 +159,39 @@ def test_a_flagged_answer_is_not_cached(api: ThreadedUvicorn, fake_llm: Any, red
         assert response.headers["X-Cache"] == "miss"
         assert response.json()["ragdesk"]["grounding"]["grounded"] is False
     assert len(fake_llm.requests) == calls + 2
+
+
+def test_the_review_queue_is_for_staff_keys(api: ThreadedUvicorn, fake_llm: Any, redis_server: RedisServer) -> None:
+    fake_llm.answer = WRONG_LAPTOP_ANSWER
+    user, headers = new_key(redis_server)
+    response = httpx.post(f"{api.url}/v1/chat/completions", json=chat(LAPTOP), headers=headers, timeout=60)
+    assert response.status_code == 200, response.text
+    item_id = response.json()["ragdesk"]["grounding"]["review_id"]
+    assert item_id
+    # the customer's key (not staff) sees nothing of the queue and resolves nothing
+    for method, path, body in (
+        ("GET", "/v1/reviews", None),
+        ("GET", f"/v1/reviews/{item_id}", None),
+        ("POST", f"/v1/reviews/{item_id}/resolve", {"resolution": "answer_correct"}),
+    ):
+        refused = httpx.request(method, f"{api.url}{path}", json=body, headers=headers, timeout=30)
+        assert refused.status_code == 403, (path, refused.text)
+        error = refused.json()["error"]
+        assert error["type"] == "permission_error" and error["code"] == "staff_only"
+        assert f"ragdesk keys set-staff --user {user}" in error["message"]
+        assert httpx.request(method, f"{api.url}{path}", json=body, timeout=30).status_code == 401
+    _staff, staff_headers = new_key(redis_server, "free", staff=True)
+    listing = httpx.get(f"{api.url}/v1/reviews", params={"status": "all"}, headers=staff_headers, timeout=30)
+    assert listing.status_code == 200, listing.text
+    item = next(i for i in listing.json()["items"] if i["id"] == item_id)
+    assert item["status"] == "open" and item["answer"] == WRONG_LAPTOP_ANSWER
+    resolved = httpx.post(
+        f"{api.url}/v1/reviews/{item_id}/resolve",
+        json={"resolution": "answer_wrong"},
+        headers=staff_headers,
+        timeout=30,
+    )
+    assert resolved.status_code == 200 and resolved.json()["resolution"] == "answer_wrong"
 
 
 def test_requests_per_minute_gives_429_with_retry_after(api: ThreadedUvicorn, redis_server: RedisServer) -> None:

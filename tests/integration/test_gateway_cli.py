@@ -1,5 +1,6 @@
 """`ragdesk keys ...` (the typer app in serving.gateway.cli) against a real Redis server and
-without one (the JSON file the API then reads); keys survive a Redis restart (append-only file)."""
+without one (the JSON file the API then reads); keys survive a Redis restart (append-only file);
+staff (the review queue) is given with `create --staff` and `set-staff [--revoke]`."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ import pytest
 from typer.testing import CliRunner
 
 from core import redis_server as rs
+from core.redis_server import temporary_redis
 from core.settings import Settings, reset_settings_cache
 from serving.gateway.cli import keys_app
-from serving.gateway.keys import RedisKeyLookup
+from serving.gateway.fallback import FileKeyStore
+from serving.gateway.keys import Principal, RedisKeyLookup
 from serving.gateway.service import make_async_redis
 
 runner = CliRunner()
@@ -33,8 +36,8 @@ def invoke(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def authenticate(url: str, key: str) -> object:
-    async def run() -> object:
+def authenticate(url: str, key: str) -> Principal | None:
+    async def run() -> Principal | None:
         settings = Settings(REDIS_URL=url)
         redis = make_async_redis(settings)
         assert redis is not None
@@ -72,7 +75,8 @@ def test_keys_cli_with_redis_survives_a_restart(env: pytest.MonkeyPatch, tmp_pat
     try:
         principal = authenticate(server.url, key)
         assert principal is not None
-        assert (principal.tier, principal.daily_tokens, principal.rpm, principal.output_cap) == ("free", 2000, 7, 50)  # type: ignore[attr-defined]
+        assert (principal.tier, principal.daily_tokens, principal.rpm, principal.output_cap) == ("free", 2000, 7, 50)
+        assert principal.staff is False
         env.setenv("REDIS_URL", server.url)
         reset_settings_cache()
         key_id = invoke("list")[1].split()[0]
@@ -92,3 +96,67 @@ def test_keys_cli_without_redis(env: pytest.MonkeyPatch, tmp_path: Path) -> None
     assert "bob" in invoke("list")[1]
     assert invoke("revoke", key)[0] == 0
     assert "REVOKED" in invoke("list")[1]
+
+
+def test_staff_with_redis(env: pytest.MonkeyPatch) -> None:
+    with temporary_redis() as server:
+        env.setenv("REDIS_URL", server.url)
+        reset_settings_cache()
+        code, out, err = invoke("create", "--user", "alice", "--staff")
+        assert code == 0, err
+        staff_key = out.strip()
+        assert staff_key.startswith("rd_") and "staff=yes" in err
+        code, out, err = invoke("create", "--user", "bob", "--tier", "paid")
+        assert code == 0 and "staff=no" in err
+        bob_key = out.strip()
+        principal = authenticate(server.url, staff_key)
+        assert principal is not None and principal.staff is True
+        assert authenticate(server.url, bob_key).staff is False  # type: ignore[union-attr]
+
+        code, listing, _ = invoke("list")
+        lines = {line.split()[2]: line for line in listing.splitlines()}
+        assert "staff=yes" in lines["alice"] and "staff=no" in lines["bob"]
+        code, users, _ = invoke("users")
+        assert code == 0
+        assert [line.split()[0] for line in users.splitlines()] == ["alice", "bob"]
+        assert "staff=yes" in users.splitlines()[0] and "staff=no" in users.splitlines()[1]
+
+        # grant and revoke on an existing user: every key of the user follows at once
+        code, out, _ = invoke("set-staff", "--user", "bob")
+        assert code == 0 and out.startswith("bob: tier=paid daily_tokens=") and out.strip().endswith("staff=yes")
+        assert authenticate(server.url, bob_key).staff is True  # type: ignore[union-attr]
+        code, out, _ = invoke("set-staff", "--user", "bob", "--revoke")
+        assert code == 0 and out.strip().endswith("staff=no") and "tier=paid" in out
+        assert authenticate(server.url, bob_key).staff is False  # type: ignore[union-attr]
+        # a new key for a staff user without --staff leaves the role alone; set-tier keeps it
+        code, out, err = invoke("create", "--user", "alice")
+        assert code == 0 and "staff=yes" in err
+        assert invoke("set-tier", "--user", "alice", "--tier", "paid")[1].strip().endswith("staff=yes")
+        assert authenticate(server.url, out.strip()).staff is True  # type: ignore[union-attr]
+
+        code, _, err = invoke("set-staff", "--user", "nobody")
+        assert code == 2 and "error: no user 'nobody'" in err
+        assert invoke("set-staff", "--user", "nobody", "--revoke")[0] == 2
+
+
+def test_staff_without_redis(env: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    code, out, err = invoke("create", "--user", "carol", "--staff")
+    assert code == 0 and "staff=yes" in err and "gateway-keys.json" in err
+    key = out.strip()
+    assert invoke("create", "--user", "dan")[0] == 0
+    store = FileKeyStore.for_settings(Settings(RAGDESK_DATA_DIR=str(tmp_path), REDIS_URL=""))
+    principal = asyncio.run(store.authenticate(key))
+    assert principal is not None and principal.staff is True
+    code, users, _ = invoke("users")
+    assert code == 0 and "carol" in users and "dan" in users
+    assert "staff=yes" in users.splitlines()[0] and "staff=no" in users.splitlines()[1]
+    assert "staff=yes" in invoke("list")[1]
+
+    code, out, _ = invoke("set-staff", "--user", "carol", "--revoke")
+    assert code == 0 and out.strip().endswith("staff=no")
+    # the API side's store sees the change at once (the same clock tick as the write before)
+    assert asyncio.run(store.authenticate(key)).staff is False  # type: ignore[union-attr]
+    code, out, _ = invoke("set-staff", "--user", "dan")
+    assert code == 0 and out.strip().endswith("staff=yes")
+    assert store.get_user("dan").staff is True  # type: ignore[union-attr]
+    assert invoke("set-staff", "--user", "erin")[0] == 2

@@ -1,18 +1,28 @@
-"""The review queue of flagged answers (serving/review.py): list, read, resolve."""
+"""The review queue of flagged answers (serving/review.py): list, read, resolve. Staff keys only
+(`require_staff`): the items hold other users' questions and the full prompts."""
 
 from __future__ import annotations
 
 import asyncio
 from typing import Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 
 from serving.api.deps import ReviewsDep
 from serving.errors import APIError
+from serving.gateway.deps import require_staff
 from serving.review import MAX_NOTE_CHARS, RESOLUTIONS, AlreadyResolved, ReviewItem, ReviewNotFound
 from serving.schemas import ErrorResponse, ResolveRequest, ReviewItemOut, ReviewList
 
-router = APIRouter(prefix="/v1/reviews", tags=["review"])
+router = APIRouter(
+    prefix="/v1/reviews",
+    tags=["review"],
+    dependencies=[Depends(require_staff)],
+    responses={
+        401: {"model": ErrorResponse, "description": "no valid API key"},
+        403: {"model": ErrorResponse, "description": "the key's user is not staff (`ragdesk keys set-staff`)"},
+    },
+)
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorResponse, "description": "no such review item"},
