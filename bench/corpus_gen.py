@@ -84,7 +84,7 @@ def generate(target: Path, seed: int = 7, articles: int = 5000, faqs: int = 200,
         for old in sorted(target.rglob("*"), reverse=True):
             old.unlink() if old.is_file() else old.rmdir()
     words = 0
-    plan = [("articles", articles, 2, 4), ("faq", faqs, 12, 2), ("manuals", manuals, 40, 4)]
+    plan = [("articles", articles, 2, 5), ("faq", faqs, 12, 2), ("manuals", manuals, 40, 6)]
     for folder, count, sections, per_section in plan:
         (target / folder).mkdir(parents=True, exist_ok=True)
         for i in range(count):

@@ -31,6 +31,15 @@ from core.settings import REPO_ROOT, Settings
 RESULTS = REPO_ROOT / "bench" / "results"
 
 
+def release_lite(uri: str) -> None:
+    """Stop this process's embedded Milvus Lite for `uri` (closing the client keeps it, and its
+    file lock, until the process exits)."""
+    if uri.endswith(".db"):
+        from milvus_lite.server_manager import server_manager_instance
+
+        server_manager_instance.release_server(os.path.abspath(uri))
+
+
 def bench_scale(name: str, corpus: Path, workdir: Path, embedder, bare_sample: float = 1.0) -> dict:  # type: ignore[no-untyped-def]
     data = workdir / name
     shutil.rmtree(data, ignore_errors=True)
@@ -77,6 +86,7 @@ def bench_scale(name: str, corpus: Path, workdir: Path, embedder, bare_sample: f
         found = any("quokka" in c.text for c in retriever.search("quokka return desk opening time", k=5).chunks)
         searchable_s = time.perf_counter() - start
         client.close()
+        release_lite(settings.milvus_uri)  # the CLI below opens the same Milvus Lite file
         env = {
             **os.environ,
             "RAGDESK_MILVUS_URI": settings.milvus_uri,
@@ -116,6 +126,7 @@ def bench_scale(name: str, corpus: Path, workdir: Path, embedder, bare_sample: f
         "update_found": found,
         "update_cli_cold_s": round(cli_s, 2),
         "update_cli_ok": cli.returncode == 0,
+        "update_cli_output": "" if cli.returncode == 0 else (cli.stdout + cli.stderr)[-600:],
     }
 
 
@@ -169,6 +180,7 @@ def main() -> None:
     existing.update({r["scale"]: r for r in rows})
     existing["meta"] = meta
     (RESULTS / "index.json").write_text(json.dumps(existing, indent=2))
+    existing.pop("notes", None)  # notes describe the rows of an earlier run
     all_rows = [v for k, v in existing.items() if k != "meta"]
     (RESULTS / "index.md").write_text(f"# Index benchmark\n\n{table(all_rows)}\n\n{json.dumps(meta)}\n")
 
