@@ -4,7 +4,8 @@ claim against a non-negated evidence clause about the same thing, or the reverse
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from core.grounding.align import (
@@ -16,7 +17,7 @@ from core.grounding.align import (
     weighted_coverage,
 )
 from core.grounding.numbers import Quantity, compatible, equal, extract_quantities, format_pair, mask, window_consistent
-from core.grounding.text import content_stems, is_negated, negated_predicate
+from core.grounding.text import content_stems, is_negated, negated_predicate, strip_answer_particle
 
 NumberStatus = Literal["match", "mismatch", "unsupported", "skipped"]
 
@@ -103,7 +104,11 @@ def check_numbers(
                 reason = f"number_match: {format_pair(q, hit.quantity)}"
                 findings.append(NumberFinding(q, "match", evidence=hit.sentence, other=hit.quantity, reason=reason))
                 continue
-        echoed = any(equal(q, qq) for qq in question_quantities)
+        echoed_as = next((qq for qq in question_quantities if equal(q, qq)), None)
+        echoed = echoed_as is not None
+        # "Can I return it after six weeks?" - "... so six weeks is fine": the echoed point keeps
+        # the question's comparator for the window comparison
+        windowed = replace(q, comparator=echoed_as.comparator) if echoed_as and not q.comparator else q
         ctx = claim_context(clause, q, clause_quantities, sentence, question)
         best_eq: tuple[float, int, Quantity] | None = None
         best_diff: tuple[float, int, Quantity] | None = None
@@ -115,7 +120,7 @@ def check_numbers(
             if e.kind == "money" and e.lo == 0 and e.text.lower() == "free" and q.lo > 0:
                 continue  # "free" is a condition ("free over 50 EUR"), not a rival amount
             score = context_score(ctx, eq.context, index) - CONDITION_PENALTY * unmatched_share(eq.own, ctx, index)
-            same = equal(q, e) or window_consistent(q, e, negated) is True or (bare_count and q.lo == e.lo)
+            same = equal(q, e) or window_consistent(windowed, e, negated) is True or (bare_count and q.lo == e.lo)
             key = (score, eq.sentence, e)
             if same:
                 if best_eq is None or score > best_eq[0]:
@@ -134,7 +139,7 @@ def check_numbers(
             continue
         if best_diff is not None and best_diff[0] >= MIN_CONTEXT:
             other = best_diff[2]
-            if negated and window_consistent(q, other, negated) is None:
+            if negated and window_consistent(windowed, other, negated) is None:
                 # "it is not 45 days": a negated different number does not contradict
                 findings.append(NumberFinding(q, "skipped", evidence=best_diff[1], other=other))
                 continue
@@ -187,4 +192,117 @@ def check_negation(text: str, negated_override: bool | None, index: EvidenceInde
                 return NegationFinding(
                     evidence=i, coverage=cov, claim_negated=claim_neg, reason=f"negation_mismatch: {what}"
                 )
+    return None
+
+
+# --- yes/no answers against the help centre's own FAQ answer ------------------------------------
+# The FAQ question must match the user's question this well (IDF-weighted, both ways) ...
+FAQ_MIN_MATCH = 0.75
+# ... and beat any FAQ question answered the other way by this much.
+FAQ_MARGIN = 0.15
+
+
+@dataclass
+class ScopeFinding:
+    evidence: int
+    reason: str
+
+
+def _closed_question(question: str) -> bool:
+    from core.grounding.claims import _AUX_QUESTION
+
+    return bool(question) and bool(_AUX_QUESTION.match(question.strip()))
+
+
+def check_answer_particle(sentence: str, question: str, index: EvidenceIndex) -> ScopeFinding | None:
+    """ "Yes, ..." to a closed question that the passages answer "No." under (nearly) the same
+    FAQ question, or the reverse. Only FAQ answers that open with a particle count, and the
+    FAQ question must clearly be the user's question."""
+    from core.grounding.text import answer_particle
+
+    particle = answer_particle(sentence)
+    if particle is None or not _closed_question(question):
+        return None
+    q_stems = list(dict.fromkeys(content_stems(question)))
+    if len(q_stems) < 2:
+        return None
+    q_negated = is_negated(question)
+    scored: list[tuple[float, int, str]] = []
+    for i, s in enumerate(index.sentences):
+        if s.is_heading or not s.heading.endswith("?") or i == 0:
+            continue
+        prev = index.sentences[i - 1]
+        if not (prev.is_heading and prev.text == s.heading):
+            continue  # only the first sentence under the FAQ question gives its answer
+        faq_particle = answer_particle(s.text)
+        if faq_particle is None:
+            continue
+        h_stems = list(dict.fromkeys(content_stems(s.heading)))
+        match = min(
+            weighted_coverage(q_stems, frozenset(h_stems), index),
+            weighted_coverage(h_stems, frozenset(q_stems), index),
+        )
+        # the FAQ's answer as an answer to the user's question (a negated question flips it)
+        answer = faq_particle if is_negated(s.heading) == q_negated else ("no" if faq_particle == "yes" else "yes")
+        scored.append((match, i, answer))
+    if not scored:
+        return None
+    best = max(scored, key=lambda t: (t[0], -t[1]))
+    if best[0] < FAQ_MIN_MATCH or best[2] == particle:
+        return None
+    rivals = [m for m, _, a in scored if a == particle]
+    if rivals and max(rivals) > best[0] - FAQ_MARGIN:
+        return None
+    return ScopeFinding(
+        evidence=best[1], reason=f"answer_mismatch: claim says {particle}, the help centre says {best[2]}"
+    )
+
+
+# --- a claim that drops the evidence's condition ----------------------------------------------------
+_UNIVERSAL = re.compile(
+    r"\b(?:always|every|everything|everyone|any|anything|all|whatever|whichever|regardless|no matter)\b", re.I
+)
+_RESTRICTION = re.compile(
+    r"\b(?:only|if|unless|except|excluding|as long as|provided|but not|not for|apart from)\b", re.I
+)
+# a claim that states a condition of its own is not stated without limits
+_CLAIM_CONDITION = re.compile(r"\b(?:when|whenever|once|while|after|before|until|within)\b", re.I)
+_QUALIFIER = re.compile(r"\b(?:whatever|whichever|regardless of|no matter)\b[^,.;:!?]*", re.I)
+# the claim's words the evidence sentence must cover (IDF-weighted) to be about the same thing
+SCOPE_MIN_COVERAGE = 0.6
+
+
+def check_scope(text: str, index: EvidenceIndex) -> ScopeFinding | None:
+    """A claim stated without limits ("Return shipping is always free") whose evidence states it
+    under a condition ("Return shipping is free if the item is faulty"). Not when the claim has
+    a condition of its own, nor when the evidence sentence says "always"/"every" too."""
+    body = strip_answer_particle(text)
+    universal = _UNIVERSAL.search(body)
+    if universal is None or _RESTRICTION.search(body) or _CLAIM_CONDITION.search(body):
+        return None
+    # "whatever the reason", "regardless of the item": the qualifier's own words are not the topic
+    topic = _QUALIFIER.sub(" ", body)
+    stems = list(dict.fromkeys(content_stems(mask(topic, extract_quantities(topic)))))
+    if len(stems) < 2:
+        return None
+    scored = []
+    for i, s in enumerate(index.sentences):
+        if s.is_heading:
+            continue
+        scored.append((weighted_coverage(stems, s.context_stems, index), i))
+    if not scored:
+        return None
+    top = max(c for c, _ in scored)
+    if top < SCOPE_MIN_COVERAGE:
+        return None
+    best = [i for c, i in scored if c >= top - 0.05]
+    if any(_UNIVERSAL.search(index.sentences[i].text) for i in best):
+        return None
+    for i in best:
+        m = _RESTRICTION.search(index.sentences[i].text)
+        if m:
+            return ScopeFinding(
+                evidence=i,
+                reason=f"scope_mismatch: claim says '{universal.group(0).lower()}', the evidence says '{m.group(0).lower()}'",
+            )
     return None

@@ -1,0 +1,63 @@
+"""The explicit per-claim rules that need no embedder: yes/no answers against the help centre's
+own FAQ answer, claims that drop the evidence's condition, and a question's "after six weeks"
+echoed in the answer."""
+
+from __future__ import annotations
+
+from core.grounding.align import build_index
+from core.grounding.contradict import check_answer_particle, check_numbers, check_scope
+
+FAQ = (
+    "Membership FAQ: Does the membership include free gift wrapping?\n"
+    "No. Gift wrapping costs 3 EUR for everyone.\n"
+    "Can I share my membership?\n"
+    "Yes, with one other person in your household.\n"
+)
+SHIPPING = (
+    "Returns: What does a return cost?\n"
+    "Return shipping is free if the item arrived damaged. For all other returns we deduct a 4.95 EUR label fee.\n"
+)
+TENTS = "Outdoor gear: Return window\nTents and sleeping bags can be returned within 45 days of delivery.\n"
+
+
+def test_yes_against_the_faqs_no_is_contradicted() -> None:
+    index = build_index([FAQ])
+    finding = check_answer_particle(
+        "Yes, members get gift wrapping for free.", "Does the membership include free gift wrapping?", index
+    )
+    assert finding is not None and "claim says yes" in finding.reason
+    assert index.sentences[finding.evidence].text.startswith("No.")
+
+
+def test_matching_particle_or_other_question_is_not_flagged() -> None:
+    index = build_index([FAQ])
+    question = "Does the membership include free gift wrapping?"
+    assert check_answer_particle("No, gift wrapping costs 3 EUR.", question, index) is None
+    # the FAQ question must be the user's question
+    assert check_answer_particle("Yes, it is.", "Is the membership worth it for students?", index) is None
+    # an open question has no yes/no answer
+    assert check_answer_particle("Yes, 3 EUR.", "How much does gift wrapping cost?", index) is None
+
+
+def test_claim_without_the_evidence_condition_is_flagged() -> None:
+    index = build_index([SHIPPING])
+    finding = check_scope("Return shipping is always free, whatever the reason.", index)
+    assert finding is not None and finding.reason.startswith("scope_mismatch")
+
+
+def test_claim_with_its_condition_or_no_universal_is_not_flagged() -> None:
+    index = build_index([SHIPPING])
+    assert check_scope("Return shipping is free if the item arrived damaged.", index) is None
+    assert check_scope("Return shipping is free when the item is damaged, for every return.", index) is None
+    assert check_scope("Return shipping is free for damaged items.", index) is None
+
+
+def test_echoed_question_point_inside_the_window_is_consistent() -> None:
+    index = build_index([TENTS])
+    sentence = "Yes, tents can be returned within 45 days of delivery, so five weeks is fine."
+    question = "Can I return a tent after five weeks?"
+    findings = check_numbers(sentence, sentence, question, False, index)
+    assert findings and all(f.status != "mismatch" for f in findings)
+    outside = "Yes, tents can be returned, so eight weeks is fine."
+    findings = check_numbers(outside, outside, "Can I return a tent after eight weeks?", False, index)
+    assert any(f.status == "mismatch" for f in findings)
