@@ -10,7 +10,8 @@ supported" (an answer is flagged when any of its claims is):
 - floor: fewer than 90% of the answer's content words (lowercased, stop words removed) occur
   in the passages;
 - numbers-only: a number that contradicts the passages or that they do not contain;
-- explicit checks: numbers-only plus negation mismatches;
+- explicit checks: numbers-only plus negation mismatches, yes/no answers against the FAQ's own
+  answer and claims that drop the evidence's condition ("always free" against "free if faulty");
 - alignment-only: a claim whose alignment score (mean of lexical coverage of its best sentence
   and MiniLM cosine) is under the trained alignment threshold;
 - classifier: a claim the trained classifier puts under its threshold (no explicit checks);
@@ -58,7 +59,7 @@ def floor_flags(answer: str, passages: list[str]) -> bool:
 def detector_flags(analyses: list[Any], threshold: float, align_threshold: float) -> dict[str, bool]:
     claims = [a for a in analyses if a.checkable]
     number_rule = any(n.status in {"mismatch", "unsupported"} for a in claims for n in a.numbers)
-    negation_rule = any(a.rule == "negation_mismatch" for a in claims)
+    negation_rule = any(a.rule in {"negation_mismatch", "answer_mismatch", "scope_mismatch"} for a in claims)
 
     def align_score(a: Any) -> float:
         v = a.evidence.values if a.evidence is not None else {"lex_best": 0.0, "cos_best": 0.0}

@@ -84,6 +84,14 @@ class EvidenceSentence:
     def context_stems(self) -> frozenset[str]:
         return self.stems | self.heading_stems
 
+    @property
+    def embed_text(self) -> str:
+        """What is embedded for this sentence: with its heading, so that an FAQ answer ("By
+        email, within 15 minutes.") carries its question's subject, as a paraphrase does."""
+        if self.is_heading or not self.heading or self.heading == self.text:
+            return self.text
+        return f"{self.heading.rstrip(':')} {self.text}"
+
 
 @dataclass
 class EvidenceIndex:
@@ -314,6 +322,7 @@ class Alignment:
     cos_best: float
     lex_all: float
     sentence_coverage: list[float]
+    cos_window: float = 0.0  # best cosine with a sentence and its neighbours (vectors summed)
 
 
 def align(stems: list[str], claim_vec: np.ndarray | None, index: EvidenceIndex) -> Alignment:
@@ -335,4 +344,31 @@ def align(stems: list[str], claim_vec: np.ndarray | None, index: EvidenceIndex) 
         cos_best=float(np.max(cos[candidates])) if len(cos) else 0.0,
         lex_all=weighted_coverage(stems, index.vocab, index),
         sentence_coverage=[float(c) for c in covs],
+        cos_window=_window_cosine(index, claim_vec, candidates),
     )
+
+
+def _window_cosine(index: EvidenceIndex, claim_vec: np.ndarray | None, candidates: list[int]) -> float:
+    """The claim against each evidence sentence together with its embedded neighbours in the
+    same passage (their vectors summed): a paraphrase that takes the subject from one sentence
+    and the fact from the next ("Hours: 8-22, every day" after "Live chat"). No extra embedding:
+    sentences not embedded are zero vectors and add nothing."""
+    if claim_vec is None or index.vectors is None or not len(index.vectors) or not index.embedded:
+        return 0.0
+    vectors = index.vectors
+    best = 0.0
+    for i in candidates:
+        if i not in index.embedded:
+            continue
+        acc = vectors[i].astype(np.float64).copy()
+        for j in (i - 1, i + 1):
+            if (
+                0 <= j < len(vectors)
+                and j in index.embedded
+                and index.sentences[j].passage == index.sentences[i].passage
+            ):
+                acc += vectors[j]
+        norm = float(np.linalg.norm(acc))
+        if norm > 0:
+            best = max(best, float(acc @ claim_vec) / norm)
+    return best

@@ -23,7 +23,13 @@ from core.grounding.claims import (
     split_sentences,
 )
 from core.grounding.classifier import SupportClassifier
-from core.grounding.contradict import NumberFinding, check_negation, check_numbers
+from core.grounding.contradict import (
+    NumberFinding,
+    check_answer_particle,
+    check_negation,
+    check_numbers,
+    check_scope,
+)
 from core.grounding.features import ClaimEvidence, claim_stems, measure
 from core.grounding.judge import LLMJudge, make_judge
 from core.grounding.text import covered, is_negated
@@ -86,7 +92,8 @@ class ClaimAnalysis:
     probability: float = 1.0
     evidence: ClaimEvidence | None = None
     numbers: list[NumberFinding] = field(default_factory=list)
-    rule: str = ""  # "number_mismatch", "negation_mismatch", "number_unsupported" or ""
+    # "number_mismatch", "negation_mismatch", "answer_mismatch", "number_unsupported", "scope_mismatch" or ""
+    rule: str = ""
 
 
 class GroundingChecker:
@@ -185,7 +192,9 @@ class GroundingChecker:
         wanted = self._relevant_sentences(index, stems)
         todo = [i for i in wanted if i not in index.embedded]
         missing = list(
-            dict.fromkeys(index.sentences[i].text for i in todo if index.sentences[i].text not in self._vectors)
+            dict.fromkeys(
+                index.sentences[i].embed_text for i in todo if index.sentences[i].embed_text not in self._vectors
+            )
         )
         batch = missing + extra
         fresh = self.embedder.embed(batch) if batch else np.zeros((0, self._dim), dtype=np.float32)
@@ -193,8 +202,8 @@ class GroundingChecker:
             self._vectors[t] = v
         assert index.vectors is not None
         for i in todo:
-            index.vectors[i] = self._vectors[index.sentences[i].text]
-            self._vectors.move_to_end(index.sentences[i].text)
+            index.vectors[i] = self._vectors[index.sentences[i].embed_text]
+            self._vectors.move_to_end(index.sentences[i].embed_text)
             index.embedded.add(i)
         while len(self._vectors) > self._cache_size:
             self._vectors.popitem(last=False)
@@ -245,6 +254,8 @@ class GroundingChecker:
             negated = resolved.negated_override if resolved.negated_override is not None else is_negated(part)
             numbers.extend(check_numbers(part, resolved.text, question, negated, index))
         negation = check_negation(resolved.text, resolved.negated_override, index)
+        answered = check_answer_particle(sentence, question, index)
+        scope = None if resolved.from_question else check_scope(resolved.text, index)
         ev = measure(resolved.text, question, index, vec, numbers, negation, resolved.from_question, clause_vecs)
         p = float(self.classifier.predict_proba(ev.vector())[0]) if index.sentences else 0.0
         reasons: list[str] = []
@@ -265,9 +276,17 @@ class GroundingChecker:
             if mismatches:
                 evidence_idx = mismatches[0].evidence
                 rule = "number_mismatch"
+        elif answered is not None:
+            verdict, score, rule = "contradicted", min(p, 0.05), "answer_mismatch"
+            reasons.append(answered.reason)
+            evidence_idx = answered.evidence
         elif unsupported_numbers:
             verdict, score, rule = "unsupported", min(p, 0.2), "number_unsupported"
             reasons += [n.reason for n in unsupported_numbers]
+        elif scope is not None:
+            verdict, score, rule = "unsupported", min(p, 0.2), "scope_mismatch"
+            reasons.append(scope.reason)
+            evidence_idx = scope.evidence
         elif p < self.threshold:
             verdict, score = "unsupported", p
             reasons.append(f"low_support: p={p:.2f} < {self.threshold:.2f}")

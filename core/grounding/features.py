@@ -34,6 +34,9 @@ FEATURE_NAMES: tuple[str, ...] = (
     "num_unsupported",
     "neg_mismatch",
     "yes_no",
+    "cos_window",
+    "novel_run",
+    "headed",
 )
 
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'-]*|[.!?:;]")
@@ -95,6 +98,23 @@ def _verbatim(text: str, index: EvidenceIndex) -> float:
     return best / len(words)
 
 
+def _novel_run(text: str, index: EvidenceIndex) -> float:
+    """The longest run of consecutive content words the passages lack: an added clause
+    ("and installation is free") brings several together, a paraphrase's synonyms come alone."""
+    from core.grounding.text import tokens
+
+    best = run = 0
+    for t in tokens(mask(text, extract_quantities(text))):
+        if not t.content:
+            continue
+        if covered(t.stem, index.vocab):
+            run = 0
+        else:
+            run += 1
+            best = max(best, run)
+    return float(min(best, 4))
+
+
 def _proper_novel(text: str, index: EvidenceIndex) -> int:
     """Capitalised words (not sentence-initial, not inside a quantity) absent from the passages:
     names, places, brands."""
@@ -137,6 +157,7 @@ def measure(
     if clause_vecs is not None and len(clause_vecs) and index.vectors is not None and index.assertions:
         sims = clause_vecs @ index.vectors[index.assertions].T
         min_clause_cos = float(sims.max(axis=1).min())
+    best = index.sentences[alignment.best] if alignment.best is not None else None
     statuses = [f.status for f in numbers]
     n = max(1, len(stems))
     values = {
@@ -158,5 +179,10 @@ def measure(
         "num_unsupported": math.log1p(statuses.count("unsupported")),
         "neg_mismatch": 1.0 if negation is not None else 0.0,
         "yes_no": 1.0 if from_question else 0.0,
+        "cos_window": max(alignment.cos_window, alignment.cos_best),
+        "novel_run": _novel_run(text, index),
+        # evidence under a heading is embedded with it (align.EvidenceSentence.embed_text): its
+        # cosines run higher than those of a plain paragraph's sentences
+        "headed": 1.0 if best is not None and best.embed_text != best.text else 0.0,
     }
     return ClaimEvidence(stems=stems, alignment=alignment, numbers=numbers, negation=negation, values=values)

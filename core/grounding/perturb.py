@@ -1,6 +1,8 @@
-"""Training claims generated from the corpus: light paraphrases of real passage sentences
-(supported) and their perturbations - swapped numbers, toggled negations, swapped categories
-(contradicted) and invented policies, foreign sentences, added clauses (unsupported).
+"""Training claims generated from the corpus: paraphrases of real passage sentences as a model
+writes them - reworded, merged, shortened to one clause, numbers spoken ("an hour", "a week"),
+FAQ answers restated with their question's subject (supported) - and their perturbations:
+swapped numbers, toggled negations, swapped categories (contradicted) and invented policies,
+foreign sentences, added clauses (unsupported).
 
 Deterministic for a given seed and corpus. The hand-written evaluation set
 (evaluation/datasets/policy_claims_v1.jsonl) is never used here."""
@@ -42,7 +44,7 @@ _PARAPHRASE = [
     (r"\bfree of charge\b", ["free", "at no cost"]),
     (r"\bmembers\b", ["members", "subscribers"]),
     (r"\bitem\b", ["item", "product"]),
-    (r"\bwe\b", ["we", "Lumen Market"]),
+    (r"\bwe (?=(?:can|will|may|can't|won't|cannot)\b)", ["we ", "Lumen Market "]),
 ]
 _NUMBER_WORDS = {
     "30 days": ["thirty days", "a month", "30 days"],
@@ -294,15 +296,127 @@ def _swap_words(rng: random.Random, s: str, rate: float) -> str:
     return " ".join(out)
 
 
+_SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+# what a model writes for a duration instead of the figure (same value: the number check accepts them)
+_SPOKEN = {
+    ("day", 7.0): ["a week", "one week", "seven days"],
+    ("day", 14.0): ["two weeks", "a fortnight"],
+    ("day", 30.0): ["a month", "thirty days"],
+    ("day", 1.0): ["a day", "one day"],
+    ("hour", 24.0): ["a day", "one day"],
+    ("hour", 1.0): ["an hour", "one hour"],
+    ("minute", 60.0): ["an hour", "one hour"],
+    ("week", 1.0): ["a week", "seven days"],
+    ("year", 1.0): ["a year", "one year", "12 months"],
+}
+
+
+def _speak_numbers(rng: random.Random, s: str) -> str:
+    """Quantities as a model might say them: "1 hour" -> "an hour", "7 days" -> "a week",
+    "3 years" -> "three years", "5-7 days" -> "5 to 7 days", "15 minutes" -> "about 15 minutes"."""
+    out = s
+    for q in reversed(extract_quantities(s)):
+        if rng.random() < 0.5:
+            continue
+        text = s[q.start : q.end]
+        new: str | None = None
+        if q.kind == "duration" and not q.is_range and not q.comparator:
+            options = _SPOKEN.get((q.unit, q.lo))
+            if options:
+                new = rng.choice(options)
+            elif q.lo == int(q.lo) and 2 <= q.lo <= 12:
+                m = re.match(r"\s*\d+", text)
+                if m:
+                    new = _SMALL[int(q.lo)] + text[m.end() :]
+            if new is None and rng.random() < 0.5:
+                new = "about " + text.strip()
+        elif q.is_range and re.search(r"\d\s*[-–]\s*\d", text):
+            new = re.sub(r"(\d)\s*[-–]\s*(\d)", r"\1 to \2", text, count=1)
+        if new and new != text:
+            out = out[: q.start] + new + out[q.end :]
+    return out
+
+
+_SUBJECT = re.compile(
+    r"\b(?:the|your|this|that) (?:[a-z]+ ){0,2}?(?:item|items|order|parcel|laptop|device|card|product|"
+    r"package|account|refund|return|membership|subscription|voucher|code|link|fee|label)\b",
+    re.I,
+)
+
+
+def _pronoun(rng: random.Random, s: str) -> str:
+    """A noun phrase the question already named, as a pronoun: "Please factory reset the laptop"
+    -> "Please factory reset it"."""
+    m = _SUBJECT.search(s)
+    if not m or m.start() == 0:
+        return s
+    word = m.group(0).split()[-1].lower()
+    pronoun = "them" if word.endswith("s") and not word.endswith("ss") else "it"
+    return s[: m.start()] + pronoun + s[m.end() :]
+
+
+def _fuse_answer(p: Passage, s: str) -> str | None:
+    """An FAQ answer fragment ("By email, usually within 15 minutes of payment.") restated with
+    its question's words, as a model answers: "How are e-gift cards sent? By email, ..." ->
+    "E-gift cards: by email, usually within 15 minutes of payment." """
+    section = p.section or ""
+    if not section.endswith("?"):
+        return None
+    q = re.sub(
+        r"^(?:how|when|what|where|which|who|why|do|does|did|is|are|can|could|will|should)\s+"
+        r"(?:long\s+|much\s+|many\s+|soon\s+)?(?:do|does|is|are|can|will|should)?\s*(?:i|you|we)?\s*",
+        "",
+        section.rstrip("?"),
+        flags=re.I,
+    ).strip()
+    if len(q.split()) < 2:
+        return None
+    body = s[:1].lower() + s[1:] if not s.startswith(("Lumen", "I ")) else s
+    return f"{q[:1].upper() + q[1:]}: {body}"
+
+
+_VERB = re.compile(
+    r"\b(?:is|are|can|can't|cannot|takes?|costs?|gets?|get|has|have|was|were|will|won't|must|need|needs"
+    r"|pays?|arrives?|ships?|stays?|waits?|lasts?|works?|covers?|includes?)\b",
+    re.I,
+)
+
+
+def _short_clause(rng: random.Random, s: str) -> str | None:
+    """A short answer (<= 8 words) that keeps one clause of the sentence: small models answer
+    in a few words ("Your parcel waits for a week.")."""
+    head = re.sub(r"\s*\([^)]*\)", "", s).rstrip(".!")
+    parts = [head, *(p.strip() for p in re.split(r",\s+|;\s+|\s+-\s+|:\s+", head))]
+    candidates = [
+        p
+        for p in parts
+        if 4 <= len(p.split()) <= 8
+        and _VERB.search(p)
+        and not re.match(
+            r"^(?:if|when|unless|or|and|but|so|as|once|after|before|because|since|with|which|while)\b", p, re.I
+        )
+    ]
+    if not candidates:
+        return None
+    text = rng.choice(candidates)
+    text = _speak_numbers(rng, text) if rng.random() < 0.5 else text
+    return _swap_words(rng, text[:1].upper() + text[1:] + ".", rate=0.3)
+
+
 def _paraphrase(rng: random.Random, s: str, topic: str = "") -> str:
     out = s
+    if rng.random() < 0.5:
+        out = _speak_numbers(rng, out)
+    if rng.random() < 0.15:
+        out = _pronoun(rng, out)
     for pattern, options in _PARAPHRASE:
         if re.search(pattern, out, re.I) and rng.random() < 0.6:
             out = re.sub(pattern, rng.choice(options), out, count=1, flags=re.I)
     out = _swap_words(rng, out, rate=rng.choice([0.15, 0.3, 0.5]))
     for surface, options in _NUMBER_WORDS.items():
-        if surface in out and rng.random() < 0.5:
-            out = out.replace(surface, rng.choice(options), 1)
+        m = re.search(rf"(?<![\d.,]){re.escape(surface)}(?![\d])", out)
+        if m and rng.random() < 0.5:
+            out = out[: m.start()] + rng.choice(options) + out[m.end() :]
     out = re.sub(r"\s*\([^)]*\)", "", out)  # small models drop parentheticals
     if rng.random() < 0.25:
         out = re.sub(r"\b(is|are|can|will|takes?|costs?)\b", lambda m: rng.choice(_FILLERS) + m.group(1), out, count=1)
@@ -474,6 +588,10 @@ def generate(passages: list[Passage], seed: int = 13, per_passage: int = 6) -> I
                     answer = _paraphrase(rng, merged, p.section.rstrip("?"))
                 elif style < 0.45:
                     answer = _paraphrase(rng, _restructure(rng, s), p.section.rstrip("?"))
+                elif style < 0.55 and (fused := _fuse_answer(p, s)) is not None:
+                    answer = _paraphrase(rng, fused)
+                elif style < 0.65 and (short := _short_clause(rng, s)) is not None:
+                    answer = short
                 else:
                     answer = _paraphrase(rng, s, p.section.rstrip("?"))
                 if rng.random() < 0.3 and len(sentences) > 1:

@@ -35,6 +35,9 @@ RULE_KINDS = frozenset({"number_swap", "negation", "entity_swap"})
 GBDT_TREES = 150
 GBDT_DEPTH = 3
 GBDT_RATE = 0.1
+# boosted models averaged (different subsampling seeds): one model's verdicts on borderline
+# claims swing with its seed; the average does not (the trees are concatenated, rate / BAGS)
+GBDT_BAGS = 5
 
 
 @dataclass
@@ -43,6 +46,7 @@ class Row:
     y: int  # 1 = supported
     domain: str  # "halueval" | "corpus"
     kind: str
+    text: str = ""  # the claim (for error analysis; not a feature)
 
 
 def neutral_classifier() -> SupportClassifier:
@@ -69,9 +73,9 @@ def featurize(
     if not analyses:
         return []
     if label == "supported":
-        return [Row(a.evidence.vector(), 1, domain, kind) for a in analyses]
+        return [Row(a.evidence.vector(), 1, domain, kind, a.verdict.text) for a in analyses]
     if len(analyses) == 1:
-        return [Row(analyses[0].evidence.vector(), 0, domain, kind)]
+        return [Row(analyses[0].evidence.vector(), 0, domain, kind, analyses[0].verdict.text)]
     return []  # which claim of a multi-claim negative is wrong is unknown: leave it out
 
 
@@ -99,27 +103,28 @@ def _fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, kind: str, c: float, seed:
     if kind == "gbdt":
         from sklearn.ensemble import GradientBoostingClassifier
 
-        gb = GradientBoostingClassifier(
-            n_estimators=GBDT_TREES,
-            max_depth=GBDT_DEPTH,
-            learning_rate=GBDT_RATE,
-            subsample=0.8,
-            init="zero",
-            random_state=seed,
-        )
-        gb.fit(x, y, sample_weight=w)
         trees = []
-        for est in gb.estimators_[:, 0]:
-            t = est.tree_
-            trees.append(
-                Tree(
-                    feature=np.where(t.children_left < 0, -1, t.feature).astype(np.int64),
-                    threshold=t.threshold.astype(np.float64),
-                    left=t.children_left.astype(np.int64),
-                    right=t.children_right.astype(np.int64),
-                    value=t.value[:, 0, 0].astype(np.float64),
-                )
+        for bag in range(GBDT_BAGS):
+            gb = GradientBoostingClassifier(
+                n_estimators=GBDT_TREES,
+                max_depth=GBDT_DEPTH,
+                learning_rate=GBDT_RATE,
+                subsample=0.8,
+                init="zero",
+                random_state=seed + bag,
             )
+            gb.fit(x, y, sample_weight=w)
+            for est in gb.estimators_[:, 0]:
+                t = est.tree_
+                trees.append(
+                    Tree(
+                        feature=np.where(t.children_left < 0, -1, t.feature).astype(np.int64),
+                        threshold=t.threshold.astype(np.float64),
+                        left=t.children_left.astype(np.int64),
+                        right=t.children_right.astype(np.int64),
+                        value=t.value[:, 0, 0].astype(np.float64),
+                    )
+                )
         n = x.shape[1]
         return SupportClassifier(
             FEATURE_NAMES,
@@ -130,7 +135,7 @@ def _fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, kind: str, c: float, seed:
             0.5,
             {},
             kind="gbdt",
-            learning_rate=GBDT_RATE,
+            learning_rate=GBDT_RATE / GBDT_BAGS,
             trees=trees,
         )
     from sklearn.linear_model import LogisticRegression
@@ -192,7 +197,7 @@ def train(rows: list[Row], kind: str = "gbdt", c: float = 1.0, folds: int = 5, s
         "model": "gradient-boosted trees (scikit-learn)"
         if kind == "gbdt"
         else "logistic regression (scikit-learn, lbfgs)",
-        "hyperparameters": {"trees": GBDT_TREES, "depth": GBDT_DEPTH, "rate": GBDT_RATE}
+        "hyperparameters": {"trees": GBDT_TREES, "depth": GBDT_DEPTH, "rate": GBDT_RATE, "bags": GBDT_BAGS}
         if kind == "gbdt"
         else {"C": c},
         "seed": seed,
@@ -214,14 +219,16 @@ def _save_rows(path: Path, rows: list[Row]) -> None:
         y=np.array([r.y for r in rows]),
         domain=np.array([r.domain for r in rows]),
         kind=np.array([r.kind for r in rows]),
+        text=np.array([r.text for r in rows]),
     )
 
 
 def _load_rows(path: Path) -> list[Row]:
     data = np.load(path)
+    texts = data["text"] if "text" in data else [""] * len(data["y"])
     return [
-        Row(x, int(y), str(d), str(k))
-        for x, y, d, k in zip(data["x"], data["y"], data["domain"], data["kind"], strict=True)
+        Row(x, int(y), str(d), str(k), str(t))
+        for x, y, d, k, t in zip(data["x"], data["y"], data["domain"], data["kind"], texts, strict=True)
     ]
 
 
