@@ -125,6 +125,10 @@ def status() -> None:
     store = DocStore(make_engine(settings))
     typer.echo(f"document store: {settings.resolved_docstore_url}")
     typer.echo(f"documents: {store.document_count()}  chunks: {store.chunk_count()}")
+    from core.indexing import settings_changed
+
+    if settings_changed(settings, store):
+        typer.echo("index settings changed since the last run: the next run re-indexes every document")
     try:
         client = make_milvus_client(settings)
         typer.echo(
