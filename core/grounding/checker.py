@@ -6,6 +6,7 @@ the claim is supported; an optional LLM judge decides the uncertain band."""
 
 from __future__ import annotations
 
+import re
 import time
 from collections import OrderedDict
 from dataclasses import asdict, dataclass, field
@@ -40,6 +41,9 @@ if TYPE_CHECKING:
 
 Verdict = Literal["supported", "contradicted", "unsupported"]
 
+# "No." to "Are both X and Y ...?" / "... in the same state?" denies the pair, not each part: one
+# part confirmed by the passages does not contradict it
+_JOINT_QUESTION = re.compile(r"\b(?:both|same|all|either|neither)\b", re.I)
 # a claim this short is embedded together with the question ("Delhi" alone means little)
 _SHORT_CLAIM_STEMS = 4
 # the most passage sentences embedded for one check (the ones sharing most words with the claims)
@@ -253,7 +257,11 @@ class GroundingChecker:
         for part in parts:
             negated = resolved.negated_override if resolved.negated_override is not None else is_negated(part)
             numbers.extend(check_numbers(part, resolved.text, question, negated, index))
-        negation = check_negation(resolved.text, resolved.negated_override, index)
+        negation = (
+            None
+            if resolved.negated_override and _JOINT_QUESTION.search(question)
+            else check_negation(resolved.text, resolved.negated_override, index)
+        )
         answered = check_answer_particle(sentence, question, index)
         scope = None if resolved.from_question else check_scope(resolved.text, index)
         ev = measure(resolved.text, question, index, vec, numbers, negation, resolved.from_question, clause_vecs)

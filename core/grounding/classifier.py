@@ -133,11 +133,41 @@ class SupportClassifier:
     def raw(self, x: np.ndarray) -> np.ndarray:
         x = np.atleast_2d(np.asarray(x, dtype=np.float64))
         if self.kind == "gbdt":
-            total = np.full(len(x), self.intercept)
-            for tree in self.trees:
-                total += self.learning_rate * tree.predict(x)
-            return total
+            return self._forest_raw(x)
         return np.asarray(((x - self.mean) / self.scale) @ self.coef + self.intercept)
+
+    def _forest_raw(self, x: np.ndarray) -> np.ndarray:
+        """All trees walked at once (node arrays padded to one table): the same sums as
+        `Tree.predict` tree by tree, without a Python loop per tree."""
+        key = (id(self.trees), len(self.trees))
+        if getattr(self, "_table_key", None) != key:
+            width = max((len(t.feature) for t in self.trees), default=1)
+            n = len(self.trees)
+            feature = np.full((n, width), -1, dtype=np.int64)
+            threshold = np.zeros((n, width))
+            left = np.zeros((n, width), dtype=np.int64)
+            right = np.zeros((n, width), dtype=np.int64)
+            value = np.zeros((n, width))
+            for i, t in enumerate(self.trees):
+                k = len(t.feature)
+                feature[i, :k], threshold[i, :k], value[i, :k] = t.feature, t.threshold, t.value
+                left[i, :k], right[i, :k] = t.left, t.right
+            self._table = (feature, threshold, left, right, value)
+            self._table_key = key
+        feature, threshold, left, right, value = self._table
+        rows = np.arange(len(feature))
+        out = np.full(len(x), self.intercept)
+        for r, row in enumerate(x):
+            node = np.zeros(len(feature), dtype=np.int64)
+            while True:
+                f = feature[rows, node]
+                inner = f >= 0
+                if not inner.any():
+                    break
+                go_left = row[np.where(inner, f, 0)] <= threshold[rows, node]
+                node = np.where(inner, np.where(go_left, left[rows, node], right[rows, node]), node)
+            out[r] += self.learning_rate * float(value[rows, node].sum())
+        return out
 
     def predict_proba(self, x: np.ndarray) -> np.ndarray:
         """Probability of `supported` for each row of x (or for a single vector)."""

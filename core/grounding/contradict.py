@@ -94,6 +94,9 @@ def check_numbers(
     question_quantities = extract_quantities(question) if question else []
     clause_quantities = extract_quantities(clause)
     together = _together(extract_quantities(sentence), index)
+    # a bare answer ("1909", "275 years"): its only context is the question, too weak to prefer a
+    # rival quantity over one the passages state with the same value
+    bare = not content_stems(mask(sentence, extract_quantities(sentence)))
     for q in clause_quantities:
         if q.kind == "count" and not q.unit:
             findings.append(NumberFinding(q, "skipped"))
@@ -131,7 +134,7 @@ def check_numbers(
             findings.append(_unsupported_or_echo(q, echoed, negated))
             continue
         if best_eq is not None and (
-            best_diff is None or best_eq[0] >= best_diff[0] - EQUAL_MARGIN or best_diff[0] < MIN_CONTEXT
+            bare or best_diff is None or best_eq[0] >= best_diff[0] - EQUAL_MARGIN or best_diff[0] < MIN_CONTEXT
         ):
             note = "number_match" if equal(q, best_eq[2]) else "number_consistent"
             reason = f"{note}: {format_pair(q, best_eq[2])}"
@@ -237,7 +240,9 @@ def check_answer_particle(sentence: str, question: str, index: EvidenceIndex) ->
         faq_particle = answer_particle(s.text)
         if faq_particle is None:
             continue
-        h_stems = list(dict.fromkeys(content_stems(s.heading)))
+        # "Lumen Plus FAQ: Does it include ...?": the article's title is not part of the question
+        faq_question = s.heading.rsplit(": ", 1)[-1]
+        h_stems = list(dict.fromkeys(content_stems(faq_question)))
         match = min(
             weighted_coverage(q_stems, frozenset(h_stems), index),
             weighted_coverage(h_stems, frozenset(q_stems), index),

@@ -541,6 +541,31 @@ def _swap_entity(rng: random.Random, s: str) -> str | None:
     return None
 
 
+_ADDED_FORMS = [
+    "which is waived for {group}",
+    "which {group} don't pay",
+    "and {group} also get {benefit}",
+    "except for {group}, who get {benefit}",
+    "and it includes {benefit}",
+    "plus {benefit} for {group}",
+    "although {group} get an extra {n} days",
+    "which also covers {thing}",
+]
+
+
+def _added_clause(rng: random.Random) -> str:
+    """An unsupported clause tacked on to a real sentence: a fixed one, or a relative/extra
+    clause about an invented group or benefit ("..., which is waived for students")."""
+    if rng.random() < 0.4:
+        return rng.choice(_ADDED)
+    return rng.choice(_ADDED_FORMS).format(
+        group=rng.choice(_GROUPS).lower(),
+        benefit=rng.choice(_BENEFITS),
+        thing=rng.choice(_THINGS),
+        n=rng.choice([5, 10, 15, 30]),
+    )
+
+
 def _invented(rng: random.Random) -> str:
     template = rng.choice(_INVENTED)
     return template.format(
@@ -615,7 +640,7 @@ def generate(passages: list[Passage], seed: int = 13, per_passage: int = 6) -> I
                 answer = _invented_on(rng, s)
             elif roll < 0.92:
                 kind, label = "added_clause", "unsupported"
-                answer = s.rstrip(".") + ", " + rng.choice(_ADDED) + "."
+                answer = s.rstrip(".") + ", " + _added_clause(rng) + "."
             else:
                 kind, label = "foreign", "unsupported"
                 foreign = rng.choice(others)

@@ -158,6 +158,11 @@ _STEM_SYNONYMS = {
     "monei": "refund",
     "money": "refund",
     "fund": "refund",
+    "unus": "unus",
+    "remain": "unus",
+    "remaind": "unus",
+    "unspent": "unus",
+    "leftov": "unus",
 }
 
 # Narrower product words satisfied by their category word in the passages.

@@ -5,6 +5,9 @@
 Training data: HaluEval QA lines 0-999 (both answers; lines 1000-1999 are held out) and claims
 generated from the demo corpus by `perturb.py`. The hand-written policy_claims_v1 set is never
 used. Deterministic: fixed seeds, one torch thread, sorted inputs.
+
+Model: GBDT_BAGS gradient-boosted models (seeds seed..seed+BAGS-1) averaged into one tree list.
+Threshold: the best out-of-fold balanced accuracy over both domains (training data only).
 """
 
 from __future__ import annotations

@@ -142,3 +142,9 @@ def test_result_serialises(checker: GroundingChecker) -> None:
     assert set(data["claims"][0]) == {"text", "verdict", "evidence", "score", "reasons"}
     assert result.elapsed_ms > 0
     assert checker.split_claims("Hello! You can return it within 30 days.") == ["You can return it within 30 days."]
+
+
+def test_no_to_a_joint_question_is_not_contradicted_by_one_part(checker: GroundingChecker) -> None:
+    passages = ["Outdoor gear: Return window\nTents can be returned within 45 days of delivery."]
+    result = checker.check("Can both tents and gift cards be returned within 45 days?", "No.", passages)
+    assert not any(r.startswith("negation_mismatch") for c in result.claims for r in c.reasons)

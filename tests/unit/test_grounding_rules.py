@@ -61,3 +61,11 @@ def test_echoed_question_point_inside_the_window_is_consistent() -> None:
     outside = "Yes, tents can be returned, so eight weeks is fine."
     findings = check_numbers(outside, outside, "Can I return a tent after eight weeks?", False, index)
     assert any(f.status == "mismatch" for f in findings)
+
+
+def test_bare_answer_matches_the_stated_value_over_a_rival() -> None:
+    index = build_index(["The school was built in 1909 and closed after the 1992 season."])
+    findings = check_numbers("1909", "1909", "In what year was the school built?", False, index)
+    assert [f.status for f in findings] == ["match"]
+    findings = check_numbers("1915", "1915", "In what year was the school built?", False, index)
+    assert findings and findings[0].status != "match"
