@@ -28,6 +28,8 @@ def make_milvus_client(settings: Settings) -> MilvusClient:
 
         Path(uri).parent.mkdir(parents=True, exist_ok=True)
     kwargs: dict[str, Any] = {"uri": uri}
+    if settings.milvus_keepalive_s:
+        kwargs["grpc_options"] = {"grpc.keepalive_time_ms": settings.milvus_keepalive_s * 1000}
     if settings.milvus_token:
         kwargs["token"] = settings.milvus_token
     return MilvusClient(**kwargs)

@@ -42,6 +42,10 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("RAGDESK_MILVUS_URI", "RAGDESK_MILVUS_URI"),
     )
     milvus_token: str = Field(default="", alias="MILVUS_TOKEN")
+    # pymilvus pings every 10 s; a gRPC server with default settings (Milvus Lite's) allows one
+    # ping per 5 minutes on an idle connection and answers more with GOAWAY "too_many_pings",
+    # which broke reconnects after idle periods. 0 = pymilvus's default.
+    milvus_keepalive_s: int = Field(default=330, ge=0, alias="MILVUS_KEEPALIVE_S")
     milvus_collection: str = Field(default="support_chunks", alias="MILVUS_COLLECTION")
     milvus_index_type: Literal["HNSW", "IVF_FLAT", "FLAT", "AUTOINDEX"] = Field(
         default="HNSW", alias="MILVUS_INDEX_TYPE"
