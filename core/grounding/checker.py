@@ -1,6 +1,7 @@
 """The grounding guard: every claim of an answer checked against the retrieved passages.
 
-Per claim: explicit contradiction checks (numbers bound to their context, negation), alignment
+Per claim: explicit contradiction checks (numbers bound to their context, negation, FAQ yes/no
+answers restated, "only X" against a list, weekday and month names), alignment
 to the best evidence sentence (lexical + MiniLM), and the trained classifier's probability that
 the claim is supported; an optional LLM judge decides the uncertain band."""
 
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 
 from core.grounding.align import EvidenceIndex, build_index
+from core.grounding.calendar import check_calendar
 from core.grounding.claims import (
     clauses,
     resolve_against_question,
@@ -27,8 +29,10 @@ from core.grounding.classifier import SupportClassifier
 from core.grounding.contradict import (
     NumberFinding,
     check_answer_particle,
+    check_faq_polarity,
     check_negation,
     check_numbers,
+    check_only,
     check_scope,
 )
 from core.grounding.features import ClaimEvidence, claim_stems, measure
@@ -96,7 +100,8 @@ class ClaimAnalysis:
     probability: float = 1.0
     evidence: ClaimEvidence | None = None
     numbers: list[NumberFinding] = field(default_factory=list)
-    # "number_mismatch", "negation_mismatch", "answer_mismatch", "number_unsupported", "scope_mismatch" or ""
+    # "number_mismatch", "negation_mismatch", "answer_mismatch", "faq_polarity_mismatch", "only_mismatch",
+    # "calendar_mismatch", "number_unsupported", "calendar_unsupported", "scope_mismatch" or ""
     rule: str = ""
 
 
@@ -263,6 +268,9 @@ class GroundingChecker:
             else check_negation(resolved.text, resolved.negated_override, index)
         )
         answered = check_answer_particle(sentence, question, index)
+        restated = None if resolved.from_question else check_faq_polarity(resolved.text, index)
+        only = None if resolved.from_question else check_only(resolved.text, index)
+        calendar = None if resolved.from_question else check_calendar(resolved.text, index)
         scope = None if resolved.from_question else check_scope(resolved.text, index)
         ev = measure(resolved.text, question, index, vec, numbers, negation, resolved.from_question, clause_vecs)
         p = float(self.classifier.predict_proba(ev.vector())[0]) if index.sentences else 0.0
@@ -288,9 +296,23 @@ class GroundingChecker:
             verdict, score, rule = "contradicted", min(p, 0.05), "answer_mismatch"
             reasons.append(answered.reason)
             evidence_idx = answered.evidence
+        elif restated is not None or only is not None:
+            found = restated if restated is not None else only
+            assert found is not None
+            verdict, score = "contradicted", min(p, 0.05)
+            rule = "faq_polarity_mismatch" if restated is not None else "only_mismatch"
+            reasons.append(found.reason)
+            evidence_idx = found.evidence
+        elif calendar is not None and calendar.status == "mismatch":
+            verdict, score, rule = "contradicted", min(p, 0.05), "calendar_mismatch"
+            reasons.append(calendar.reason)
+            evidence_idx = calendar.evidence
         elif unsupported_numbers:
             verdict, score, rule = "unsupported", min(p, 0.2), "number_unsupported"
             reasons += [n.reason for n in unsupported_numbers]
+        elif calendar is not None:
+            verdict, score, rule = "unsupported", min(p, 0.2), "calendar_unsupported"
+            reasons.append(calendar.reason)
         elif scope is not None:
             verdict, score, rule = "unsupported", min(p, 0.2), "scope_mismatch"
             reasons.append(scope.reason)

@@ -311,3 +311,128 @@ def check_scope(text: str, index: EvidenceIndex) -> ScopeFinding | None:
                 reason=f"scope_mismatch: claim says '{universal.group(0).lower()}', the evidence says '{m.group(0).lower()}'",
             )
     return None
+
+
+# --- "only X" against an evidence list of X and others -------------------------------------------
+_AUX_WORDS = (
+    r"can|can't|cannot|could|is|isn't|are|aren't|will|won't|must|may|do|don't|does|doesn't|have|has|get|gets"
+    r"|qualify|qualifies|need|needs|count|counts"
+)
+_ONLY_SUBJECT = re.compile(
+    rf"(?:^|[;:]\s*|,\s+|\b(?:that|so|and)\s+)(?:only|just)\s+(?P<x>(?:(?!(?:{_AUX_WORDS})\b)[\w'’&-]+\s+){{1,5}}?)"
+    rf"(?P<pred>(?:{_AUX_WORDS})\b[^;,.!?]*)",
+    re.I,
+)
+_AUX = re.compile(rf"\b(?:{_AUX_WORDS})\b", re.I)
+_LIST_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+", re.I)
+
+
+def _items(text: str) -> list[frozenset[str]]:
+    return [frozenset(st) for st in (content_stems(p) for p in _LIST_SPLIT.split(text)) if st]
+
+
+def check_only(text: str, index: EvidenceIndex) -> ScopeFinding | None:
+    """ "Only X can't be returned" whose evidence sentence gives the same predicate to a list of X
+    and other items ("Gift cards, downloads and software cannot be returned"). The list must be
+    the evidence sentence's subject (before the predicate), the predicate must have the claim's
+    polarity and all its content words, and one listed item must share no word with X."""
+    body = strip_answer_particle(text)
+    for m in _ONLY_SUBJECT.finditer(body):
+        claim_items = _items(m.group("x"))
+        pred = m.group("pred")
+        pred_stems = set(content_stems(pred))
+        if not claim_items or not pred_stems:
+            continue
+        pred_neg = is_negated(pred)
+        claim_words = frozenset().union(*claim_items)
+        for i, s in enumerate(index.sentences):
+            if s.is_heading:
+                continue
+            for a in _AUX.finditer(s.text):
+                rest = s.text[a.start() :]
+                rest = re.split(r"[;.!?]|,\s", rest, maxsplit=1)[0]
+                if is_negated(rest) != pred_neg or not pred_stems <= set(content_stems(rest)):
+                    continue
+                items = _items(s.text[: a.start()])
+                if len(items) < 2 or not any(c <= e or len(c & e) * 2 >= len(c) for c in claim_items for e in items):
+                    continue
+                others = [e for e in items if not (e & claim_words)]
+                if others:
+                    return ScopeFinding(
+                        evidence=i,
+                        reason=f"only_mismatch: claim says only {m.group('x').strip()}, the evidence lists more",
+                    )
+                break  # the first predicate of the sentence is the one its list belongs to
+    return None
+
+
+# --- a claim that restates an FAQ question with the opposite of its yes/no answer ----------------
+# the claim's proposition must be covered by the FAQ question this well (it adds nothing) ...
+FAQ_CLAIM_COVERAGE = 0.9
+_LEADING_AUX = re.compile(rf"^\s*(?:{_AUX_WORDS}|be|been|also|then|therefore)\b", re.I)
+
+
+def _propositions(body: str) -> list[str]:
+    """Asserted clauses of a claim; a conjunct without a subject ("... and can't be returned")
+    takes the subject of the clause before it ("sale items can't be returned")."""
+    parts = polarity_clauses(mask(body, extract_quantities(body)), asserted_only=True)
+    out: list[str] = []
+    subject = ""
+    for p in parts:
+        if _LEADING_AUX.match(p) and subject:
+            out.append(f"{subject} {p}")
+            continue
+        out.append(p)
+        aux = _AUX.search(p)
+        subject = p[: aux.start()] if aux else ""
+    return out
+
+
+def check_faq_polarity(text: str, index: EvidenceIndex) -> ScopeFinding | None:
+    """A claim that states an FAQ question's proposition ("sale items can't be returned") with
+    the opposite polarity of the FAQ's own "Yes."/"No." answer ("Can I return sale items? Yes,
+    ..."). The claim is matched to the FAQ question itself, both ways, and must add nothing to
+    it: no numbers, conditions or restrictions, and no words the question lacks."""
+    from core.grounding.text import answer_particle
+
+    body = strip_answer_particle(text)
+    if extract_quantities(body) or _RESTRICTION.search(body) or _CLAIM_CONDITION.search(body):
+        return None
+    faqs: list[tuple[int, list[str], bool]] = []
+    for i, s in enumerate(index.sentences):
+        if s.is_heading or not s.heading.endswith("?") or i == 0:
+            continue
+        prev = index.sentences[i - 1]
+        if not (prev.is_heading and prev.text == s.heading):
+            continue
+        particle = answer_particle(s.text)
+        if particle is None:
+            continue
+        faq_question = s.heading.rsplit(": ", 1)[-1]
+        affirmed = (particle == "yes") != is_negated(faq_question)
+        faqs.append((i, list(dict.fromkeys(content_stems(faq_question))), affirmed))
+    if not faqs:
+        return None
+    for part in _propositions(body):
+        stems = list(dict.fromkeys(content_stems(part)))
+        if len(stems) < 2:
+            continue
+        claim_true = not is_negated(part)
+        scored = []
+        for i, h_stems, affirmed in faqs:
+            if len(h_stems) < 2:
+                continue
+            forward = weighted_coverage(stems, frozenset(h_stems), index)
+            backward = weighted_coverage(h_stems, frozenset(stems), index)
+            scored.append((min(forward, backward), forward, i, affirmed))
+        if not scored:
+            continue
+        match, forward, i, affirmed = max(scored, key=lambda t: (t[0], -t[2]))
+        if match < FAQ_MIN_MATCH or forward < FAQ_CLAIM_COVERAGE or affirmed == claim_true:
+            continue
+        if any(m > match - FAQ_MARGIN and a == claim_true for m, _, _, a in scored):
+            continue
+        said = "yes" if affirmed else "no"
+        how = "affirms" if claim_true else "denies"
+        return ScopeFinding(evidence=i, reason=f"faq_polarity_mismatch: the claim {how} what the FAQ answers {said}")
+    return None

@@ -69,3 +69,58 @@ def test_bare_answer_matches_the_stated_value_over_a_rival() -> None:
     assert [f.status for f in findings] == ["match"]
     findings = check_numbers("1915", "1915", "In what year was the school built?", False, index)
     assert findings and findings[0].status != "match"
+
+
+BANNED = (
+    "Cabin baggage: What may I not carry?\n"
+    "Knives, scissors, lighters and aerosol cans are not allowed in the cabin. Laptops must be taken out at the "
+    "security check.\n"
+)
+PETS = "Pets FAQ: Can I bring my dog to the office?\nYes, as long as it stays on a lead.\nCan cats come too?\nNo.\n"
+
+
+def test_only_x_against_a_list_of_x_and_others_is_contradicted() -> None:
+    from core.grounding.contradict import check_only
+
+    index = build_index([BANNED])
+    finding = check_only("Only knives are not allowed in the cabin.", index)
+    assert finding is not None and finding.reason.startswith("only_mismatch")
+    assert index.sentences[finding.evidence].text.startswith("Knives")
+
+
+def test_only_x_with_the_whole_list_or_another_predicate_is_not_flagged() -> None:
+    from core.grounding.contradict import check_only
+
+    index = build_index([BANNED])
+    # every listed item named
+    assert check_only("Only knives, scissors, lighters and aerosol cans are not allowed in the cabin.", index) is None
+    # the list has another predicate than the claim
+    assert check_only("Only laptops must be taken out at the security check.", index) is None
+    # no "only": nothing to check
+    assert check_only("Knives are not allowed in the cabin.", index) is None
+
+
+def test_claim_restating_an_faq_question_against_its_answer_is_contradicted() -> None:
+    from core.grounding.contradict import check_faq_polarity
+
+    index = build_index([PETS])
+    finding = check_faq_polarity("Dogs are not welcome, so you can't bring your dog to the office.", index)
+    assert finding is not None and "denies what the FAQ answers yes" in finding.reason
+    # a conjunct without a subject takes the subject before it
+    finding = check_faq_polarity("Cats are welcome guests and can come too.", index)
+    assert finding is not None and "affirms what the FAQ answers no" in finding.reason
+    # "come" is not the FAQ's "bring": not a restatement of the dog question
+    assert check_faq_polarity("Sorry, your dog can't come to the office.", index) is None
+    finding = check_faq_polarity("Yes, cats can come too.", index)
+    assert finding is not None and "affirms what the FAQ answers no" in finding.reason
+
+
+def test_faithful_or_qualified_restatements_are_not_flagged() -> None:
+    from core.grounding.contradict import check_faq_polarity
+
+    index = build_index([PETS])
+    assert check_faq_polarity("You can bring your dog to the office.", index) is None
+    assert check_faq_polarity("Cats can't come too.", index) is None
+    # a condition of its own: not a plain restatement
+    assert check_faq_polarity("You can't bring your dog to the office unless it stays on a lead.", index) is None
+    assert check_faq_polarity("You can't bring your dog to the office after 6 pm.", index) is None

@@ -1,0 +1,48 @@
+"""Weekday and month names of a claim against the passages (`core.grounding.calendar`)."""
+
+from __future__ import annotations
+
+from core.grounding.align import build_index
+from core.grounding.calendar import check_calendar, mentions
+
+COURIER = (
+    "Courier service: When does my parcel arrive?\n"
+    "Parcels handed in before noon, Tuesday to Thursday, are delivered the next morning. "
+    "Parcels handed in on Friday or at the weekend are delivered on Monday.\n"
+)
+EVENTS = "Garden centre: Seasonal opening\nThe outdoor area opens from April to September.\n"
+
+
+def test_ranges_and_groups_cover_the_days_between() -> None:
+    days = {m.text: set(m.values) for m in mentions("Open Mon-Fri, closed at the weekend.")}
+    assert days["Mon-Fri"] == {0, 1, 2, 3, 4}
+    assert days["weekend"] == {5, 6}
+    months = [set(m.values) for m in mentions("from April to September")]
+    assert months == [{3, 4, 5, 6, 7, 8}]
+    # "may" as a verb is no month in a claim
+    assert mentions("You may return it.", claim=True) == []
+
+
+def test_named_day_conflicting_with_the_evidence_is_contradicted() -> None:
+    index = build_index([COURIER])
+    finding = check_calendar("Parcels handed in on Saturday are delivered on Sunday.", index)
+    assert finding is not None and finding.status == "mismatch"
+    assert "Sunday" in finding.reason and "Monday" in finding.reason
+
+
+def test_day_or_month_no_passage_covers_is_unsupported() -> None:
+    index = build_index([EVENTS, COURIER])
+    finding = check_calendar("The outdoor area opens in February.", index)
+    assert finding is not None and finding.status == "unsupported" and "February" in finding.reason
+
+
+def test_covered_days_and_months_and_negated_ones_pass() -> None:
+    index = build_index([EVENTS, COURIER])
+    # Wednesday lies in "Tuesday to Thursday", Sunday in "the weekend", June in "April to September"
+    assert check_calendar("A parcel handed in on Wednesday before noon arrives the next morning.", index) is None
+    assert check_calendar("Parcels handed in on Sunday are delivered on Monday.", index) is None
+    assert check_calendar("The outdoor area is open in June.", index) is None
+    # a negated name is the negation check's business
+    assert check_calendar("Parcels are not delivered on Sundays.", index) is None
+    # "may" is no month
+    assert check_calendar("You may hand in parcels on Friday.", index) is None
