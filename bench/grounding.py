@@ -4,14 +4,16 @@
 
 Datasets: HaluEval QA held-out half (lines 1000-1999 of ../shared/data/halueval_dev; the paper's
 protocol shows one of the two answers per line, chosen with a fixed seed, and we also report
-both answers) and evaluation/datasets/policy_claims_v1.jsonl. Detectors, positive class = "not
+both answers) and evaluation/datasets/policy_claims_v1.jsonl (development) and _v2.jsonl (held out). Detectors, positive class = "not
 supported" (an answer is flagged when any of its claims is):
 
 - floor: fewer than 90% of the answer's content words (lowercased, stop words removed) occur
   in the passages;
 - numbers-only: a number that contradicts the passages or that they do not contain;
 - explicit checks: numbers-only plus negation mismatches, yes/no answers against the FAQ's own
-  answer and claims that drop the evidence's condition ("always free" against "free if faulty");
+  answer, claims that drop the evidence's condition ("always free" against "free if faulty"),
+  claims restating an FAQ question against its Yes/No, "only X" against a list, weekdays and
+  months (`EXPLICIT_RULES`);
 - alignment-only: a claim whose alignment score (mean of lexical coverage of its best sentence
   and MiniLM cosine) is under the trained alignment threshold;
 - classifier: a claim the trained classifier puts under its threshold (no explicit checks);
@@ -41,8 +43,25 @@ sys.path.insert(0, str(REPO))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 RESULTS = REPO / "bench" / "results"
-POLICY = REPO / "evaluation" / "datasets" / "policy_claims_v1.jsonl"
+DATASETS = REPO / "evaluation" / "datasets"
+# v1 was looked at while the guard's rules were developed (a development set by now); v2 was
+# written afterwards by a separate writer who saw neither the guard nor its errors: the held-out set.
+POLICY_SETS = {
+    "policy_claims_v1": (DATASETS / "policy_claims_v1.jsonl", "grounding_policy_claims.jsonl"),
+    "policy_claims_v2": (DATASETS / "policy_claims_v2.jsonl", "grounding_policy_claims_v2.jsonl"),
+}
 DETECTORS = ["floor", "numbers-only", "explicit checks", "alignment-only", "classifier", "full guard"]
+# every rule-based verdict of the checker besides the number rule (negation, yes/no answers, FAQ
+# polarity, "only X" against a list, weekdays and months, scope)
+EXPLICIT_RULES = {
+    "negation_mismatch",
+    "answer_mismatch",
+    "scope_mismatch",
+    "faq_polarity_mismatch",
+    "only_mismatch",
+    "calendar_mismatch",
+    "calendar_unsupported",
+}
 _TOKEN = re.compile(r"[a-z0-9]+")
 
 
@@ -59,7 +78,7 @@ def floor_flags(answer: str, passages: list[str]) -> bool:
 def detector_flags(analyses: list[Any], threshold: float, align_threshold: float) -> dict[str, bool]:
     claims = [a for a in analyses if a.checkable]
     number_rule = any(n.status in {"mismatch", "unsupported"} for a in claims for n in a.numbers)
-    negation_rule = any(a.rule in {"negation_mismatch", "answer_mismatch", "scope_mismatch"} for a in claims)
+    negation_rule = any(a.rule in EXPLICIT_RULES for a in claims)
 
     def align_score(a: Any) -> float:
         v = a.evidence.values if a.evidence is not None else {"lex_best": 0.0, "cos_best": 0.0}
@@ -108,7 +127,6 @@ def run_cases(checker: Any, cases: list[dict[str, Any]]) -> list[dict[str, Any]]
     from core.grounding.align import build_index
     from core.grounding.claims import clauses, resolve_against_question, sentence_kind, split_sentences
     from core.grounding.contradict import check_numbers
-    from core.grounding.text import is_negated
 
     for case in cases:
         checker._indexes.clear()
@@ -126,7 +144,7 @@ def run_cases(checker: Any, cases: list[dict[str, Any]]) -> list[dict[str, Any]]
             if sentence_kind(s) == "claim":
                 r = resolve_against_question(s, case["question"])
                 for part in clauses(r.text):
-                    check_numbers(part, r.text, case["question"], is_negated(part), index)
+                    check_numbers(part, r.text, case["question"], r.negated_override, index)
         numbers_ms = (time.perf_counter() - t0) * 1000
         flags = detector_flags(analyses, threshold, align_threshold)
         flags["floor"] = floor
@@ -177,7 +195,11 @@ def timing_cases(n: int, seed: int = 7) -> list[dict[str, Any]]:
 
     pool = [p.text for p in passages() if 150 <= p.words <= 250]
     rng = random.Random(seed)
-    answers = [json.loads(line) for line in POLICY.read_text(encoding="utf-8").splitlines() if line.strip()]
+    answers = [
+        json.loads(line)
+        for line in POLICY_SETS["policy_claims_v1"][0].read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     out = []
     for i in range(n):
         a = rng.choice(answers)
@@ -261,15 +283,18 @@ def main(argv: list[str] | None = None) -> int:
     }
     md_rows: list[str] = []
 
-    policy = [json.loads(line) for line in POLICY.read_text(encoding="utf-8").splitlines() if line.strip()]
-    policy_results = run_cases(checker, policy)
-    rows = summarise(policy_results)
-    report["datasets"]["policy_claims_v1"] = {"rows": rows, "by_type": by_type(policy_results)}
-    md_rows += table("policy_claims_v1", rows)
-    (RESULTS / "grounding_policy_claims.jsonl").parent.mkdir(parents=True, exist_ok=True)
-    with (RESULTS / "grounding_policy_claims.jsonl").open("w", encoding="utf-8") as fh:
-        for r in policy_results:
-            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    for name, (path, out_name) in POLICY_SETS.items():
+        if not path.exists():
+            continue
+        policy = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        policy_results = run_cases(checker, policy)
+        rows = summarise(policy_results)
+        report["datasets"][name] = {"rows": rows, "by_type": by_type(policy_results)}
+        md_rows += table(name, rows)
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        with (RESULTS / out_name).open("w", encoding="utf-8") as fh:
+            for r in policy_results:
+                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
 
     if halueval.available():
         both = list(halueval.cases("heldout", "both"))
@@ -314,11 +339,13 @@ def main(argv: list[str] | None = None) -> int:
         "",
         "Policy claims by type (full guard):",
         "",
-        "| type | label | n | flagged |",
-        "|---|---|---|---|",
+        "| set | type | label | n | flagged |",
+        "|---|---|---|---|---|",
         *[
-            f"| {k} | {v['label']} | {v['n']} | {v['flagged']} |"
-            for k, v in report["datasets"]["policy_claims_v1"]["by_type"].items()
+            f"| {name} | {k} | {v['label']} | {v['n']} | {v['flagged']} |"
+            for name in POLICY_SETS
+            if name in report["datasets"]
+            for k, v in report["datasets"][name]["by_type"].items()
         ],
     ]
     (RESULTS / "grounding.md").write_text("\n".join(md) + "\n", encoding="utf-8")

@@ -37,7 +37,7 @@ from core.grounding.contradict import (
 )
 from core.grounding.features import ClaimEvidence, claim_stems, measure
 from core.grounding.judge import LLMJudge, make_judge
-from core.grounding.text import covered, is_negated
+from core.grounding.text import covered
 
 if TYPE_CHECKING:
     from core.embedder import Embedder
@@ -260,8 +260,7 @@ class GroundingChecker:
         parts = [resolved.text] if resolved.from_question else clauses(resolved.text)
         numbers: list[NumberFinding] = []
         for part in parts:
-            negated = resolved.negated_override if resolved.negated_override is not None else is_negated(part)
-            numbers.extend(check_numbers(part, resolved.text, question, negated, index))
+            numbers.extend(check_numbers(part, resolved.text, question, resolved.negated_override, index))
         negation = (
             None
             if resolved.negated_override and _JOINT_QUESTION.search(question)

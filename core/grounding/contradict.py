@@ -86,10 +86,24 @@ def _unsupported_or_echo(q: Quantity, echoed: bool, negated: bool) -> NumberFind
     return NumberFinding(q, "unsupported", reason=f"number_unsupported: {q.describe()}")
 
 
+_SEGMENT = re.compile(r"[,;]\s*")
+
+
+def negated_near(clause: str, q: Quantity) -> bool:
+    """Polarity around one quantity: the comma-delimited stretch of `clause` that holds it. A
+    negation elsewhere in the sentence ("If the item isn't faulty, a 4.95 EUR fee ...", "... after
+    7 days, so you don't need to do anything") is about something else."""
+    for segment in _SEGMENT.split(clause):
+        if q.text and q.text in segment:
+            return is_negated(segment)
+    return is_negated(clause)
+
+
 def check_numbers(
-    clause: str, sentence: str, question: str, negated: bool, index: EvidenceIndex
+    clause: str, sentence: str, question: str, negated_override: bool | None, index: EvidenceIndex
 ) -> list[NumberFinding]:
-    """Each quantity of `clause` (part of `sentence`) against the evidence quantities."""
+    """Each quantity of `clause` (part of `sentence`) against the evidence quantities; polarity
+    from a yes/no answer when `negated_override` is set, else from the quantity's own stretch."""
     findings: list[NumberFinding] = []
     question_quantities = extract_quantities(question) if question else []
     clause_quantities = extract_quantities(clause)
@@ -101,6 +115,7 @@ def check_numbers(
         if q.kind == "count" and not q.unit:
             findings.append(NumberFinding(q, "skipped"))
             continue
+        negated = negated_override if negated_override is not None else negated_near(clause, q)
         if together is not None:
             hit = next((eq for eq in index.quantities if eq.sentence == together and equal(q, eq.quantity)), None)
             if hit is not None:

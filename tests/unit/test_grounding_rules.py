@@ -124,3 +124,14 @@ def test_faithful_or_qualified_restatements_are_not_flagged() -> None:
     # a condition of its own: not a plain restatement
     assert check_faq_polarity("You can't bring your dog to the office unless it stays on a lead.", index) is None
     assert check_faq_polarity("You can't bring your dog to the office after 6 pm.", index) is None
+
+
+def test_a_negation_elsewhere_in_the_sentence_does_not_shield_a_wrong_number() -> None:
+    index = build_index(["Parking: Tickets that you don't validate expire automatically after 3 hours."])
+    claim = "Unvalidated tickets expire after 5 hours, so you don't have to do anything."
+    assert any(f.status == "mismatch" for f in check_numbers(claim, claim, "When do tickets expire?", None, index))
+    conditional = "If you don't validate it, a ticket expires after 5 hours."
+    assert any(f.status == "mismatch" for f in check_numbers(conditional, conditional, "", None, index))
+    negated_here = "A ticket doesn't expire after 5 hours."
+    findings = check_numbers(negated_here, negated_here, "", None, index)
+    assert findings and all(f.status != "mismatch" for f in findings)
