@@ -122,8 +122,8 @@ async def answer(
     if lookup is not None and lookup.entry is not None:
         await gateway.limiter.count_cache_hit(quota.principal)  # a request, no tokens
         params = GenerationParams.from_settings(services.settings, max_tokens, temperature)
-        events = replay(lookup.entry, lookup.timings.get("cache_ms", 0.0))
-        return Answer(_stub(question, mode, params, services), events, {**quota.headers(), **lookup.headers()})
+        replayed = replay(lookup.entry, lookup.timings.get("cache_ms", 0.0))
+        return Answer(_stub(question, mode, params, services), replayed, {**quota.headers(), **lookup.headers()})
 
     x_cache = {"X-Cache": "miss"}
     budget = output_budget(gateway, quota, max_tokens)
