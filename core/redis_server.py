@@ -98,10 +98,17 @@ def wait_ready(port: int, timeout_s: float = 10.0, process: subprocess.Popen[byt
     raise TimeoutError(f"redis-server on port {port} did not answer within {timeout_s}s")
 
 
+_STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+
 def _default_signals() -> None:
     # Some shells here start children with SIGTERM/SIGINT ignored; restore them so a kill stops it.
-    for sig in (signal.SIGTERM, signal.SIGINT):
+    for sig in _STOP_SIGNALS:
         signal.signal(sig, signal.SIG_DFL)
+
+
+def _stop_signals_ignored() -> bool:
+    return any(signal.getsignal(sig) == signal.SIG_IGN for sig in _STOP_SIGNALS)
 
 
 @dataclass
@@ -135,7 +142,10 @@ def start(port: int, data_dir: Path, persist: bool = True, timeout_s: float = 10
         command(port, data_dir, persist=persist),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
-        preexec_fn=_default_signals,  # only resets signal dispositions
+        # Python code between fork and exec is unsafe in a threaded parent (gRPC, torch): a
+        # redis-server start aborted (SIGABRT) that way in a test. So the reset runs only when
+        # this process ignores the stop signals, which the child would otherwise inherit.
+        preexec_fn=_default_signals if _stop_signals_ignored() else None,
     )
     server = RedisServer(port, data_dir, process)
     try:
