@@ -35,23 +35,20 @@ The JSONL is versioned: it is never rewritten in place; a changed set is a new f
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
-from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from core.grounding.corpus_text import passages  # noqa: E402
+from evaluation.policy_claims import Case, main  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "policy_claims_v2.jsonl"
 
 S, C, U = "supported", "contradicted", "unsupported"
 
 # (type, label, question, answer, passage snippets)
-CASES: list[tuple[str, str, str, str, list[str]]] = [
+CASES: list[Case] = [
     # --- warranty -----------------------------------------------------------------------------
     (
         "paraphrase",
@@ -2090,40 +2087,5 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
 ]
 
 
-def find(snippet: str, pool: list[str]) -> str:
-    hits = [p for p in pool if snippet in p]
-    if len(hits) != 1:
-        raise SystemExit(f"{len(hits)} passages contain {snippet!r} (need exactly one)")
-    return hits[0]
-
-
-def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--force", action="store_true", help="overwrite an existing file (only before it is published)")
-    args = parser.parse_args()
-    if OUT.exists() and not args.force:
-        raise SystemExit(f"{OUT} exists; datasets are versioned - write a v3 instead")
-    pool = [p.text for p in passages()]
-    rows = []
-    for i, (kind, label, question, answer, snippets) in enumerate(CASES, start=1):
-        texts = list(dict.fromkeys(find(s, pool) for s in snippets))
-        rows.append(
-            {
-                "id": f"pc2-{i:03d}",
-                "question": question,
-                "answer": answer,
-                "passages": texts,
-                "label": label,
-                "type": kind,
-            }
-        )
-    with OUT.open("w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"wrote {len(rows)} cases to {OUT}: {dict(Counter(r['label'] for r in rows))}")
-    print(dict(Counter(r["type"] for r in rows)))
-    return 0
-
-
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(CASES, OUT, "pc2", "v3"))
