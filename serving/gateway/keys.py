@@ -298,20 +298,21 @@ class RedisKeyAdmin:
                 count += 1
         return count
 
-    def set_tier(self, user: str, tier: Tier) -> UserRecord:
+    def _existing_user(self, user: str) -> UserRecord:
         record = self.get_user(user)
         if record is None:
             raise KeyAdminError(f"no user {user!r}")
-        record = replace(record, tier=check_tier(tier))
+        return record
+
+    def set_tier(self, user: str, tier: Tier) -> UserRecord:
+        record = replace(self._existing_user(user), tier=check_tier(tier))
         self._put_user(record)
         return record
 
     def set_limits(
         self, user: str, daily_tokens: int | None = None, rpm: int | None = None, output_cap: int | None = None
     ) -> UserRecord:
-        record = self.get_user(user)
-        if record is None:
-            raise KeyAdminError(f"no user {user!r}")
+        record = self._existing_user(user)
         _check_limits(daily_tokens, rpm, output_cap)
         record = replace(
             record,
@@ -324,10 +325,7 @@ class RedisKeyAdmin:
 
     def set_staff(self, user: str, staff: bool) -> UserRecord:
         """Grant (True) or revoke (False) staff for a user: all their keys, at once."""
-        record = self.get_user(user)
-        if record is None:
-            raise KeyAdminError(f"no user {user!r}")
-        record = replace(record, staff=bool(staff))
+        record = replace(self._existing_user(user), staff=bool(staff))
         self._put_user(record)
         return record
 
