@@ -238,30 +238,43 @@ def main() -> None:
     existing = json.loads((RESULTS / "index.json").read_text()) if (RESULTS / "index.json").exists() else {}
     existing.update({r["scale"]: r for r in rows})
     existing["meta"] = meta
-    (RESULTS / "index.json").write_text(json.dumps(existing, indent=2))
     existing.pop("notes", None)  # notes describe the rows of an earlier run
-    all_rows = [v for k, v in existing.items() if k != "meta"]
-    (RESULTS / "index.md").write_text(f"# Index benchmark\n\n{table(all_rows)}\n\n{json.dumps(meta)}\n")
+    save_results(existing)
+
+
+SCALE_NAMES = {"demo": "demo", "assignment": "assignment (~2M words)"}
+
+
+def earlier_runs(args: argparse.Namespace) -> tuple[dict, list[tuple[str, str, Path]]]:  # type: ignore[type-arg]
+    """The saved results and, per wanted scale, (scale, row name, data dir) of an earlier full run."""
+    existing = json.loads((RESULTS / "index.json").read_text())
+    runs = []
+    for scale in ["demo", "assignment"] if args.scale == "both" else [args.scale]:
+        name = SCALE_NAMES[scale]
+        data = args.workdir / name
+        if name not in existing or not (data / "ragdesk.db").exists():
+            raise SystemExit(f"no earlier {name} run in {args.workdir}")
+        runs.append((scale, name, data))
+    return existing, runs
+
+
+def save_results(existing: dict) -> None:  # type: ignore[type-arg]
+    (RESULTS / "index.json").write_text(json.dumps(existing, indent=2))
+    write_markdown(existing)
 
 
 def steady_only(args: argparse.Namespace, embedder) -> None:  # type: ignore[no-untyped-def]
     from bench.corpus_gen import generate
 
-    existing = json.loads((RESULTS / "index.json").read_text())
-    scales = {"demo": "demo", "assignment": "assignment (~2M words)"}
-    for scale in ["demo", "assignment"] if args.scale == "both" else [args.scale]:
-        name = scales[scale]
-        data = args.workdir / name
-        if name not in existing or not (data / "ragdesk.db").exists():
-            raise SystemExit(f"no earlier {name} run in {args.workdir}")
+    existing, runs = earlier_runs(args)
+    for scale, name, data in runs:
         corpus = Settings().docs_source_dir if scale == "demo" else args.workdir / "corpus-2m"
         if scale == "assignment" and not corpus.exists():
             generate(corpus)
         settings = Settings(MILVUS_URI=str(data / "milvus.db"), RAGDESK_DATA_DIR=str(data), DOCS_SOURCE_DIR=str(corpus))
         existing[name].update(steady_update(settings, corpus, embedder))
         print(name, {k: v for k, v in existing[name].items() if k.startswith("steady")})
-    (RESULTS / "index.json").write_text(json.dumps(existing, indent=2))
-    write_markdown(existing)
+    save_results(existing)
 
 
 def write_markdown(existing: dict) -> None:  # type: ignore[type-arg]
@@ -271,15 +284,9 @@ def write_markdown(existing: dict) -> None:  # type: ignore[type-arg]
 
 
 def rebare(args: argparse.Namespace, embedder) -> None:  # type: ignore[no-untyped-def]
-    existing = json.loads((RESULTS / "index.json").read_text())
-    scales = {"demo": "demo", "assignment": "assignment (~2M words)"}
-    wanted = ["demo", "assignment"] if args.scale == "both" else [args.scale]
-    for scale in wanted:
-        name = scales[scale]
-        row = existing.get(name)
-        data = args.workdir / name
-        if row is None or not (data / "ragdesk.db").exists():
-            raise SystemExit(f"no earlier {name} run in {args.workdir}")
+    existing, runs = earlier_runs(args)
+    for scale, name, data in runs:
+        row = existing[name]
         store = DocStore(make_engine(Settings(RAGDESK_DATA_DIR=str(data))))
         sample = args.bare_sample if scale == "assignment" else 1.0
         bare_s = time_bare_model(store, embedder, sample)
@@ -293,8 +300,7 @@ def rebare(args: argparse.Namespace, embedder) -> None:  # type: ignore[no-untyp
         print(
             f"{name}: pipeline {row['pipeline_s']} s, bare model {bare_s:.1f} s, ratio {row['ratio_pipeline_to_bare']}"
         )
-    (RESULTS / "index.json").write_text(json.dumps(existing, indent=2))
-    write_markdown(existing)
+    save_results(existing)
 
 
 if __name__ == "__main__":
