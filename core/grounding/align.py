@@ -59,6 +59,8 @@ class EvidenceClause:
     stems: frozenset[str]
     negated: bool
     predicate: str | None  # what a negation is about ("can't be returned" -> "return")
+    # an FAQ answer's particle ("No.") standing for its question: the stems are the question's
+    faq: bool = False
 
 
 @dataclass
@@ -148,7 +150,7 @@ def _clauses(sentence: str, heading: str) -> list[EvidenceClause]:
         particle = answer_particle(sentence)
         if particle is not None:
             negated = is_negated(heading) != (particle == "no")
-            out.append(EvidenceClause(stems=heading_stems, negated=negated, predicate=None))
+            out.append(EvidenceClause(stems=heading_stems, negated=negated, predicate=None, faq=True))
     elif heading and is_negated(heading) and len(sentence.split()) <= 10 and not is_negated(sentence):
         out.append(
             EvidenceClause(

@@ -37,7 +37,7 @@ from core.grounding.contradict import (
 )
 from core.grounding.features import ClaimEvidence, claim_stems, measure
 from core.grounding.judge import LLMJudge, make_judge
-from core.grounding.text import covered
+from core.grounding.text import answer_particle, covered
 
 if TYPE_CHECKING:
     from core.embedder import Embedder
@@ -264,7 +264,7 @@ class GroundingChecker:
         negation = (
             None
             if resolved.negated_override and _JOINT_QUESTION.search(question)
-            else check_negation(resolved.text, resolved.negated_override, index)
+            else check_negation(resolved.text, resolved.negated_override, index, answer_particle(sentence))
         )
         answered = check_answer_particle(sentence, question, index)
         restated = None if resolved.from_question else check_faq_polarity(resolved.text, index)

@@ -50,8 +50,9 @@ _FILLER = re.compile(
 _DECLINES = re.compile(
     r"\b(?:i (?:do not|don't|dont) (?:have|know|see)|i (?:could not|couldn't|can't|cannot) (?:find|see|confirm|tell)|"
     r"(?:is|are) not (?:covered|mentioned|specified|stated|included) in|(?:isn't|aren't|not) (?:covered|mentioned|specified|"
-    r"stated) (?:in|by)|no information (?:about|on|regarding)|(?:the|our) (?:passages|documents|articles|help ?cent(?:re|er)|"
-    r"information|context) (?:do(?:es)? not|don't|doesn't) (?:mention|say|cover|specify|contain|include)|"
+    r"stated) (?:in|by)|no information (?:about|on|regarding)|(?:the|our|my) (?:passages?|documents?|articles?|help ?cent(?:re|er)|"
+    r"information|context|sources?)(?: (?:i|we) (?:have|was given|can see|found))? (?:do(?:es)? not|don't|doesn't|never) "
+    r"(?:mention|say|cover|specify|contain|include|give|list|state|provide|tell|show|describe|address)|"
     r"i(?:'m| am) not (?:sure|able to (?:find|confirm)))\b",
     re.I,
 )
@@ -60,6 +61,7 @@ _DISCOURSE = re.compile(
     r"^(?:(?:to answer your question|according to (?:our|the) (?:policy|policies|help ?cent(?:re|er)|information|articles?|"
     r"passages?|documents?)|based on (?:our|the) (?:policy|policies|information|help ?cent(?:re|er)|articles?|passages?)(?: provided)?"
     r"|in short|in summary|in other words|just so you know|please note(?: that)?|good to know|note that|here's how it works"
+    r"|what (?:i|we) can (?:tell you|say|confirm) is(?: that)?"
     r"|here is how it works|simply put|basically|to summari[sz]e|as a reminder|good news|great news|the good news is)"
     r"[,:!-]?\s+)+",
     re.I,

@@ -168,12 +168,17 @@ def check_numbers(
     return findings
 
 
-def check_negation(text: str, negated_override: bool | None, index: EvidenceIndex) -> NegationFinding | None:
+def check_negation(
+    text: str, negated_override: bool | None, index: EvidenceIndex, particle: str | None = None
+) -> NegationFinding | None:
     """A claim clause whose best-matching evidence clause has the opposite polarity. The
     negated side's predicate ("can't be *returned*") must occur on the other side, so that a
     negation about something else ("with no *minimum*") does not count; a same-polarity clause
     only blocks the finding when it is about that predicate too. Conditions ("if you don't
-    cancel") are not compared."""
+    cancel") are not compared. An FAQ's bare "No."/"Yes." (which stands for its question) does
+    not contradict the clauses of an answer that opens with the same particle (`particle`): they
+    explain the same answer ("No, once it is Processing nobody can cancel it, customer service
+    included")."""
     if negated_override is not None:
         parts = [text]
     else:
@@ -200,6 +205,8 @@ def check_negation(text: str, negated_override: bool | None, index: EvidenceInde
                     continue
                 if clause.predicate is not None and clause.predicate not in stems:
                     continue
+                if clause.faq and particle is not None and clause.negated == (particle == "no"):
+                    continue  # the answer's own "No, ..." agrees with the FAQ's "No."
                 opposite.append((cov, i, claim_pred or clause.predicate))
         for cov, i, predicate in sorted(opposite, key=lambda t: (-t[0], t[1])):
             if cov < NEGATION_MIN_COVERAGE:
