@@ -261,13 +261,42 @@ def _quantity_contexts(index: EvidenceIndex, i: int, s: EvidenceSentence) -> lis
             base[w] = 0.3
     for w in s.heading_stems:
         base[w] = max(base.get(w, 0.0), 0.4)
+    contexts = []
     for q in s.quantities:
         ctx = dict(base)
         for w, weight in proximity_context(s.text, q, s.quantities).items():
             ctx[w] = max(ctx.get(w, 0.0), weight)
-        own = frozenset(clause_stems_around(s.text, q, s.quantities))
+        contexts.append((ctx, frozenset(clause_stems_around(s.text, q, s.quantities))))
+    # the items of a bare list ("on 24, 25 and 31 December") share one context: the list's
+    group = [0]
+    for k in range(1, len(s.quantities) + 1):
+        prev = s.quantities[k - 1]
+        if k < len(s.quantities) and _LIST_GAP.fullmatch(_gap(s.text, prev, s.quantities[k])):
+            group.append(k)
+            continue
+        if len(group) > 1:
+            merged: dict[str, float] = {}
+            own: frozenset[str] = frozenset()
+            for g in group:
+                for w, weight in contexts[g][0].items():
+                    merged[w] = max(merged.get(w, 0.0), weight)
+                own |= contexts[g][1]
+            for g in group:
+                contexts[g] = (merged, own)
+        group = [k]
+    for q, (ctx, own) in zip(s.quantities, contexts, strict=True):
         out.append(EvidenceQuantity(quantity=q, sentence=i, context=ctx, own=own))
     return out
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or)\s*", re.I)
+
+
+def _gap(text: str, a: Quantity, b: Quantity) -> str:
+    """The text between two quantities (a count's span may run on over a noun: "25 and")."""
+    digits = re.match(r"\d[\d,.]*?(?=[^\d]|$)", text[a.start :]) if a.kind == "count" else None
+    end = a.start + digits.end() if digits else a.end
+    return text[end : b.start]
 
 
 def clause_stems_around(text: str, q: Quantity, quantities: list[Quantity]) -> list[str]:

@@ -16,7 +16,16 @@ from core.grounding.align import (
     unmatched_share,
     weighted_coverage,
 )
-from core.grounding.numbers import Quantity, compatible, equal, extract_quantities, format_pair, mask, window_consistent
+from core.grounding.numbers import (
+    Quantity,
+    _values,
+    compatible,
+    equal,
+    extract_quantities,
+    format_pair,
+    mask,
+    window_consistent,
+)
 from core.grounding.text import content_stems, is_negated, negated_predicate, strip_answer_particle
 
 NumberStatus = Literal["match", "mismatch", "unsupported", "skipped"]
@@ -99,6 +108,73 @@ def negated_near(clause: str, q: Quantity) -> bool:
     return is_negated(clause)
 
 
+def _range_endpoints(q: Quantity, index: EvidenceIndex) -> tuple[int, Quantity] | None:
+    """An evidence sentence that states a claim range's two ends as quantities of their own
+    ("from 10 EUR to 500 EUR", "at least 100 EUR and at most 2,000 EUR" for "10-500 EUR")."""
+    if not q.is_range:
+        return None
+    lo, hi = replace(q, hi=q.lo, comparator=""), replace(q, lo=q.hi, comparator="")
+    by_sentence: dict[int, list[Quantity]] = {}
+    for eq in index.quantities:
+        by_sentence.setdefault(eq.sentence, []).append(eq.quantity)
+    for i, found in sorted(by_sentence.items()):
+        low = next((e for e in found if not e.is_range and equal(lo, e)), None)
+        if low is not None and any(not e.is_range and equal(hi, e) for e in found):
+            return i, low
+    return None
+
+
+def _premise_inside(q: Quantity, policy: Quantity) -> bool | None:
+    """Does the customer's own value `q` (from the question) lie inside the policy's limit?
+    "below 80%" / "within 30 days" / "up to 2,000 EUR" (and a bare duration: "covered for 1
+    year") are upper limits, "at least"/"over" lower ones, a range both. None: no limit."""
+    vals = _values(q, policy)
+    if vals is None or q.is_range:
+        return None
+    (v, _), (lo, hi), _ = vals
+    if policy.is_range:
+        return lo <= v <= hi
+    if policy.comparator == "le" or (policy.kind == "duration" and not policy.comparator):
+        return v <= hi
+    if policy.comparator == "ge":
+        return v >= lo
+    return None
+
+
+def _premise(
+    q: Quantity, clause: str, sentence: str, question_quantities: list[Quantity], negated: bool, index: EvidenceIndex
+) -> NumberFinding | None:
+    """A number the customer gave in the question ("at 75% after eight months") that the answer
+    relates to a policy value it also states and the passages confirm ("... below 80% within a
+    year, so at 75% you can claim"): the customer's premise, checked only against that limit.
+    An answer that states the customer's number as the policy ("within 45 days") states no other
+    value and is checked as usual."""
+    if not any(equal(q, qq) for qq in question_quantities):
+        return None
+    policies = [
+        p
+        for p in extract_quantities(sentence)
+        if compatible(q, p) and not any(equal(p, qq) for qq in question_quantities) and not equal(p, q)
+    ]
+    for p in policies:
+        for eq in index.quantities:
+            if not equal(p, eq.quantity) and _range_endpoints(p, index) is None:
+                continue
+            policy = replace(eq.quantity, comparator=eq.quantity.comparator or p.comparator)
+            if _range_endpoints(p, index) is not None:
+                policy = p
+            inside = _premise_inside(q, policy)
+            if inside is None:
+                continue
+            if inside != negated:
+                return NumberFinding(
+                    q, "skipped", evidence=eq.sentence, other=eq.quantity, reason=f"premise: {format_pair(q, p)}"
+                )
+            reason = f"number_mismatch: {q.describe()} is {'inside' if inside else 'outside'} {p.describe()}"
+            return NumberFinding(q, "mismatch", evidence=eq.sentence, other=eq.quantity, reason=reason)
+    return None
+
+
 def check_numbers(
     clause: str, sentence: str, question: str, negated_override: bool | None, index: EvidenceIndex
 ) -> list[NumberFinding]:
@@ -122,6 +198,15 @@ def check_numbers(
                 reason = f"number_match: {format_pair(q, hit.quantity)}"
                 findings.append(NumberFinding(q, "match", evidence=hit.sentence, other=hit.quantity, reason=reason))
                 continue
+        premise = _premise(q, clause, sentence, question_quantities, negated, index)
+        if premise is not None:
+            findings.append(premise)
+            continue
+        ends = _range_endpoints(q, index)
+        if ends is not None:
+            reason = f"number_match: {q.describe()} vs {ends[1].describe()} to ..."
+            findings.append(NumberFinding(q, "match", evidence=ends[0], other=ends[1], reason=reason))
+            continue
         echoed_as = next((qq for qq in question_quantities if equal(q, qq)), None)
         echoed = echoed_as is not None
         # "Can I return it after six weeks?" - "... so six weeks is fine": the echoed point keeps

@@ -374,9 +374,46 @@ def extract_quantities(text: str) -> list[Quantity]:
     return _inherit_units(sorted(found, key=lambda q: q.start), text)
 
 
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or)\s*", re.I)
+
+
+def _inherit_backwards(found: list[Quantity], text: str) -> list[Quantity]:
+    """Bare numbers listed right before a quantity take its unit: "on 24, 25 and 31 December"
+    -> three dates, "5, 10 or 20 EUR" -> three amounts."""
+    out = list(found)
+    for k in range(len(out) - 2, -1, -1):
+        q, nxt = out[k], out[k + 1]
+        if q.kind != "count" or q.unit or nxt.kind not in {"date", "duration", "money", "percent"}:
+            continue
+        # a count's span runs on over its noun ("25 and"): the gap starts after the digits
+        digits = re.match(r"\d+", text[q.start : nxt.start])
+        if digits is None or not _LIST_GAP.fullmatch(text[q.start + digits.end() : nxt.start]):
+            continue
+        if nxt.kind == "date":
+            if not 1 <= q.lo <= 31 or nxt.is_range:
+                continue
+            month = int(nxt.lo) // 100
+            lo = hi = float(month * 100 + int(q.lo))
+        else:
+            lo = hi = q.lo
+        out[k] = Quantity(
+            kind=nxt.kind,
+            lo=lo,
+            hi=hi,
+            unit=nxt.unit,
+            text=digits.group(0),
+            start=q.start,
+            end=q.start + digits.end(),
+            comparator=q.comparator,
+        )
+    return out
+
+
 def _inherit_units(found: list[Quantity], text: str) -> list[Quantity]:
     """Bare numbers in a list take the unit of the quantity before them:
-    "45 days for electronics, 75 for clothing and 29 for books" -> 75 days, 29 days."""
+    "45 days for electronics, 75 for clothing and 29 for books" -> 75 days, 29 days; or, when
+    none comes before, of the one right after them (`_inherit_backwards`)."""
+    found = _inherit_backwards(found, text)
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None

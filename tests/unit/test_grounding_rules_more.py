@@ -41,3 +41,59 @@ def test_faq_no_still_contradicts_an_affirmative_fragment_without_a_particle() -
     index = build_index([WARRANTY_FAQ])
     finding = check_negation("The repair shop can extend the warranty after it has expired.", None, index)
     assert finding is not None and finding.reason.startswith("negation_mismatch")
+
+
+# --- numbers: the customer's own numbers, ranges written as two ends, lists before a unit ---------
+from core.grounding.contradict import check_numbers  # noqa: E402
+from core.grounding.numbers import extract_quantities  # noqa: E402
+
+BIKE_WARRANTY = (
+    "Bike warranty: Frame\n"
+    "Frames are covered for 5 years from delivery against cracks longer than 2 mm.\n"
+    "Store vouchers are sold from 20 EUR to 300 EUR.\n"
+    "The workshop is closed on 1, 2 and 6 January.\n"
+)
+
+
+def _statuses(sentence: str, question: str, index: object) -> list[str]:
+    return [f.status for f in check_numbers(sentence, sentence, question, None, index)]  # type: ignore[arg-type]
+
+
+def test_customer_number_inside_the_stated_limit_is_a_premise() -> None:
+    index = build_index([BIKE_WARRANTY])
+    question = "My frame cracked after three years. Is that covered?"
+    sentence = "Frames are covered for 5 years from delivery, so at three years you can still claim."
+    assert "mismatch" not in _statuses(sentence, question, index)
+    assert "unsupported" not in _statuses(sentence, question, index)
+
+
+def test_customer_number_outside_the_stated_limit_is_contradicted() -> None:
+    index = build_index([BIKE_WARRANTY])
+    question = "My frame cracked after seven years. Is that covered?"
+    sentence = "Frames are covered for 5 years from delivery, so at seven years you can still claim."
+    assert "mismatch" in _statuses(sentence, question, index)
+
+
+def test_customer_number_stated_as_the_policy_is_still_contradicted() -> None:
+    index = build_index([BIKE_WARRANTY])
+    question = "Is my frame covered after seven years?"
+    assert "mismatch" in _statuses("Yes, frames are covered for seven years.", question, index)
+
+
+def test_range_matches_its_two_ends_stated_apart() -> None:
+    index = build_index([BIKE_WARRANTY])
+    assert _statuses("Vouchers are sold between 20 and 300 EUR.", "", index) == ["match"]
+    assert "match" not in _statuses("Vouchers are sold between 20 and 400 EUR.", "", index)
+
+
+def test_bare_numbers_before_a_unit_take_it() -> None:
+    qs = extract_quantities("closed on 1, 2 and 6 January")
+    assert [(q.kind, q.lo) for q in qs] == [("date", 101.0), ("date", 102.0), ("date", 106.0)]
+    qs = extract_quantities("you can pick 15, 25 or 50 EUR")
+    assert [(q.kind, q.lo, q.unit) for q in qs] == [
+        ("money", 15.0, "EUR"),
+        ("money", 25.0, "EUR"),
+        ("money", 50.0, "EUR"),
+    ]
+    index = build_index([BIKE_WARRANTY])
+    assert _statuses("The workshop is closed on 2 January.", "", index) == ["match"]
