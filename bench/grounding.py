@@ -59,6 +59,7 @@ EXPLICIT_RULES = {
     "scope_mismatch",
     "faq_polarity_mismatch",
     "only_mismatch",
+    "binding_mismatch",
     "calendar_mismatch",
     "calendar_unsupported",
 }

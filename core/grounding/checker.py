@@ -29,6 +29,7 @@ from core.grounding.classifier import SupportClassifier
 from core.grounding.contradict import (
     NumberFinding,
     check_answer_particle,
+    check_binding,
     check_faq_polarity,
     check_negation,
     check_numbers,
@@ -53,6 +54,10 @@ _SHORT_CLAIM_STEMS = 4
 # the most passage sentences embedded for one check (the ones sharing most words with the claims)
 EMBED_SENTENCES_MAX = 24
 EMBED_PER_CLAIM = 8
+
+
+def mismatches_in(numbers: list[NumberFinding]) -> bool:
+    return any(n.status == "mismatch" for n in numbers)
 
 
 @dataclass
@@ -101,7 +106,8 @@ class ClaimAnalysis:
     evidence: ClaimEvidence | None = None
     numbers: list[NumberFinding] = field(default_factory=list)
     # "number_mismatch", "negation_mismatch", "answer_mismatch", "faq_polarity_mismatch", "only_mismatch",
-    # "calendar_mismatch", "number_unsupported", "calendar_unsupported", "scope_mismatch" or ""
+    # "calendar_mismatch", "number_unsupported", "calendar_unsupported", "scope_mismatch", "binding_mismatch"
+    # or ""
     rule: str = ""
 
 
@@ -269,6 +275,8 @@ class GroundingChecker:
         answered = check_answer_particle(sentence, question, index)
         restated = None if resolved.from_question else check_faq_polarity(resolved.text, index)
         only = None if resolved.from_question else check_only(resolved.text, index)
+        if only is None and not resolved.from_question and not mismatches_in(numbers):
+            only = check_binding(resolved.text, index)
         calendar = None if resolved.from_question else check_calendar(resolved.text, index)
         scope = None if resolved.from_question else check_scope(resolved.text, index)
         ev = measure(resolved.text, question, index, vec, numbers, negation, resolved.from_question, clause_vecs)
@@ -299,7 +307,7 @@ class GroundingChecker:
             found = restated if restated is not None else only
             assert found is not None
             verdict, score = "contradicted", min(p, 0.05)
-            rule = "faq_polarity_mismatch" if restated is not None else "only_mismatch"
+            rule = "faq_polarity_mismatch" if restated is not None else found.reason.split(":", 1)[0]
             reasons.append(found.reason)
             evidence_idx = found.evidence
         elif calendar is not None and calendar.status == "mismatch":

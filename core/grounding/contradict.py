@@ -543,3 +543,77 @@ def check_faq_polarity(text: str, index: EvidenceIndex) -> ScopeFinding | None:
         how = "affirms" if claim_true else "denies"
         return ScopeFinding(evidence=i, reason=f"faq_polarity_mismatch: the claim {how} what the FAQ answers {said}")
     return None
+
+
+# --- two values swapped between their subjects ----------------------------------------------------
+_BIND_CUT = re.compile(r"[,;:]|\b(?:and|but|while|whereas|or)\b", re.I)
+_STATE_WORDS = re.compile(r"\b(?:on|off)\b", re.I)
+
+
+def _bound_words(text: str, quantities: list[Quantity]) -> list[set[str]]:
+    """Per quantity, the words that belong to it: the stretch before it back to the previous
+    quantity's cut (a separator or conjunction between two quantities splits the stretch: the part
+    before it goes with the earlier one) and, for the last one, the rest of the sentence. "on"/"off"
+    count as words ("with ANC on")."""
+    masked = mask(text, quantities)
+
+    def words(chunk: str) -> set[str]:
+        return set(content_stems(chunk)) | {w.lower() for w in _STATE_WORDS.findall(chunk)}
+
+    out: list[set[str]] = [set() for _ in quantities]
+    out[0] |= words(masked[: quantities[0].start])
+    for k in range(len(quantities) - 1):
+        gap = masked[quantities[k].end : quantities[k + 1].start]
+        cut = _BIND_CUT.search(gap)
+        if cut is None:
+            out[k + 1] |= words(gap)
+            continue
+        out[k] |= words(gap[: cut.start()])
+        out[k + 1] |= words(gap[cut.end() :])
+    out[-1] |= words(masked[quantities[-1].end :])
+    return out
+
+
+def check_binding(text: str, index: EvidenceIndex) -> ScopeFinding | None:
+    """A claim that states two (or more) different values of one evidence sentence with their
+    subjects exchanged ("the floor 3,000 mm and the flysheet 5,000 mm" against "the flysheet has
+    3,000 mm, and the floor 5,000 mm"). Words bound to exactly one value on both sides are
+    compared: words moved from one value to another and others moved back (an exchange), at
+    least as many moved words as words that stay, make a swap."""
+    body = strip_answer_particle(text)
+    claim_qs = [q for q in extract_quantities(body) if not (q.kind == "count" and not q.unit)]
+    if len(claim_qs) < 2 or len({(q.kind, q.lo, q.hi) for q in claim_qs}) < len(claim_qs):
+        return None
+    for i, s in enumerate(index.sentences):
+        if s.is_heading:
+            continue
+        ev_qs = [q for q in s.quantities if not (q.kind == "count" and not q.unit)]
+        pairing = []
+        for q in claim_qs:
+            hits = [k for k, e in enumerate(ev_qs) if equal(q, e)]
+            if len(hits) != 1:
+                break
+            pairing.append(hits[0])
+        if len(pairing) != len(claim_qs) or len(set(pairing)) != len(pairing):
+            continue
+        claim_words = _bound_words(body, claim_qs)
+        ev_words = _bound_words(s.text, ev_qs)
+        moves: set[tuple[int, int]] = set()
+        swapped = same = 0
+        for a in range(len(claim_qs)):
+            own = claim_words[a] - set().union(*(claim_words[b] for b in range(len(claim_qs)) if b != a))
+            for w in own:
+                holders = [k for k in set(pairing) if w in ev_words[k]]
+                if len(holders) != 1:
+                    continue
+                if holders[0] == pairing[a]:
+                    same += 1
+                else:
+                    swapped += 1
+                    moves.add((pairing[a], holders[0]))
+        # an exchange: words moved from value a to b and others from b to a (an elliptical second
+        # clause, "and the floor 5,000 mm", moves words one way only)
+        exchanged = any((b, a) in moves for a, b in moves)
+        if exchanged and swapped >= same:
+            return ScopeFinding(evidence=i, reason="binding_mismatch: the claim gives the values to the other subjects")
+    return None

@@ -97,3 +97,35 @@ def test_bare_numbers_before_a_unit_take_it() -> None:
     ]
     index = build_index([BIKE_WARRANTY])
     assert _statuses("The workshop is closed on 2 January.", "", index) == ["match"]
+
+
+# --- two values exchanged between their subjects ------------------------------------------------
+from core.grounding.contradict import check_binding  # noqa: E402
+
+SPEAKER = (
+    "Speaker FAQ: How long does it play?\n"
+    "About 12 hours with the bass boost on and about 18 hours with the bass boost off.\n"
+    "The front grille weighs 120 g, and the stand 340 g.\n"
+)
+
+
+def test_values_exchanged_between_subjects_are_contradicted() -> None:
+    index = build_index([SPEAKER])
+    for claim in [
+        "It plays about 18 hours with the bass boost on and about 12 hours with it off.",
+        "The front grille weighs 340 g and the stand 120 g.",
+        "With bass boost on: 18 hours; with it off: 12 hours.",
+    ]:
+        finding = check_binding(claim, index)
+        assert finding is not None and finding.reason.startswith("binding_mismatch"), claim
+
+
+def test_values_with_their_own_subjects_in_any_order_are_not_flagged() -> None:
+    index = build_index([SPEAKER])
+    for claim in [
+        "It plays about 12 hours with the bass boost on and about 18 hours with it off.",
+        "With the bass boost off you get about 18 hours, and with it on about 12 hours.",
+        "The stand weighs 340 g, while the front grille is 120 g.",
+        "The stand is 340 g; the front grille weighs 120 g.",
+    ]:
+        assert check_binding(claim, index) is None, claim
