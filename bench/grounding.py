@@ -60,6 +60,7 @@ EXPLICIT_RULES = {
     "faq_polarity_mismatch",
     "only_mismatch",
     "binding_mismatch",
+    "state_mismatch",
     "calendar_mismatch",
     "calendar_unsupported",
 }

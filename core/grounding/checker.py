@@ -35,6 +35,7 @@ from core.grounding.contradict import (
     check_numbers,
     check_only,
     check_scope,
+    check_state,
 )
 from core.grounding.features import ClaimEvidence, claim_stems, measure
 from core.grounding.judge import LLMJudge, make_judge
@@ -276,7 +277,7 @@ class GroundingChecker:
         restated = None if resolved.from_question else check_faq_polarity(resolved.text, index)
         only = None if resolved.from_question else check_only(resolved.text, index)
         if only is None and not resolved.from_question and not mismatches_in(numbers):
-            only = check_binding(resolved.text, index)
+            only = check_binding(resolved.text, index) or check_state(resolved.text, index)
         calendar = None if resolved.from_question else check_calendar(resolved.text, index)
         scope = None if resolved.from_question else check_scope(resolved.text, index)
         ev = measure(resolved.text, question, index, vec, numbers, negation, resolved.from_question, clause_vecs)

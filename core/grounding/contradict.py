@@ -617,3 +617,62 @@ def check_binding(text: str, index: EvidenceIndex) -> ScopeFinding | None:
         if exchanged and swapped >= same:
             return ScopeFinding(evidence=i, reason="binding_mismatch: the claim gives the values to the other subjects")
     return None
+
+
+# --- a state word swapped for its opposite (steady/flashing light, power on/off) ------------------
+# each group: two sides of opposite states; a claim word of one side against evidence with the other
+_STATES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (
+        re.compile(r"\b(?:steady|steadily|solid|constant|constantly|continuous|lit|glowing)\b", re.I),
+        re.compile(r"\b(?:flash(?:es|ing)?|blink(?:s|ing)?|puls(?:es|ing)|flicker(?:s|ing)?)\b", re.I),
+    ),
+    (
+        re.compile(r"\b(?:is|are|stays?|remains?|turn(?:s|ed)?|switch(?:es|ed)?|goes|go|comes?|left)\s+on\b", re.I),
+        re.compile(r"\b(?:is|are|stays?|remains?|turn(?:s|ed)?|switch(?:es|ed)?|goes|go|left)\s+off\b", re.I),
+    ),
+    (re.compile(r"\b(?:enabled|activated)\b", re.I), re.compile(r"\b(?:disabled|deactivated)\b", re.I)),
+    (re.compile(r"\b(?:locked)\b", re.I), re.compile(r"\b(?:unlocked)\b", re.I)),
+)
+# the claim's other words the evidence sentence must cover (IDF-weighted) ...
+STATE_MIN_COVERAGE = 0.6
+# ... better than any sentence that has the claim's own state word, by this much
+STATE_MARGIN = 0.1
+
+
+def check_state(text: str, index: EvidenceIndex) -> ScopeFinding | None:
+    """A claim that gives a thing the opposite state of the evidence sentence about it: "a
+    flashing red light means charging" against "Steady red: charging", "power to the device is on"
+    against "... is off". The evidence sentence must cover the claim's other words and have the
+    opposite word but not the claim's own, and no sentence with the claim's word may cover it as
+    well."""
+    body = strip_answer_particle(text)
+    for a_side, b_side in _STATES:
+        for mine, other in ((a_side, b_side), (b_side, a_side)):
+            if not mine.search(body) or other.search(body):
+                continue
+            rest = mine.sub(" ", body)
+            stems = list(dict.fromkeys(content_stems(mask(rest, extract_quantities(rest)))))
+            if len(stems) < 2:
+                continue
+            best_other: tuple[float, int] | None = None
+            best_mine = 0.0
+            for i, sent in enumerate(index.sentences):
+                if sent.is_heading:
+                    continue
+                has_mine, has_other = bool(mine.search(sent.text)), bool(other.search(sent.text))
+                if not (has_mine or has_other):
+                    continue
+                cov = weighted_coverage(stems, sent.context_stems, index)
+                if has_mine:
+                    best_mine = max(best_mine, cov)
+                elif best_other is None or cov > best_other[0]:
+                    best_other = (cov, i)
+            if best_other is None or best_other[0] < STATE_MIN_COVERAGE or best_other[0] < best_mine + STATE_MARGIN:
+                continue
+            word = mine.search(body)
+            assert word is not None
+            return ScopeFinding(
+                evidence=best_other[1],
+                reason=f"state_mismatch: claim says '{word.group(0).lower()}', the evidence the opposite",
+            )
+    return None

@@ -129,3 +129,36 @@ def test_values_with_their_own_subjects_in_any_order_are_not_flagged() -> None:
         "The stand is 340 g; the front grille weighs 120 g.",
     ]:
         assert check_binding(claim, index) is None, claim
+
+
+# --- a state swapped for its opposite -------------------------------------------------------------
+from core.grounding.contradict import check_state  # noqa: E402
+
+KETTLE = (
+    "SmartKettle: Status light\n"
+    "Blinking green: meaning Water is heating.\n"
+    "Solid green: meaning Water is ready.\n"
+    "Orange: meaning the kettle is connected and the heater is off.\n"
+)
+
+
+def test_opposite_state_of_the_evidence_is_contradicted() -> None:
+    index = build_index([KETTLE])
+    for claim in [
+        "A solid green light means the water is heating.",
+        "If the light blinks green, the water is ready.",
+        "Orange means the kettle is connected and the heater is on.",
+    ]:
+        finding = check_state(claim, index)
+        assert finding is not None and finding.reason.startswith("state_mismatch"), claim
+
+
+def test_same_state_as_the_evidence_is_not_flagged() -> None:
+    index = build_index([KETTLE])
+    for claim in [
+        "A blinking green light means the water is still heating.",
+        "Solid green tells you the water is ready.",
+        "Orange means it's connected but the heater is off.",
+        "Turn the kettle on and wait for the solid green light.",
+    ]:
+        assert check_state(claim, index) is None, claim
