@@ -180,6 +180,34 @@ def _asserted(text: str, m: Mention) -> bool:
     return not is_negated(text)
 
 
+def _paired_mismatch(
+    m: Mention,
+    slot: set[str],
+    claimed: list[Mention],
+    claim_slots: dict[int, set[str]],
+    evidence: list[tuple[int, Mention, set[str]]],
+) -> tuple[int, Mention] | None:
+    """An evidence sentence that states the claim's other name ("orders placed on a Friday") and
+    gives this name's event another explicit name ("... arrive on Tuesday", claim: "on Monday"):
+    the same rule, so its names win over looser statements elsewhere ("the next business day")."""
+    for other in claimed:
+        if other is m:
+            continue
+        other_slot = claim_slots.get(other.start, set()) - GENERIC_STEMS
+        for i, e2, es2 in evidence:
+            if not e2.explicit or e2.kind != other.kind or not other.values <= e2.values or not other_slot & es2:
+                continue
+            same_slot = [e for j, e, es in evidence if j == i and e.kind == m.kind and slot & es]
+            if any(m.values <= e.values for e in same_slot):
+                continue  # the sentence states the claim's name for this event too
+            for e in same_slot:
+                if e is e2 or not e.explicit:
+                    continue
+                if not e.values & other.values:
+                    return i, e
+    return None
+
+
 def check_calendar(text: str, index: EvidenceIndex) -> CalendarFinding | None:
     """A weekday or month of the claim that the passages neither state nor cover
     (unsupported), or that an evidence sentence about the same thing contradicts."""
@@ -193,8 +221,11 @@ def check_calendar(text: str, index: EvidenceIndex) -> CalendarFinding | None:
         if s.is_heading:
             continue
         found = mentions(s.text)
-        for m, slot in zip(found, slots(s.text, found), strict=True):
+        for k, (m, slot) in enumerate(zip(found, slots(s.text, found), strict=True)):
             if _asserted(s.text, m):
+                # "Hours: Monday to Friday" under "Contact us: Phone": the heading names the event
+                if k == 0 and not slot:
+                    slot = {_SLOT_SYNONYMS.get(w, w) for w in s.heading_stems}
                 evidence.append((i, m, slot))
     # a name the passages state in a negated clause ("no deliveries on Sunday") is stated too
     stated: dict[str, frozenset[int]] = {"day": frozenset(), "month": frozenset()}
@@ -215,6 +246,13 @@ def check_calendar(text: str, index: EvidenceIndex) -> CalendarFinding | None:
         slot = {w for w in by_start.get(m.start, set()) if w not in GENERIC_STEMS}
         if not slot:
             continue
+        paired = _paired_mismatch(m, slot, claimed, by_start, evidence)
+        if paired is not None:
+            i, e = paired
+            if weighted_coverage(claim_stems, index.sentences[i].context_stems, index) >= CALENDAR_MIN_COVERAGE:
+                return CalendarFinding(
+                    "mismatch", i, f"calendar_mismatch: claim says {m.text.strip()}, the evidence says {e.text.strip()}"
+                )
         same_event = [(i, e) for i, e, es in evidence if e.kind == m.kind and slot & es]
         if not same_event or m.values <= frozenset().union(*[e.values for _, e in same_event]):
             continue

@@ -162,3 +162,25 @@ def test_same_state_as_the_evidence_is_not_flagged() -> None:
         "Turn the kettle on and wait for the solid green light.",
     ]:
         assert check_state(claim, index) is None, claim
+
+
+# --- weekdays: the evidence sentence that states the claim's other day decides --------------------
+from core.grounding.calendar import check_calendar  # noqa: E402
+
+LAUNDRY = (
+    "Laundry service: Pick-up days\n"
+    "We collect Monday to Saturday and return your washing within two working days. "
+    "Bags collected after 16:00 on a Saturday are returned on Wednesday.\n"
+)
+
+
+def test_other_day_of_the_same_rule_is_contradicted() -> None:
+    index = build_index([LAUNDRY])
+    finding = check_calendar("Bags collected after 16:00 on a Saturday are returned on Tuesday.", index)
+    assert finding is not None and finding.status == "mismatch" and "Wednesday" in finding.reason
+
+
+def test_day_of_the_same_rule_is_not_flagged() -> None:
+    index = build_index([LAUNDRY])
+    assert check_calendar("Bags collected after 16:00 on a Saturday are returned on Wednesday.", index) is None
+    assert check_calendar("Collections run Monday to Saturday.", index) is None
