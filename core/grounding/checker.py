@@ -20,6 +20,7 @@ from core.grounding.align import EvidenceIndex, build_index
 from core.grounding.calendar import check_calendar
 from core.grounding.claims import (
     clauses,
+    is_situational,
     resolve_against_question,
     sentence_kind,
     split_claims,
@@ -325,6 +326,9 @@ class GroundingChecker:
             verdict, score, rule = "unsupported", min(p, 0.2), "scope_mismatch"
             reasons.append(scope.reason)
             evidence_idx = scope.evidence
+        elif not resolved.from_question and is_situational(resolved.text):
+            verdict, score = "supported", max(p, self.threshold)
+            reasons.append("situational: relates the customer's case to the stated rule")
         elif p < self.threshold:
             verdict, score = "unsupported", p
             reasons.append(f"low_support: p={p:.2f} < {self.threshold:.2f}")

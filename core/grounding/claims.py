@@ -15,7 +15,7 @@ from typing import Literal
 
 import nupunkt
 
-from core.grounding.numbers import extract_quantities
+from core.grounding.numbers import extract_quantities, mask
 from core.grounding.text import answer_particle, content_stems, strip_answer_particle
 
 SentenceKind = Literal["claim", "greeting", "closing", "question", "referral", "filler", "declines"]
@@ -175,3 +175,45 @@ def resolve_against_question(sentence: str, question: str) -> ResolvedClaim:
     flip = particle == "no" or is_negated(rest)
     negated = is_negated(question) != flip
     return ResolvedClaim(text=question.rstrip(" ?"), negated_override=negated, from_question=True)
+
+
+# A sentence that only places the customer's own case against the rule the answer states ("Yes,
+# you're still in time.", "You're inside the 60-minute window.", "You don't need to!"): its numbers
+# are checked, but it has no words of its own for the passages to support.
+_SITUATION_SUBJECT = re.compile(
+    r"^\W*(?:no problem,?\s*)?(?:you|you're|you are|that|that's|that is|it|it's|it is|this)\b", re.I
+)
+_RELATION = re.compile(r"\b(?:within|inside|outside|under|below|over|above|before|after|past|beyond)\b", re.I)
+_SITUATION_STEMS = frozenset(
+    {
+        "still",
+        "time",
+        "window",
+        "period",
+        "limit",
+        "deadlin",
+        "insid",
+        "elig",
+        "late",
+        "earli",
+        "fine",
+        "problem",
+        "need",
+        "allow",
+        "okay",
+        "ok",
+        "good",
+        "alright",
+    }
+)
+
+
+def is_situational(text: str) -> bool:
+    """`text` (particle and discourse stripped) only relates the customer's situation to a limit."""
+    if not _SITUATION_SUBJECT.match(text):
+        return False
+    quantities = extract_quantities(text)
+    stems = content_stems(mask(text, quantities))
+    if quantities and not stems and not _RELATION.search(text):
+        return False  # "It is free.", "It's 30 days.": a value stated as the rule
+    return all(w in _SITUATION_STEMS for w in stems)

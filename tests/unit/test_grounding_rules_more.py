@@ -184,3 +184,27 @@ def test_day_of_the_same_rule_is_not_flagged() -> None:
     index = build_index([LAUNDRY])
     assert check_calendar("Bags collected after 16:00 on a Saturday are returned on Wednesday.", index) is None
     assert check_calendar("Collections run Monday to Saturday.", index) is None
+
+
+# --- sentences that only place the customer's case against the rule ------------------------------
+from core.grounding.claims import is_situational  # noqa: E402
+
+
+def test_customer_situation_sentences_are_situational() -> None:
+    for s in [
+        "you're still well inside the window.",
+        "That's fine.",
+        "You don't need to.",
+        "it's still within the 14 days.",
+    ]:
+        assert is_situational(s), s
+
+
+def test_sentences_with_their_own_content_or_a_bare_value_are_not_situational() -> None:
+    for s in [
+        "You are still covered by the warranty.",
+        "It is free.",
+        "It's 14 days.",
+        "Returns are free within the window.",
+    ]:
+        assert not is_situational(s), s
