@@ -114,6 +114,41 @@ def index(
         raise typer.Exit(EXIT_PARTIAL)
 
 
+@app.command("adapt-embedder")
+def adapt_embedder(
+    out: Annotated[Path, typer.Option("--out", help="Folder for the adapted model (created; must be empty).")],
+    epochs: Annotated[int, typer.Option(min=1, max=10, help="Passes over the corpus.")] = 1,
+    seed: Annotated[int, typer.Option(help="Seed of the sentence draw and the training.")] = 0,
+    batch_size: Annotated[int, typer.Option(min=2, max=256, help="Pairs per step (in-batch negatives).")] = 32,
+) -> None:
+    """Fine-tune the embedder on the indexed chunks (inverse cloze task: no questions or labels),
+    then point EMBED_MODEL_PATH at --out; the next `ragdesk index` re-embeds everything."""
+    from core.adaptation import AdaptationConfig, AdaptationError, Passage
+    from core.adaptation import adapt_embedder as run_adaptation
+    from core.clients import make_engine
+    from core.docstore import DocStore
+    from core.models import ModelUnavailableError
+
+    settings = get_settings()
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        fail(f"{out} exists and is not an empty folder", EXIT_USAGE)
+    rows = DocStore(make_engine(settings)).headed_chunks()
+    if not rows:
+        fail("the document store holds no chunks: run `ragdesk index` first", EXIT_USAGE)
+    passages = [Passage(f"{title} > {section}" if section else title, text) for title, section, text in rows]
+    try:
+        report = run_adaptation(settings, passages, out, AdaptationConfig(epochs=epochs, seed=seed, batch_size=batch_size))
+    except ModelUnavailableError as exc:
+        fail(str(exc), EXIT_UNAVAILABLE)
+    except AdaptationError as exc:
+        fail(str(exc), EXIT_USAGE)
+    typer.echo(
+        f"adapted {report.base_model} on {report.passages} chunks ({report.pairs} pairs, "
+        f"loss {report.loss_by_epoch}) in {report.seconds:.0f} s -> {out}"
+    )
+    typer.echo(f"next: EMBED_MODEL_PATH={out.resolve()} ragdesk index   (re-embeds every document)")
+
+
 @app.command()
 def status() -> None:
     """What is indexed: documents, chunks, the collection, the last runs."""

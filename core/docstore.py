@@ -102,6 +102,16 @@ class DocStore:
             by_doc.setdefault(doc_id, []).append(cid)
         return {d: StoredDocument(d, h, tuple(by_doc.get(d, []))) for d, h in rows}
 
+    def headed_chunks(self) -> list[tuple[str, str, str]]:
+        """(document title, section, chunk text) of every stored chunk, in document order."""
+        with Session(self.engine) as session:
+            rows = session.execute(
+                select(DocumentRow.title, ChunkRow.section, ChunkRow.text)
+                .join(DocumentRow, DocumentRow.doc_id == ChunkRow.doc_id)
+                .order_by(ChunkRow.doc_id, ChunkRow.position)
+            ).all()
+        return [(title, section, text) for title, section, text in rows]
+
     def chunk_count(self) -> int:
         with Session(self.engine) as session:
             return int(session.scalar(select(func.count()).select_from(ChunkRow)) or 0)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from core.adaptation import model_identity
 from core.chunking import Chunk, Chunker
 from core.collection import count_chunks, delete_chunks, ensure_collection, stored_ids, upsert_chunks
 from core.docstore import ChunkRow, DocStore, DocumentRow, IndexRunRow
@@ -133,6 +134,8 @@ def index_fingerprint(settings: Settings) -> str:
         "keyword_bigrams": settings.keyword_bigrams,
         "keyword_heading_weight": settings.keyword_heading_weight,
     }
+    if settings.embed_model_path:  # a local (e.g. adapted) model: its weights decide the vectors
+        parts["embed_model_path"] = model_identity(Path(settings.embed_model_path))
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:16]
 
 

@@ -1,5 +1,5 @@
 """Retrieval: dense, keyword (BM25 through Milvus full-text search) or hybrid (both, fused by
-reciprocal rank). The chat path, `/v1/search` and the evaluation all call `Retriever.search`."""
+reciprocal rank or by normalised score, FUSION). The chat path, `/v1/search` and the evaluation all call `Retriever.search`."""
 
 from __future__ import annotations
 
@@ -200,19 +200,31 @@ class Retriever:
         relevant = self._is_relevant(chunks, mode)
         return Retrieval(query, mode, chunks, relevant, embed_ms, search_ms, query_vector)
 
+    def _contributions(self, chunks: list[RetrievedChunk], dense: bool) -> list[float]:
+        """What each position of one ranked list adds to a candidate's fused score: weighted
+        reciprocal rank (FUSION=rrf), or the list's own score min-max normalised to [0, 1] and
+        weighted (FUSION=score: a list that is sure of its first hit counts for more)."""
+        s = self.settings
+        if s.fusion == "score":
+            weight = s.score_fusion_dense_weight if dense else 1.0 - s.score_fusion_dense_weight
+            raw = [c.score for c in chunks]
+            low, span = min(raw, default=0.0), max(raw, default=0.0) - min(raw, default=0.0)
+            return [weight * ((value - low) / span if span > 0 else 1.0) for value in raw]
+        weight = s.rrf_dense_weight if dense else s.rrf_keyword_weight
+        return [weight / (s.rrf_k + rank) for rank in range(1, len(chunks) + 1)]
+
     def _fuse(self, dense: list[RetrievedChunk], keyword: list[RetrievedChunk], k: int) -> list[RetrievedChunk]:
-        rrf_k = self.settings.rrf_k
         fused: dict[str, RetrievedChunk] = {}
         scores: dict[str, float] = {}
-        w_dense, w_keyword = self.settings.rrf_dense_weight, self.settings.rrf_keyword_weight
-        for rank, chunk in enumerate(dense, start=1):
+        dense_parts, keyword_parts = self._contributions(dense, True), self._contributions(keyword, False)
+        for rank, (chunk, part) in enumerate(zip(dense, dense_parts, strict=True), start=1):
             chunk.dense_rank = rank
             fused[chunk.chunk_id] = chunk
-            scores[chunk.chunk_id] = w_dense / (rrf_k + rank)
-        for rank, chunk in enumerate(keyword, start=1):
+            scores[chunk.chunk_id] = part
+        for rank, (chunk, part) in enumerate(zip(keyword, keyword_parts, strict=True), start=1):
             existing = fused.setdefault(chunk.chunk_id, chunk)
             existing.keyword_rank = rank
-            scores[chunk.chunk_id] = scores.get(chunk.chunk_id, 0.0) + w_keyword / (rrf_k + rank)
+            scores[chunk.chunk_id] = scores.get(chunk.chunk_id, 0.0) + part
         ordered = sorted(fused.values(), key=lambda c: (-scores[c.chunk_id], c.chunk_id))[:k]
         for chunk in ordered:
             chunk.score = scores[chunk.chunk_id]
@@ -253,18 +265,17 @@ class Retriever:
     def _fuse_sections(
         self, dense: list[RetrievedChunk], keyword: list[RetrievedChunk], k: int
     ) -> list[RetrievedChunk]:
-        rrf_k = self.settings.rrf_k
-        w_dense, w_keyword = self.settings.rrf_dense_weight, self.settings.rrf_keyword_weight
         best: dict[tuple[str, str], RetrievedChunk] = {}
         scores: dict[tuple[str, str], float] = {}
-        for rank, chunk in enumerate(dense, start=1):
+        dense_parts, keyword_parts = self._contributions(dense, True), self._contributions(keyword, False)
+        for rank, (chunk, part) in enumerate(zip(dense, dense_parts, strict=True), start=1):
             key = (chunk.doc_id, chunk.section)
             chunk.dense_rank = rank
             best[key] = chunk
-            scores[key] = w_dense / (rrf_k + rank)
-        for rank, chunk in enumerate(keyword, start=1):
+            scores[key] = part
+        for rank, (chunk, part) in enumerate(zip(keyword, keyword_parts, strict=True), start=1):
             key = (chunk.doc_id, chunk.section)
-            scores[key] = scores.get(key, 0.0) + w_keyword / (rrf_k + rank)
+            scores[key] = scores.get(key, 0.0) + part
             existing = best.get(key)
             if existing is None or (existing.dense_rank or 0) > rank:
                 # the better-ranked window represents the section; keep the dense cosine it had

@@ -179,6 +179,14 @@ class Settings(BaseSettings):
     retrieval_dedupe_sections: bool = Field(
         default=True, alias="RETRIEVAL_DEDUPE_SECTIONS", description="k distinct sections, hybrid fused per section"
     )
+    fusion: Literal["rrf", "score"] = Field(
+        default="rrf", alias="FUSION",
+        description="hybrid fusion: reciprocal rank (rrf) or min-max normalised scores (score)",
+    )
+    score_fusion_dense_weight: float = Field(
+        default=0.5, ge=0.0, le=1.0, alias="SCORE_FUSION_DENSE_WEIGHT",
+        description="FUSION=score: weight of the dense cosine; BM25 gets the rest",
+    )
     rrf_dense_weight: float = Field(default=1.0, alias="RRF_DENSE_WEIGHT")
     rrf_keyword_weight: float = Field(default=1.0, alias="RRF_KEYWORD_WEIGHT")
     hybrid_depth: int = Field(default=0, alias="HYBRID_DEPTH", description="candidates per list; 0 = max(4k, 20)")

@@ -73,3 +73,36 @@ def test_sections_are_distinct_only_when_deduplicating() -> None:
 
     dense_only = retriever.search("q", k=2, mode="dense", dedupe_sections=True)
     assert [c.chunk_id for c in dense_only.chunks] == ["a1", "b1"]
+
+
+def test_score_fusion_lets_a_confident_list_win_where_reciprocal_rank_ties() -> None:
+    """Dense is sure of `a` (0.9 against 0.3); BM25 barely prefers `b` over `a` (10.0 against 9.9).
+    Reciprocal rank sees two first places and one second for each and cannot tell them apart
+    beyond the tie-break; normalised scores keep the margins and put `a` first."""
+    dense = [chunk("a1", "a", "", 0.9), chunk("b1", "b", "", 0.3), chunk("c1", "c", "", 0.2)]
+    keyword = [chunk("b1", "b", "", 10.0), chunk("a1", "a", "", 9.9), chunk("c1", "c", "", 1.0)]
+    for dedupe in (False, True):
+        scored = Retriever(
+            Settings(FUSION="score", SCORE_FUSION_DENSE_WEIGHT=0.5),  # type: ignore[call-arg]
+            FakeClient(dense, keyword),  # type: ignore[arg-type]
+            FakeEmbedder(),  # type: ignore[arg-type]
+        ).search("q", k=3, mode="hybrid", dedupe_sections=dedupe)
+        assert [c.doc_id for c in scored.chunks] == ["a", "b", "c"]
+        assert scored.chunks[0].score == 0.5 * 1.0 + 0.5 * (9.9 - 1.0) / 9.0
+        assert scored.chunks[-1].score == 0.0  # last in both lists
+        bm25_only = Retriever(
+            Settings(FUSION="score", SCORE_FUSION_DENSE_WEIGHT=0.0),  # type: ignore[call-arg]
+            FakeClient(dense, keyword),  # type: ignore[arg-type]
+            FakeEmbedder(),  # type: ignore[arg-type]
+        ).search("q", k=3, mode="hybrid", dedupe_sections=dedupe)
+        assert [c.doc_id for c in bm25_only.chunks] == ["b", "a", "c"]
+
+
+def test_score_fusion_weight_is_bounded() -> None:
+    import pytest
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError):
+        Settings(SCORE_FUSION_DENSE_WEIGHT=1.5)  # type: ignore[call-arg]
+    with pytest.raises(ValidationError):
+        Settings(FUSION="max")  # type: ignore[call-arg]
