@@ -6,9 +6,17 @@ Scores are section level (retrieved chunks de-duplicated to (doc_id, section) in
 recall@1/3/5 and MRR@10. The demo set counts its answerable questions; the E-Manual set its 415
 title-matched questions (gold: any section with the question's leaf title).
 
+Two further levers, each its own row:
+- `hybrid_rrf` / `hybrid_score`: the two lists fused by reciprocal rank (FUSION=rrf), or by their
+  own scores min-max normalised and weighted (FUSION=score, the default since it measured better
+  on both sets; SCORE_FUSION_DENSE_WEIGHT 0.5).
+- `*_adapted`: the embedder fine-tuned on the corpus' own chunks by `core.adaptation` (inverse
+  cloze task: a sentence of a chunk as the query, the rest of the chunk as the positive; no
+  question, answer or gold label is used), the corpus re-indexed with it into its own collection.
+
 Fusion weights are corpus dependent (MiniLM is strong on the demo help centre and weak on the
-Samsung manual's vocabulary), so the E-Manual set also gets a `hybrid_tuned_cv` row: RRF weights
-chosen from a small grid on one half of the questions and scored on the other half (2-fold,
+Samsung manual's vocabulary), so the E-Manual set also gets `hybrid_tuned_cv` rows: fusion settings
+chosen from a small grid (RRF weights and score weights) on one half of the questions and scored on the other half (2-fold,
 folds by question id), the way an operator would tune RRF_DENSE_WEIGHT / RRF_K for their own
 corpus with its golden set; the grid and the choice per fold are written to the results.
 
@@ -24,9 +32,11 @@ import argparse
 import hashlib
 import json
 import platform
+import shutil
 import time
 from pathlib import Path
 
+from core.adaptation import MANIFEST, AdaptationConfig, Passage, adapt_embedder, corpus_digest
 from core.clients import make_embedder, make_engine, make_milvus_client
 from core.docstore import DocStore
 from core.indexing import run_index
@@ -35,7 +45,6 @@ from evaluation import emanual
 from evaluation.run import run_evaluation
 
 RESULTS = REPO_ROOT / "bench" / "results"
-IMPROVED = {"RETRIEVAL_DEDUPE_SECTIONS": "true", "RRF_K": "20"}
 FLOORS = {  # from the issue: the E-Manual 415, ~180-word windows
     "keyword": (0.86, 0.62),
     "dense": (0.76, 0.57),
@@ -43,7 +52,24 @@ FLOORS = {  # from the issue: the E-Manual 415, ~180-word windows
 }
 TARGET = (0.97, 0.85)
 COLUMNS = ("recall_at_1", "recall_at_3", "recall_at_5", "mrr")
-FUSION_GRID = [(w, k) for w in (1.0, 0.5, 0.25) for k in (10, 20)]  # (RRF_DENSE_WEIGHT, RRF_K)
+# (FUSION, dense weight, RRF_K): RRF_DENSE_WEIGHT for rrf, SCORE_FUSION_DENSE_WEIGHT for score
+FUSION_GRID = [("rrf", w, k) for w in (1.0, 0.5, 0.25) for k in (10, 20)] + [
+    ("score", a, 0) for a in (0.3, 0.4, 0.5, 0.6, 0.7)
+]
+SCORE_FUSION = {"FUSION": "score"}
+ADAPTATION = AdaptationConfig()
+
+
+def fusion_update(config: tuple[str, float, int]) -> dict[str, object]:
+    fusion, weight, rrf_k = config
+    if fusion == "score":
+        return {"fusion": "score", "score_fusion_dense_weight": weight}
+    return {"fusion": "rrf", "rrf_dense_weight": weight, "rrf_k": rrf_k}
+
+
+def fusion_label(config: tuple[str, float, int]) -> str:
+    fusion, weight, rrf_k = config
+    return f"score w={weight}" if fusion == "score" else f"rrf w={weight} k={rrf_k}"
 
 
 def rank_metrics(ranks: list[int | None]) -> dict[str, float]:
@@ -64,34 +90,80 @@ def tuned_fusion(settings: Settings, dataset: str, client, embedder) -> dict:  #
     questions = [q for q in corpus.questions if q.has_gold]
     vectors = embedder.embed([q.question for q in questions])
     depth = max(corpus.settings.eval_retrieval_depth, corpus.settings.top_k)
-    ranks: dict[tuple[float, int], list[int | None]] = {}
-    for weight, rrf_k in FUSION_GRID:
-        tuned = corpus.settings.model_copy(update={"rrf_dense_weight": weight, "rrf_k": rrf_k})
+    ranks: dict[tuple[str, float, int], list[int | None]] = {}
+    for config in FUSION_GRID:
+        tuned = corpus.settings.model_copy(update=fusion_update(config))
         scored = _retrieval_scores(Retriever(tuned, client, embedder), questions, vectors, "hybrid", depth)
-        ranks[(weight, rrf_k)] = [first_hit_rank(r, q.gold_groups) for (r, _), q in zip(scored, questions, strict=True)]
+        ranks[config] = [first_hit_rank(r, q.gold_groups) for (r, _), q in zip(scored, questions, strict=True)]
     folds = [int(hashlib.sha1(q.id.encode()).hexdigest(), 16) % 2 for q in questions]
     held_out: list[int | None] = [None] * len(questions)
     chosen = {}
     for fold in (0, 1):
         train = [i for i, f in enumerate(folds) if f != fold]
 
-        def objective(config: tuple[float, int], train: list[int] = train) -> float:
+        def objective(config: tuple[str, float, int], train: list[int] = train) -> float:
             m = rank_metrics([ranks[config][i] for i in train])
             return m["mrr"] + m["recall_at_5"]
 
         best = max(FUSION_GRID, key=objective)
-        chosen[f"fold_{fold}"] = {"RRF_DENSE_WEIGHT": best[0], "RRF_K": best[1]}
+        chosen[f"fold_{fold}"] = fusion_label(best)
         for i, f in enumerate(folds):
             if f == fold:
                 held_out[i] = ranks[best][i]
     return {
         "held_out": rank_metrics(held_out),
         "chosen": chosen,
-        "grid": {f"w={w} k={k}": rank_metrics(r) for (w, k), r in ranks.items()},
+        "grid": {fusion_label(config): rank_metrics(r) for config, r in ranks.items()},
     }
 
 
-def measure(workdir: Path, datasets: list[str]) -> dict:  # type: ignore[type-arg]
+def adapted_model(settings: Settings, dataset: str, client, embedder, workdir: Path) -> tuple[Path, dict]:  # type: ignore[no-untyped-def, type-arg]
+    """The embedder adapted on `dataset`'s indexed chunks; reused while the chunks and the
+    recipe are unchanged (the manifest records both)."""
+    from evaluation.corpora import open_corpus
+
+    corpus = open_corpus(settings, dataset, client, embedder)
+    rows = DocStore(corpus.engine).headed_chunks()
+    passages = [Passage(f"{title} > {section}" if section else title, text) for title, section, text in rows]
+    out = workdir / "adapted" / dataset
+    manifest = out / MANIFEST
+    if manifest.is_file():
+        report = json.loads(manifest.read_text())
+        if report["corpus_sha256"] == corpus_digest(passages) and report["config"] == ADAPTATION.__dict__:
+            return out, report
+    shutil.rmtree(out, ignore_errors=True)
+    print(f"adapting the embedder on {len(passages)} {dataset} chunks ...", flush=True)
+    adapt_embedder(settings, passages, out, ADAPTATION)
+    return out, json.loads(manifest.read_text())
+
+
+def rows_for(settings: Settings, dataset: str, client, embedder, suffix: str = "") -> dict:  # type: ignore[no-untyped-def, type-arg]
+    """keyword, dense and hybrid fused both ways (FUSION forced, whatever the default)."""
+    rrf = run_evaluation(
+        settings.model_copy(update={"fusion": "rrf"}),
+        dataset,
+        generate=False,
+        track=False,
+        client=client,
+        embedder=embedder,
+    )
+    scored = run_evaluation(
+        settings.model_copy(update={"fusion": "score"}),
+        dataset,
+        mode="hybrid",
+        generate=False,
+        track=False,
+        client=client,
+        embedder=embedder,
+    )
+    modes = ("dense",) if suffix else ("keyword", "dense")
+    rows = {f"{mode}{suffix}": rrf.retrieval_by_mode[mode] for mode in modes}
+    rows[f"hybrid_rrf{suffix}"] = rrf.retrieval_by_mode["hybrid"]
+    rows[f"hybrid_score{suffix}"] = scored.retrieval_by_mode["hybrid"]
+    return {"rows": rows, "questions": int(rrf.metrics["questions_with_gold"])}
+
+
+def measure(workdir: Path, datasets: list[str], adapt: bool) -> dict:  # type: ignore[type-arg]
     base = {"RAGDESK_DATA_DIR": str(workdir), "MILVUS_URI": str(workdir / "milvus.db")}
     settings = Settings(**base)  # type: ignore[arg-type]
     embedder = make_embedder(settings)
@@ -104,7 +176,8 @@ def measure(workdir: Path, datasets: list[str]) -> dict:  # type: ignore[type-ar
             "chunk_overlap": settings.chunk_overlap,
             "embedder": settings.embed_model,
             "rrf_k": settings.rrf_k,
-            "improved": IMPROVED,
+            "score_fusion_dense_weight": settings.score_fusion_dense_weight,
+            "adaptation": ADAPTATION.__dict__,
         }
     }
     for dataset in datasets:
@@ -112,19 +185,33 @@ def measure(workdir: Path, datasets: list[str]) -> dict:  # type: ignore[type-ar
             print(f"skipping emanual: no data in {emanual.emanual_dir(settings)}")
             continue
         start = time.perf_counter()
-        plain = run_evaluation(settings, dataset, generate=False, track=False, client=client, embedder=embedder)
-        better_settings = Settings(**base, **IMPROVED)  # type: ignore[arg-type]
-        better = run_evaluation(
-            better_settings, dataset, mode="hybrid", generate=False, track=False, client=client, embedder=embedder
-        )
-        rows = {mode: plain.retrieval_by_mode[mode] for mode in ("keyword", "dense", "hybrid")}
-        rows["hybrid_improved"] = better.retrieval_by_mode["hybrid"]
+        block = rows_for(settings, dataset, client, embedder)
+        rows = block["rows"]
+        tuned_on = (settings, embedder)
+        if adapt:
+            model_dir, report = adapted_model(settings, dataset, client, embedder, workdir)
+            adapted_settings = Settings(  # type: ignore[call-arg]
+                **base,
+                EMBED_MODEL_PATH=str(model_dir),
+                MILVUS_COLLECTION="support_chunks_adapted",
+                DOCSTORE_URL=f"sqlite:///{workdir / 'adapted-docstore.db'}",
+                EVAL_EMANUAL_COLLECTION="emanual_chunks_adapted",
+                EVAL_EMANUAL_DOCSTORE_URL=f"sqlite:///{workdir / 'emanual' / 'adapted-docstore.db'}",
+            )
+            adapted_embedder = make_embedder(adapted_settings)
+            if dataset == "demo":
+                run_index(adapted_settings, client, DocStore(make_engine(adapted_settings)), adapted_embedder)
+            rows.update(rows_for(adapted_settings, dataset, client, adapted_embedder, "_adapted")["rows"])
+            tuned_on = (adapted_settings, adapted_embedder)
+            results.setdefault("adaptation", {})[dataset] = {
+                k: report[k] for k in ("passages", "pairs", "loss_by_epoch", "seconds", "model_sha256")
+            }
         tuned = None
         if dataset == "emanual":
-            tuned = tuned_fusion(better_settings, dataset, client, embedder)
-            rows["hybrid_tuned_cv"] = tuned["held_out"]
+            tuned = tuned_fusion(tuned_on[0], dataset, client, tuned_on[1])
+            rows["hybrid_tuned_cv" + ("_adapted" if adapt else "")] = tuned["held_out"]
         results[dataset] = {
-            "questions": int(plain.metrics["questions_with_gold"]),
+            "questions": block["questions"],
             "rows": {mode: {k: round(v, 4) for k, v in values.items()} for mode, values in rows.items()},
             "seconds": round(time.perf_counter() - start, 1),
         }
@@ -139,7 +226,12 @@ def to_markdown(results: dict) -> str:  # type: ignore[type-arg]
         "",
         f"Embedder {results['settings']['embedder']}, chunks {results['settings']['chunk_size']} tokens "
         f"(overlap {results['settings']['chunk_overlap']}), RRF_K {results['settings']['rrf_k']}. "
-        f"BM25 indexes Porter stems and adjacent-word bigrams, the heading twice (KEYWORD_BIGRAMS, KEYWORD_HEADING_WEIGHT). `hybrid_improved` = hybrid with {', '.join(f'{k}={v}' for k, v in IMPROVED.items())}.",
+        "BM25 indexes Porter stems and adjacent-word bigrams, the heading twice (KEYWORD_BIGRAMS, "
+        "KEYWORD_HEADING_WEIGHT). Sections de-duplicated (RETRIEVAL_DEDUPE_SECTIONS). `hybrid_rrf` fuses by "
+        f"reciprocal rank (FUSION=rrf); `hybrid_score` by min-max normalised score (FUSION=score, the default; dense weight "
+        f"{results['settings']['score_fusion_dense_weight']}). `_adapted`: the embedder fine-tuned on that "
+        "corpus' own chunks by `ragdesk adapt-embedder` (inverse cloze task, no questions or labels; "
+        f"recipe {json.dumps(results['settings']['adaptation'])}), the corpus re-indexed with it.",
         "",
         "| set | mode | recall@1 | recall@3 | recall@5 | MRR@10 |",
         "|---|---|---|---|---|---|",
@@ -162,14 +254,19 @@ def to_markdown(results: dict) -> str:  # type: ignore[type-arg]
         if tuning:
             lines += [
                 "",
-                "`hybrid_tuned_cv`: RRF weights chosen per fold on the other half of the E-Manual questions "
+                "`hybrid_tuned_cv`: fusion settings chosen per fold on the other half of the E-Manual questions "
                 f"(chosen: {json.dumps(tuning['chosen'])}). The whole grid on all questions:",
                 "",
-                "| RRF weights | recall@1 | recall@3 | recall@5 | MRR@10 |",
+                "| fusion | recall@1 | recall@3 | recall@5 | MRR@10 |",
                 "|---|---|---|---|---|",
             ]
             for config, values in tuning["grid"].items():
                 lines.append(f"| {config} | " + " | ".join(f"{values[c]:.3f}" for c in COLUMNS) + " |")
+    for dataset, report in results.get("adaptation", {}).items():
+        lines.append(
+            f"Adaptation on {dataset}: {report['passages']} chunks, {report['pairs']} pairs, loss by epoch "
+            f"{report['loss_by_epoch']}, {report['seconds']} s (weights sha256 {report['model_sha256'][:12]})."
+        )
     lines += ["", f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, {platform.python_version()}."]
     return "\n".join(lines) + "\n"
 
@@ -178,9 +275,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--workdir", type=Path, default=REPO_ROOT / ".data" / "bench-retrieval")
     parser.add_argument("--datasets", nargs="+", choices=["demo", "emanual"], default=["demo", "emanual"])
+    parser.add_argument("--no-adapt", action="store_true", help="skip the adapted-embedder rows (minutes of training)")
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
-    results = measure(args.workdir, args.datasets)
+    results = measure(args.workdir, args.datasets, adapt=not args.no_adapt)
     markdown = to_markdown(results)
     print(markdown)
     RESULTS.mkdir(parents=True, exist_ok=True)

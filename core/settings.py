@@ -180,7 +180,7 @@ class Settings(BaseSettings):
         default=True, alias="RETRIEVAL_DEDUPE_SECTIONS", description="k distinct sections, hybrid fused per section"
     )
     fusion: Literal["rrf", "score"] = Field(
-        default="rrf", alias="FUSION",
+        default="score", alias="FUSION",
         description="hybrid fusion: reciprocal rank (rrf) or min-max normalised scores (score)",
     )
     score_fusion_dense_weight: float = Field(

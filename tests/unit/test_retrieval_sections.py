@@ -60,7 +60,8 @@ def test_sections_are_distinct_only_when_deduplicating() -> None:
         chunk("c1", "c", "", 0.6),
     ]
     keyword = [chunk("a2", "a", "s", 9.0), chunk("a3", "a", "s", 8.0), chunk("c1", "c", "", 7.0)]
-    retriever = Retriever(Settings(), FakeClient(dense, keyword), FakeEmbedder())  # type: ignore[arg-type]
+    settings = Settings(FUSION="rrf")  # type: ignore[call-arg]
+    retriever = Retriever(settings, FakeClient(dense, keyword), FakeEmbedder())  # type: ignore[arg-type]
 
     plain = retriever.search("q", k=3, mode="hybrid", dedupe_sections=False)
     assert [c.doc_id for c in plain.chunks].count("a") >= 2  # without de-duplication windows of one section repeat
