@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from core.models import sha256_of
 from core.settings import Settings
 
 MANIFEST = "adaptation.json"
@@ -110,14 +111,6 @@ def corpus_digest(passages: Sequence[Passage]) -> str:
     return digest.hexdigest()
 
 
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def model_identity(model_dir: Path) -> str:
     """What the index fingerprint records for a local model directory: the weights' sha256 from
     an adaptation manifest, else the weights file's size and mtime (hashing 90 MB on every index
@@ -192,6 +185,6 @@ def adapt_embedder(
     output_dir.mkdir(parents=True, exist_ok=True)
     model.save(str(output_dir))
     report.seconds = round(time.perf_counter() - start, 1)
-    report.model_sha256 = file_sha256(output_dir / WEIGHTS)
+    report.model_sha256 = sha256_of(output_dir / WEIGHTS)
     (output_dir / MANIFEST).write_text(json.dumps(asdict(report), indent=1) + "\n")
     return report

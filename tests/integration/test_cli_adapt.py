@@ -3,19 +3,11 @@ EMBED_MODEL_PATH at the result, and the next index run re-embeds every document 
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from core.settings import REPO_ROOT
-
-
-def run_cli(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "core.cli", *args], cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=600
-    )
+from tests.integration.cli import run_cli
 
 
 @pytest.mark.slow

@@ -1,19 +1,11 @@
 """`ragdesk index PATH` as a user runs it: bad files are reported, the rest is indexed, exit code 3."""
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from core.settings import REPO_ROOT
-
-
-def run_cli(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "core.cli", *args], cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=300
-    )
+from tests.integration.cli import run_cli
 
 
 @pytest.mark.slow

@@ -4,7 +4,7 @@ from typing import Any
 
 import numpy as np
 
-from core.retrieval import RetrievedChunk, Retriever, _best_per_section
+from core.retrieval import Retrieval, RetrievedChunk, Retriever, _best_per_section
 from core.settings import Settings
 
 
@@ -82,21 +82,18 @@ def test_score_fusion_lets_a_confident_list_win_where_reciprocal_rank_ties() -> 
     beyond the tie-break; normalised scores keep the margins and put `a` first."""
     dense = [chunk("a1", "a", "", 0.9), chunk("b1", "b", "", 0.3), chunk("c1", "c", "", 0.2)]
     keyword = [chunk("b1", "b", "", 10.0), chunk("a1", "a", "", 9.9), chunk("c1", "c", "", 1.0)]
+
+    def fused(dense_weight: float, dedupe: bool) -> Retrieval:
+        settings = Settings(FUSION="score", SCORE_FUSION_DENSE_WEIGHT=dense_weight)  # type: ignore[call-arg]
+        retriever = Retriever(settings, FakeClient(dense, keyword), FakeEmbedder())  # type: ignore[arg-type]
+        return retriever.search("q", k=3, mode="hybrid", dedupe_sections=dedupe)
+
     for dedupe in (False, True):
-        scored = Retriever(
-            Settings(FUSION="score", SCORE_FUSION_DENSE_WEIGHT=0.5),  # type: ignore[call-arg]
-            FakeClient(dense, keyword),  # type: ignore[arg-type]
-            FakeEmbedder(),  # type: ignore[arg-type]
-        ).search("q", k=3, mode="hybrid", dedupe_sections=dedupe)
+        scored = fused(0.5, dedupe)
         assert [c.doc_id for c in scored.chunks] == ["a", "b", "c"]
         assert scored.chunks[0].score == 0.5 * 1.0 + 0.5 * (9.9 - 1.0) / 9.0
         assert scored.chunks[-1].score == 0.0  # last in both lists
-        bm25_only = Retriever(
-            Settings(FUSION="score", SCORE_FUSION_DENSE_WEIGHT=0.0),  # type: ignore[call-arg]
-            FakeClient(dense, keyword),  # type: ignore[arg-type]
-            FakeEmbedder(),  # type: ignore[arg-type]
-        ).search("q", k=3, mode="hybrid", dedupe_sections=dedupe)
-        assert [c.doc_id for c in bm25_only.chunks] == ["b", "a", "c"]
+        assert [c.doc_id for c in fused(0.0, dedupe).chunks] == ["b", "a", "c"]  # BM25 alone
 
 
 def test_score_fusion_weight_is_bounded() -> None:
