@@ -24,9 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
-import platform
 import shutil
 import statistics
 import tempfile
@@ -36,10 +34,11 @@ from pathlib import Path
 from typing import Any
 
 from bench.query import BASE_QUESTIONS, _stop_on_signals, demo_corpus, index_demo
+from bench.report import machine_line, write_results
 from bench.servers import Proc, start_llm_server
 from core.clients import make_embedder, make_llm_client, make_milvus_client
 from core.retrieval import Retriever
-from core.settings import REPO_ROOT, Settings
+from core.settings import Settings
 from serving.events import DoneEvent, RevisionEvent, TokenEvent
 from serving.grounding import GroundingRunner
 from serving.guard import GroundingGuard
@@ -49,7 +48,6 @@ from serving.review import ReviewStore
 from serving.sentences import SentenceSplitter
 from serving.services import set_query_threads
 
-RESULTS = REPO_ROOT / "bench" / "results"
 TARGET_OVERHEAD = 0.20
 TOKENS_PER_WORD = 1.3  # English text in the model's tokenizer, roughly
 
@@ -358,8 +356,7 @@ def main() -> None:
         for proc in reversed(procs):
             proc.stop()
     result = {
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, load avg before {load_before[0]:.2f}, "
-        f"after {os.getloadavg()[0]:.2f}",
+        "machine": machine_line(load_before),
         "config": f"LLM {args.llm_threads} thread, 1 slot, max_tokens {args.max_tokens}, temperature 0; "
         f"policy replace; {len(runs) // 2} questions, each answered with and without the guard",
         "summary": summarise(runs),
@@ -367,11 +364,7 @@ def main() -> None:
         "replay": replay,
         "seconds": round(time.time() - started, 1),
     }
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "guard_stream.json").write_text(json.dumps(result, indent=2))
-    text = markdown(result)
-    (RESULTS / "guard_stream.md").write_text(text)
-    print(text)
+    write_results("guard_stream", result, markdown(result))
     shutil.rmtree(work, ignore_errors=True)
 
 

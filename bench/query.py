@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
-import platform
 import shutil
 import signal
 import tempfile
@@ -34,14 +32,13 @@ import httpx
 import numpy as np
 from openai import AsyncOpenAI
 
+from bench.report import machine_line, write_results
 from bench.servers import Proc, free_port, start_api, start_llm_server, start_milvus_lite
 from core.clients import make_embedder, make_engine, make_llm_client, make_milvus_client
 from core.retrieval import Retriever
 from core.settings import REPO_ROOT, Settings
 from serving.rag import Message, Prepared, RagService
 from serving.services import set_query_threads
-
-RESULTS = REPO_ROOT / "bench" / "results"
 
 BASE_QUESTIONS = [
     "Can I return a laptop after 45 days?",
@@ -474,8 +471,7 @@ def main() -> None:
             "total_p50": round(api_row["total_s"]["p50"] / direct_row["total_s"]["p50"], 3),
         }
     result = {
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, load avg before {load_before[0]:.2f}, "
-        f"after {os.getloadavg()[0]:.2f}",
+        "machine": machine_line(load_before),
         "config": f"{rows} chunks; LLM {args.llm_threads} threads, {args.llm_parallel} slots, max_tokens "
         f"{args.max_tokens}; {args.requests} requests per pass",
         "retrieval": retrieval,
@@ -483,11 +479,7 @@ def main() -> None:
         "ratios": ratios,
         "seconds": round(time.time() - started, 1),
     }
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "query.json").write_text(json.dumps(result, indent=2))
-    text = markdown(result)
-    (RESULTS / "query.md").write_text(text)
-    print(text)
+    write_results("query", result, markdown(result))
     shutil.rmtree(work, ignore_errors=True)
 
 
