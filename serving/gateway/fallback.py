@@ -133,13 +133,7 @@ class FileKeyStore:
         data = self._load()
         out = []
         for key_hash, fields in data["keys"].items():
-            record = KeyRecord(
-                key_hash,
-                fields["user"],
-                fields.get("label", ""),
-                float(fields.get("created", 0)),
-                fields.get("revoked") == "1",
-            )
+            record = KeyRecord.from_fields(key_hash, fields)
             out.append((record, self.get_user(record.user)))
         return sorted(out, key=lambda pair: (pair[0].user, pair[0].created))
 

@@ -141,6 +141,17 @@ class KeyRecord:
         """A short public handle (listings, logs, `revoke`)."""
         return self.key_hash[:12]
 
+    @classmethod
+    def from_fields(cls, key_hash: str, fields: dict[str, str]) -> KeyRecord:
+        """A key as stored (a Redis hash, or the fallback's JSON object)."""
+        return cls(
+            key_hash,
+            fields["user"],
+            fields.get("label", ""),
+            float(fields.get("created", 0)),
+            fields.get("revoked") == "1",
+        )
+
 
 @dataclass(frozen=True)
 class Principal:
@@ -270,13 +281,7 @@ class RedisKeyAdmin:
             fields = _decode(self.redis.hgetall(self._key_key(key_hash)))
             if not fields:
                 continue
-            record = KeyRecord(
-                key_hash,
-                fields["user"],
-                fields.get("label", ""),
-                float(fields.get("created", 0)),
-                fields.get("revoked") == "1",
-            )
+            record = KeyRecord.from_fields(key_hash, fields)
             out.append((record, self.get_user(record.user)))
         return sorted(out, key=lambda pair: (pair[0].user, pair[0].created))
 
