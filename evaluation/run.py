@@ -17,10 +17,12 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast, get_args
 
 import numpy as np
 
+from core.adaptation import model_identity
 from core.retrieval import Mode, Retriever
 from core.settings import Settings
 from evaluation.corpora import Corpus, open_corpus
@@ -383,11 +385,18 @@ def run_params(corpus: Corpus, mode: str, subset: str, generate: bool, judge_mod
         "corpus_version": corpus.corpus_version,
         "collection": s.milvus_collection,
         "embedder": s.embed_model_path or s.embed_model,
+        "embedder_weights": model_identity(Path(s.embed_model_path)) if s.embed_model_path else "",
         "embed_dim": str(s.embed_dim),
         "chunk_size": str(s.effective_chunk_size),
         "chunk_overlap": str(s.chunk_overlap),
         "retrieval_mode": mode,
         "top_k": str(s.top_k),
+        "fusion": s.fusion,
+        "fusion_weights": (
+            f"dense {s.score_fusion_dense_weight}"
+            if s.fusion == "score"
+            else f"dense {s.rrf_dense_weight} keyword {s.rrf_keyword_weight}"
+        ),
         "rrf_k": str(s.rrf_k),
         "retrieval_depth": str(s.eval_retrieval_depth),
         "llm_model": s.llm_model if generate else "",

@@ -107,6 +107,8 @@ def test_retrieval_run_is_logged_to_mlflow(eval_env, embedder) -> None:  # type:
     assert run.info.status == "FINISHED"
     for param in ("corpus_version", "embedder", "chunk_size", "prompt_version", "git_commit", "dataset_version"):
         assert run.data.params[param]
+    assert run.data.params["fusion"] == settings.fusion
+    assert run.data.params["fusion_weights"].startswith("dense ")
     for metric in ("recall_at_5", "mrr", "keyword_recall_at_5", "dense_mrr", "ctx_precision", "ctx_recall"):
         assert metric in run.data.metrics
     artifacts = {a.path for a in mlflow.list_artifacts(result.run_id)} | {
