@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from core.grounding.align import EvidenceIndex, polarity_clauses, weighted_coverage
+from core.grounding.numbers import extract_quantities
 from core.grounding.text import GENERIC_STEMS, content_stems, is_negated
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -211,7 +212,14 @@ def _paired_mismatch(
 def check_calendar(text: str, index: EvidenceIndex) -> CalendarFinding | None:
     """A weekday or month of the claim that the passages neither state nor cover
     (unsupported), or that an evidence sentence about the same thing contradicts."""
-    claimed = [m for m in mentions(text, claim=True) if _asserted(text, m)]
+    # a month inside a dated day ("until 17 March") is the number check's (dates an answer works
+    # out from the customer's own date are in no passage)
+    dated = [(q.start, q.end) for q in extract_quantities(text) if q.kind == "date"]
+    claimed = [
+        m
+        for m in mentions(text, claim=True)
+        if _asserted(text, m) and not (m.kind == "month" and any(a <= m.start and m.end <= b for a, b in dated))
+    ]
     if not claimed or not index.sentences:
         return None
     claim_slots = slots(text, mentions(text, claim=True))

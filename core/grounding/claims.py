@@ -39,6 +39,49 @@ _REFERRAL = re.compile(
     r"article|page|faq)\b[^.!?]{0,40}[.!]?$",
     re.I,
 )
+# offers to hand the chat to a person ("I can connect you with someone from our team if you'd like")
+_OFFER = re.compile(
+    r"^(?:if you(?:'d| would)? (?:like|prefer|want)(?: to)?,?\s*)?(?:i|we) (?:can|could|will|'ll|am happy to|'m happy to)"
+    r" (?:also |gladly |happily )?(?:connect|pass|put|transfer|hand|refer|forward|escalate)\b.{0,40}"
+    r"\b(?:person|someone|somebody|colleague|agent|human|team|specialist|member of)\b[^.!?;]{0,60}[.!]?$",
+    re.I,
+)
+# short stance sentences with nothing to check ("Sorry about that!", "That's expected.", "No worries!")
+_STANCE_STEMS = frozenset(
+    {
+        "sorri",
+        "afraid",
+        "expect",
+        "normal",
+        "worri",
+        "absolut",
+        "complet",
+        "unfortun",
+        "great",
+        "good",
+        "news",
+        "glad",
+        "happi",
+        "sure",
+        "certain",
+        "cours",
+        "definit",
+        "easili",
+        "total",
+        "entir",
+        "perfect",
+        "understand",
+        "understood",
+        "apolog",
+        "annoy",
+        "frustrat",
+        "hear",
+        "inconveni",
+        "quit",
+        "realli",
+    }
+)
+_STANCE_MAX_WORDS = 6
 _CHANNEL = re.compile(r"\b(?:phone|call|chat|whatsapp|email|e-mail|form|hotline|\d)", re.I)
 _FILLER = re.compile(
     r"^(?:sure|certainly|of course|absolutely|great question|good question|no problem|i understand|i see|okay|ok|"
@@ -112,6 +155,15 @@ def sentence_kind(sentence: str) -> SentenceKind:
         return "closing"
     if _REFERRAL.match(s) and not has_numbers and not _CHANNEL.search(s) and words <= 20:
         return "referral"
+    if _OFFER.match(s) and not has_numbers and words <= 25:
+        return "referral"
+    apology = re.match(
+        r"^\W*(?:i'?m |we'?re )?(?:so |really )?sorry (?:about|for|to hear)\b|^\W*no (?:worries|problem)\b", s, re.I
+    )
+    if words <= _STANCE_MAX_WORDS and not has_numbers and (answer_particle(s) is None or apology):
+        stems = content_stems(s)
+        if all(w in _STANCE_STEMS for w in stems) and re.search(r"[A-Za-z]", s):
+            return "filler"
     if not re.search(r"[A-Za-z0-9]", s):
         return "filler"
     return "claim"

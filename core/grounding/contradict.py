@@ -16,6 +16,7 @@ from core.grounding.align import (
     unmatched_share,
     weighted_coverage,
 )
+from core.grounding.derive import derivation
 from core.grounding.numbers import (
     Quantity,
     _values,
@@ -141,6 +142,31 @@ def _premise_inside(q: Quantity, policy: Quantity) -> bool | None:
     return None
 
 
+# words that place the customer's value inside a limit ("you're still within the 2 years") or
+# outside it ("you're past it", "too late", "longer than recommended")
+_INSIDE = re.compile(
+    r"\b(?:within|inside|in time|still|can|could|(?:is|are) able to|covered|eligible|qualif\w*|"
+    r"under the|below the|before the|(?:is|are|'s|'re) (?:fine|ok|okay|allowed)|enough)\b",
+    re.I,
+)
+_OUTSIDE = re.compile(
+    r"\b(?:outside|past|beyond|too (?:late|long|old|high|low|much|tall|big|small)|expired|longer than|more than|"
+    r"over the|above the|exceeds?|missed|no longer|too)\b",
+    re.I,
+)
+
+
+def stated_relation(clause: str, q: Quantity) -> bool | None:
+    """Does the answer say the customer's value `q` is inside the policy's limit (True), outside
+    it (False), or neither (None)? Read in the comma-delimited stretch holding `q`, a negation
+    flipping it ("you're not within ...")."""
+    segment = next((s for s in _SEGMENT.split(clause) if q.text and q.text in s), clause)
+    inside, outside = bool(_INSIDE.search(segment)), bool(_OUTSIDE.search(segment))
+    if inside == outside:
+        return None
+    return inside != is_negated(segment)
+
+
 def _premise(
     q: Quantity, clause: str, sentence: str, question_quantities: list[Quantity], negated: bool, index: EvidenceIndex
 ) -> NumberFinding | None:
@@ -166,7 +192,14 @@ def _premise(
             inside = _premise_inside(q, policy)
             if inside is None:
                 continue
-            if inside != negated:
+            stated = stated_relation(clause, q)
+            if stated is None:
+                # "parcels wait 7 days, so after 9 days it has been sent back": the answer draws a
+                # consequence without saying whether the customer is inside the limit
+                return NumberFinding(
+                    q, "skipped", evidence=eq.sentence, other=eq.quantity, reason=f"premise: {format_pair(q, p)}"
+                )
+            if inside == stated:
                 return NumberFinding(
                     q, "skipped", evidence=eq.sentence, other=eq.quantity, reason=f"premise: {format_pair(q, p)}"
                 )
@@ -250,7 +283,34 @@ def check_numbers(
             findings.append(NumberFinding(q, "mismatch", evidence=best_diff[1], other=other, reason=reason))
             continue
         findings.append(_unsupported_or_echo(q, echoed, negated))
-    return findings
+    return [_derived_or_premise(f, sentence, question_quantities, index) for f in findings]
+
+
+def _derived_or_premise(
+    f: NumberFinding, sentence: str, question_quantities: list[Quantity], index: EvidenceIndex
+) -> NumberFinding:
+    """A number the passages do not state, or state differently, that is the customer's own date
+    or amount restated, or that the answer works out from the customer's numbers and the policy."""
+    if f.status not in {"mismatch", "unsupported"}:
+        return f
+    q = f.quantity
+    echoed = any(equal(q, qq) and q.kind == qq.kind for qq in question_quantities)
+    if echoed and (q.kind == "date" or (f.status == "unsupported" and q.kind in {"money", "time", "duration"})):
+        return replace(f, status="skipped", reason=f"premise: the customer's {q.describe()}")
+    if echoed and f.status == "mismatch" and f.other is not None:
+        # "a 16 cm glass is too tall" against "cups from 7 to 14 cm": the customer's value placed
+        # on the right side of the limit
+        inside = _premise_inside(q, f.other)
+        stated = stated_relation(sentence, q)
+        if inside is not None and stated is not None and inside == stated:
+            return replace(f, status="skipped", reason=f"premise: {q.describe()} against {f.other.describe()}")
+    # overriding a rival passage value needs the customer's numbers; an unsupported number may
+    # also follow from another number of its own sentence ("5 x 9.95 EUR = 49.75 EUR")
+    own = extract_quantities(sentence) if f.status == "unsupported" else []
+    how = derivation(q, question_quantities, own, [eq.quantity for eq in index.quantities])
+    if how is None:
+        return f
+    return replace(f, status="match", reason=f"number_derived: {q.describe()} ({how})")
 
 
 def check_negation(
