@@ -19,7 +19,9 @@ import numpy as np
 from core.grounding.align import EvidenceIndex, build_index
 from core.grounding.calendar import check_calendar
 from core.grounding.claims import (
+    CONSEQUENCE_STEMS,
     clauses,
+    consequence_split,
     is_situational,
     resolve_against_question,
     sentence_kind,
@@ -40,7 +42,7 @@ from core.grounding.contradict import (
 )
 from core.grounding.features import ClaimEvidence, claim_stems, measure
 from core.grounding.judge import LLMJudge, make_judge
-from core.grounding.text import answer_particle, covered
+from core.grounding.text import answer_particle, content_stems, covered
 
 if TYPE_CHECKING:
     from core.embedder import Embedder
@@ -155,31 +157,38 @@ class GroundingChecker:
         text = claim.strip()
         checkable = [text] if sentence_kind(text) == "claim" else []
         index, vectors = self._embed_claims(passages, checkable, question)
-        return self._assess(text, question, index, *vectors.get(text, (None, None))).verdict
+        return self._assess(text, question, index, *vectors.get(text, (None, None, None))).verdict
 
     def analyse(self, question: str, answer: str, passages: list[str]) -> list[ClaimAnalysis]:
         """`check` with the evidence behind each verdict (features, probability, rule)."""
         sentences = list(split_sentences(answer))
         checkable = [s for s in sentences if sentence_kind(s) == "claim"]
         index, vectors = self._embed_claims(passages, checkable, question)
-        return [self._assess(s, question, index, *vectors.get(s, (None, None))) for s in sentences]
+        return [self._assess(s, question, index, *vectors.get(s, (None, None, None))) for s in sentences]
 
     def _embed_claims(
         self, passages: list[str], claims: list[str], question: str
-    ) -> tuple[EvidenceIndex, dict[str, tuple[np.ndarray, np.ndarray | None]]]:
-        """The evidence index and, per claim, its vector and its clauses' vectors (one batch)."""
+    ) -> tuple[EvidenceIndex, dict[str, tuple[np.ndarray, np.ndarray | None, np.ndarray | None]]]:
+        """The evidence index and, per claim, its vector, its clauses' vectors and the vector of the
+        rule it applies to the customer's case (`consequence_split`), in one batch."""
         texts: list[str] = []
         spans: dict[str, tuple[int, int, int]] = {}
         stems: list[list[str]] = []
+        rules: dict[str, int] = {}
         for c in claims:
             main, parts = self._claim_texts(c, question)
             spans[c] = (len(texts), len(texts) + 1, len(texts) + 1 + len(parts))
             texts += [main, *parts]
-            stems.append(claim_stems(resolve_against_question(c, question).text))
+            resolved = resolve_against_question(c, question)
+            stems.append(claim_stems(resolved.text))
+            split = None if resolved.from_question else consequence_split(resolved.text)
+            if split is not None:
+                rules[c] = len(texts)
+                texts.append(split[0])
         index, vecs = self._index(passages, texts, stems)
-        out: dict[str, tuple[np.ndarray, np.ndarray | None]] = {}
+        out: dict[str, tuple[np.ndarray, np.ndarray | None, np.ndarray | None]] = {}
         for c, (a, b, e) in spans.items():
-            out[c] = (vecs[a], vecs[b:e] if e > b else None)
+            out[c] = (vecs[a], vecs[b:e] if e > b else None, vecs[rules[c]] if c in rules else None)
         return index, out
 
     @property
@@ -251,9 +260,41 @@ class GroundingChecker:
         parts = [] if resolved.from_question else [p for p in clauses(resolved.text) if len(claim_stems(p)) >= 2]
         return main, parts if len(parts) > 1 else []
 
+    def _applied_rule(
+        self,
+        text: str,
+        question: str,
+        index: EvidenceIndex,
+        numbers: list[NumberFinding],
+        vec: np.ndarray | None,
+    ) -> str:
+        """ "<rule>, so <the customer's case>": supported when the classifier supports the rule on
+        its own and the consequence only uses the passages', the question's and situation words
+        (its numbers have been checked with the whole sentence). "" otherwise."""
+        split = consequence_split(text)
+        if split is None or vec is None:
+            return ""
+        rule, consequence = split
+        q_stems = set(content_stems(question))
+        for w in claim_stems(consequence):
+            if not (covered(w, index.vocab) or w in q_stems or w in CONSEQUENCE_STEMS):
+                return ""
+        own = [n for n in numbers if n.quantity.text and n.quantity.text in rule]
+        ev = measure(rule, question, index, vec, own, None, False, None)
+        p = float(self.classifier.predict_proba(ev.vector())[0])
+        if p < self.threshold:
+            return ""
+        return f"applies_rule: the rule is supported (p={p:.2f}), the consequence is the customer's case"
+
     # --- one claim -------------------------------------------------------------------------
     def _assess(
-        self, sentence: str, question: str, index: EvidenceIndex, vec: np.ndarray | None, clause_vecs: np.ndarray | None
+        self,
+        sentence: str,
+        question: str,
+        index: EvidenceIndex,
+        vec: np.ndarray | None,
+        clause_vecs: np.ndarray | None,
+        rule_vec: np.ndarray | None = None,
     ) -> ClaimAnalysis:
         kind = sentence_kind(sentence)
         if kind == "declines":
@@ -329,6 +370,9 @@ class GroundingChecker:
         elif not resolved.from_question and is_situational(resolved.text):
             verdict, score = "supported", max(p, self.threshold)
             reasons.append("situational: relates the customer's case to the stated rule")
+        elif p < self.threshold and (applied := self._applied_rule(resolved.text, question, index, numbers, rule_vec)):
+            verdict, score = "supported", max(p, self.threshold)
+            reasons.append(applied)
         elif p < self.threshold:
             verdict, score = "unsupported", p
             reasons.append(f"low_support: p={p:.2f} < {self.threshold:.2f}")

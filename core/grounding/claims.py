@@ -269,3 +269,54 @@ def is_situational(text: str) -> bool:
     if quantities and not stems and not _RELATION.search(text):
         return False  # "It is free.", "It's 30 days.": a value stated as the rule
     return all(w in _SITUATION_STEMS for w in stems)
+
+
+# "<rule>, so <what it means for the customer>": the answer applies the rule it states to the
+# customer's case. The consequence is the customer's; the rule is what the passages must support.
+_CONSEQUENCE = re.compile(
+    r"[,;:]\s*(?:so|which means(?: that)?|meaning(?: that)?|that means|therefore|hence|and so)\s+(?=\S)", re.I
+)
+_CUSTOMER_REFERENCE = re.compile(r"\b(?:you|you're|your|yours|it|it's|its|that|this|they|them|one)\b", re.I)
+# words a consequence may use beyond the passages' and the question's: where the customer stands
+CONSEQUENCE_STEMS = _SITUATION_STEMS | frozenset(
+    {
+        "left",
+        "remain",
+        "past",
+        "expect",
+        "keep",
+        "back",
+        "appear",
+        "possibl",
+        "wait",
+        "well",
+        "littl",
+        "bit",
+        "last",
+        "latest",
+        "earliest",
+        "anymor",
+        "longer",
+        "yet",
+        "hear",
+        "get",
+        "make",
+        "mean",
+        "work",
+        "use",
+        "happen",
+        "sure",
+    }
+)
+
+
+def consequence_split(text: str) -> tuple[str, str] | None:
+    """(rule, consequence) when `text` states a rule and then applies it to the customer's case;
+    the rule must have words of its own (>= 3 content words)."""
+    m = _CONSEQUENCE.search(text)
+    if m is None:
+        return None
+    rule, consequence = text[: m.start()].strip(), text[m.end() :].strip()
+    if len(content_stems(mask(rule, extract_quantities(rule)))) < 3 or not _CUSTOMER_REFERENCE.search(consequence):
+        return None
+    return rule, consequence

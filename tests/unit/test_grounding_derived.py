@@ -106,3 +106,16 @@ def test_stance_sentences_and_offers_are_not_claims() -> None:
         assert sentence_kind(s) == "referral", s
     for s in ["Sorry, plants can't be returned.", "That's free.", "We can refund you.", "No."]:
         assert sentence_kind(s) == "claim", s
+
+
+def test_consequence_split_separates_the_rule_from_the_customer_case() -> None:
+    from core.grounding.claims import consequence_split
+
+    split = consequence_split("Seeds can be exchanged within 10 days of purchase, so you're still fine.")
+    assert split == ("Seeds can be exchanged within 10 days of purchase", "you're still fine.")
+    split = consequence_split("Garden vouchers never expire, which means yours is still valid.")
+    assert split is not None and split[1] == "yours is still valid."
+    # a consequence that is not about the customer's case, or a rule with no words of its own
+    assert consequence_split("Vouchers never expire, so shops must honour them.") is None
+    assert consequence_split("It's late, so you can't.") is None
+    assert consequence_split("Bulbs are sold in packs of ten.") is None
