@@ -286,6 +286,23 @@ def check_numbers(
     return [_derived_or_premise(f, sentence, question_quantities, index) for f in findings]
 
 
+_COUNTED_WINDOW = 4
+
+
+def _counted_in_evidence(q: Quantity, sentence: str, index: EvidenceIndex) -> int | None:
+    """A count whose noun comes after other words ("the eight screws on the bottom cover" against
+    "Remove the 8 Torx T5 screws from the bottom cover", "ten Y-pegs" against "Y-pegs: quantity
+    10"): an evidence count of the same value in a clause that has the claim's counted noun."""
+    after = content_stems(sentence[q.end :])[:_COUNTED_WINDOW]
+    if not after:
+        return None
+    for eq in index.quantities:
+        e = eq.quantity
+        if e.kind == "count" and e.lo == q.lo and e.hi == q.hi and any(w in eq.own for w in after[:2]):
+            return eq.sentence
+    return None
+
+
 def _derived_or_premise(
     f: NumberFinding, sentence: str, question_quantities: list[Quantity], index: EvidenceIndex
 ) -> NumberFinding:
@@ -295,6 +312,13 @@ def _derived_or_premise(
         return f
     q = f.quantity
     echoed = any(equal(q, qq) and q.kind == qq.kind for qq in question_quantities)
+    if q.kind == "count" and f.status == "unsupported":
+        # "all three come from one order" for "three shirts": the customer's count, another noun
+        if any(qq.kind == "count" and qq.lo == q.lo and qq.hi == q.hi for qq in question_quantities):
+            return replace(f, status="skipped", reason=f"premise: the customer's {q.describe()}")
+        counted = _counted_in_evidence(q, sentence, index)
+        if counted is not None:
+            return replace(f, status="match", evidence=counted, reason=f"number_match: {q.describe()} (counted noun)")
     if echoed and (q.kind == "date" or (f.status == "unsupported" and q.kind in {"money", "time", "duration"})):
         return replace(f, status="skipped", reason=f"premise: the customer's {q.describe()}")
     if echoed and f.status == "mismatch" and f.other is not None:

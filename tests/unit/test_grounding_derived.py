@@ -119,3 +119,18 @@ def test_consequence_split_separates_the_rule_from_the_customer_case() -> None:
     assert consequence_split("Vouchers never expire, so shops must honour them.") is None
     assert consequence_split("It's late, so you can't.") is None
     assert consequence_split("Bulbs are sold in packs of ten.") is None
+
+
+def test_a_count_whose_noun_comes_later_in_the_evidence() -> None:
+    from core.grounding.align import build_index as index_of
+
+    index = index_of(["Shed kit\nFix the 6 galvanised steel brackets to the base frame.\nSpare hinges: quantity 4\n"])
+
+    def statuses(sentence: str, question: str = "") -> list[str]:
+        return [f.status for f in check_numbers(sentence, sentence, question, None, index)]
+
+    assert statuses("You'll fix six brackets to the base frame.") == ["match"]
+    assert statuses("The kit has four spare hinges.") == ["match"]
+    assert statuses("You'll fix eight brackets to the base frame.") == ["unsupported"]
+    # the customer's own count, named with another noun
+    assert statuses("All five go on one invoice.", "I ordered five sheds.") == ["skipped"]
