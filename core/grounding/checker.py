@@ -20,11 +20,12 @@ from core.grounding.align import EvidenceIndex, build_index
 from core.grounding.calendar import check_calendar
 from core.grounding.claims import (
     CONSEQUENCE_STEMS,
+    answer_sentence_kind,
     clauses,
     consequence_split,
+    is_offer,
     is_situational,
     resolve_against_question,
-    sentence_kind,
     split_claims,
     split_sentences,
 )
@@ -155,14 +156,14 @@ class GroundingChecker:
         """One sentence (for streaming). The passages' sentence vectors are cached, so checking
         an answer sentence by sentence embeds the passages once."""
         text = claim.strip()
-        checkable = [text] if sentence_kind(text) == "claim" else []
+        checkable = [text] if answer_sentence_kind(text, question) == "claim" else []
         index, vectors = self._embed_claims(passages, checkable, question)
         return self._assess(text, question, index, *vectors.get(text, (None, None, None))).verdict
 
     def analyse(self, question: str, answer: str, passages: list[str]) -> list[ClaimAnalysis]:
         """`check` with the evidence behind each verdict (features, probability, rule)."""
         sentences = list(split_sentences(answer))
-        checkable = [s for s in sentences if sentence_kind(s) == "claim"]
+        checkable = [s for s in sentences if answer_sentence_kind(s, question) == "claim"]
         index, vectors = self._embed_claims(passages, checkable, question)
         return [self._assess(s, question, index, *vectors.get(s, (None, None, None))) for s in sentences]
 
@@ -296,7 +297,7 @@ class GroundingChecker:
         clause_vecs: np.ndarray | None,
         rule_vec: np.ndarray | None = None,
     ) -> ClaimAnalysis:
-        kind = sentence_kind(sentence)
+        kind = answer_sentence_kind(sentence, question)
         if kind == "declines":
             return ClaimAnalysis(
                 ClaimVerdict(sentence, "supported", None, 1.0, ["declines_to_answer"]), checkable=False
@@ -367,6 +368,9 @@ class GroundingChecker:
             verdict, score, rule = "unsupported", min(p, 0.2), "scope_mismatch"
             reasons.append(scope.reason)
             evidence_idx = scope.evidence
+        elif is_offer(sentence):
+            verdict, score = "supported", max(p, self.threshold)
+            reasons.append("offer: hands the customer over to a person (its numbers checked)")
         elif not resolved.from_question and is_situational(resolved.text):
             verdict, score = "supported", max(p, self.threshold)
             reasons.append("situational: relates the customer's case to the stated rule")

@@ -320,3 +320,32 @@ def consequence_split(text: str) -> tuple[str, str] | None:
     if len(content_stems(mask(rule, extract_quantities(rule)))) < 3 or not _CUSTOMER_REFERENCE.search(consequence):
         return None
     return rule, consequence
+
+
+# the start of an offer to hand over to a person, whatever follows ("...; you can ask for one at
+# any time during chat hours (08:00-22:00 CET)")
+_OFFER_START = re.compile(
+    r"^(?:if [^,;.]{0,40},\s*)?(?:i|we) (?:can|could|will|'ll|am happy to|'m happy to)"
+    r" (?:also |gladly |happily )?(?:connect|pass|put|transfer|hand|refer|forward|escalate)\b.{0,40}"
+    r"\b(?:person|someone|somebody|colleague|agent|human|team|specialist|member of)\b",
+    re.I,
+)
+
+
+def is_offer(sentence: str) -> bool:
+    """An offer to hand the chat over to a person (its numbers, such as opening hours, are checked)."""
+    return bool(_OFFER_START.match(sentence.strip())) and len(sentence.split()) <= 35
+
+
+def answer_sentence_kind(sentence: str, question: str) -> SentenceKind:
+    """`sentence_kind` with the question: a sentence that says the passages do not cover something
+    is a decline even when it repeats the customer's numbers ("I have no information about a
+    3-seat version")."""
+    kind = sentence_kind(sentence)
+    if kind != "claim" or not question or not _DECLINES.search(sentence):
+        return kind
+    asked = extract_quantities(question)
+    own = extract_quantities(sentence)
+    if all(any(q.lo == a.lo and q.hi == a.hi and q.kind == a.kind for a in asked) for q in own):
+        return "declines"
+    return kind

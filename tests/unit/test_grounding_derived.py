@@ -134,3 +134,16 @@ def test_a_count_whose_noun_comes_later_in_the_evidence() -> None:
     assert statuses("You'll fix eight brackets to the base frame.") == ["unsupported"]
     # the customer's own count, named with another noun
     assert statuses("All five go on one invoice.", "I ordered five sheds.") == ["skipped"]
+
+
+def test_offers_with_opening_hours_and_declines_that_repeat_the_customer_numbers() -> None:
+    from core.grounding.claims import answer_sentence_kind, is_offer
+
+    assert is_offer("If that's urgent, we can put you through to a colleague during phone hours (09:00-17:00).")
+    assert not is_offer("We can refund you 12 EUR within 3 days.")
+    question = "Do you sell the lamp in a 60 W version?"
+    assert answer_sentence_kind("Sorry, I don't have information about a 60 W version.", question) == "declines"
+    # a number of its own is a claim to check
+    assert (
+        answer_sentence_kind("I don't have information about it, but the 40 W one costs 30 EUR.", question) == "claim"
+    )
