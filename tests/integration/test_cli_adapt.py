@@ -2,24 +2,16 @@
 EMBED_MODEL_PATH at the result, and the next index run re-embeds every document with it."""
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 
-from tests.integration.cli import run_cli
+from tests.integration.cli import cli_env, run_cli
 
 
 @pytest.mark.slow
 def test_adapted_model_is_written_and_triggers_a_full_reindex(tmp_path: Path, small_corpus: Path) -> None:
-    env = {
-        **os.environ,
-        "RAGDESK_MILVUS_URI": str(tmp_path / "milvus.db"),
-        "RAGDESK_DATA_DIR": str(tmp_path / "data"),
-        "HF_HUB_OFFLINE": "1",
-        "REDIS_URL": "",
-        "EMBED_THREADS": "2",
-    }
+    env = cli_env(tmp_path, EMBED_THREADS="2")
     out = tmp_path / "adapted"
     empty = run_cli(["adapt-embedder", "--out", str(out)], env)
     assert empty.returncode == 2 and "run `ragdesk index` first" in empty.stderr

@@ -5,18 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.cli import run_cli
+from tests.integration.cli import cli_env, run_cli
 
 
 @pytest.mark.slow
 def test_index_reports_bad_files_and_keeps_the_rest(tmp_path: Path, small_corpus: Path) -> None:
-    env = {
-        **os.environ,
-        "RAGDESK_MILVUS_URI": str(tmp_path / "milvus.db"),
-        "RAGDESK_DATA_DIR": str(tmp_path / "data"),
-        "HF_HUB_OFFLINE": "1",
-        "REDIS_URL": "",
-    }
+    env = cli_env(tmp_path)
     first = run_cli(["index", "--quiet", str(small_corpus)], env)
     assert first.returncode == 0, first.stderr
     indexed_line = next(line for line in first.stdout.splitlines() if line.startswith("collection:"))
