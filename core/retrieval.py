@@ -1,11 +1,13 @@
 """Retrieval: dense, keyword (BM25 through Milvus full-text search) or hybrid (both, fused by
-reciprocal rank or by normalised score, FUSION). The chat path, `/v1/search` and the evaluation all call `Retriever.search`."""
+reciprocal rank or by normalised score, FUSION; optionally a second dense search from a query
+vector moved towards the first pass's best chunks, DENSE_FEEDBACK). The chat path, `/v1/search`
+and the evaluation all call `Retriever.search`."""
 
 from __future__ import annotations
 
 import re
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
@@ -101,6 +103,12 @@ def _best_per_section(chunks: list[RetrievedChunk]) -> list[RetrievedChunk]:
     return list(seen.values())
 
 
+def _copies(chunks: list[RetrievedChunk]) -> list[RetrievedChunk]:
+    """Fusion writes ranks and fused scores into its chunks; a list fused twice (DENSE_FEEDBACK)
+    goes into the first fusion as copies."""
+    return [replace(c) for c in chunks]
+
+
 def _hit_to_chunk(hit: dict[str, Any], score: float) -> RetrievedChunk:
     entity = hit.get("entity", hit)
     return RetrievedChunk(
@@ -188,17 +196,40 @@ class Retriever:
         if mode == "dense":
             assert query_vector is not None
             chunks = self.dense(query_vector, k, expr)
+            relevant = self._is_relevant(chunks, mode)
         elif mode == "keyword":
             chunks = self.keyword(query, k, expr)
+            relevant = self._is_relevant(chunks, mode)
         else:
             assert query_vector is not None
             depth = self.settings.hybrid_depth or max(k * 4, 20)
-            chunks = self._fuse(self.dense(query_vector, depth, expr), self.keyword(query, depth, expr), k)
+            keyword = self.keyword(query, depth, expr)
+            chunks = self._fuse(self.dense(query_vector, depth, expr), _copies(keyword), k)
+            relevant = self._is_relevant(chunks, mode)
+            feedback = self._feedback_vector(query_vector, chunks)
+            if feedback is not None:
+                chunks = self._fuse(self.dense(feedback, depth, expr), keyword, k)
         search_ms = (time.perf_counter() - start) * 1000
         for rank, chunk in enumerate(chunks, start=1):
             chunk.rank = rank
-        relevant = self._is_relevant(chunks, mode)
         return Retrieval(query, mode, chunks, relevant, embed_ms, search_ms, query_vector)
+
+    def _feedback_vector(self, query_vector: np.ndarray, first_pass: list[RetrievedChunk]) -> np.ndarray | None:
+        """DENSE_FEEDBACK (Rocchio pseudo-relevance feedback): the query vector plus the weighted
+        mean vector of the first pass's best chunks, renormalised; None when off. The hybrid first
+        pass picks the feedback chunks, so BM25 can pull the dense search towards a section the
+        embedder alone misses (measured in bench/retrieval.py)."""
+        weight = self.settings.dense_feedback
+        ids = [c.chunk_id for c in first_pass[: self.settings.dense_feedback_chunks]]
+        if weight <= 0 or not ids:
+            return None
+        rows = self.client.get(self.settings.milvus_collection, ids=ids, output_fields=[S.VECTOR])
+        vectors = [np.asarray(row[S.VECTOR], dtype=np.float32) for row in rows if row.get(S.VECTOR) is not None]
+        if not vectors:
+            return None
+        moved = np.asarray(query_vector, dtype=np.float32) + weight * np.mean(vectors, axis=0)
+        norm = float(np.linalg.norm(moved))
+        return moved / norm if norm > 0 else None
 
     def _contributions(self, chunks: list[RetrievedChunk], dense: bool) -> list[float]:
         """What each position of one ranked list adds to a candidate's fused score: weighted
@@ -248,18 +279,23 @@ class Retriever:
         if mode == "dense":
             assert query_vector is not None
             chunks = _best_per_section(self.dense(query_vector, fetch, expr))[:k]
+            relevant = self._is_relevant(chunks, mode)
         elif mode == "keyword":
             chunks = _best_per_section(self.keyword(query, fetch, expr))[:k]
+            relevant = self._is_relevant(chunks, mode)
         else:
             assert query_vector is not None
             depth = max(self.settings.hybrid_depth or max(k * 4, 20), fetch)
             dense = _best_per_section(self.dense(query_vector, depth, expr))
             keyword = _best_per_section(self.keyword(query, depth, expr))
-            chunks = self._fuse_sections(dense, keyword, k)
+            chunks = self._fuse_sections(dense, _copies(keyword), k)
+            relevant = self._is_relevant(chunks, mode)
+            feedback = self._feedback_vector(query_vector, chunks)
+            if feedback is not None:
+                chunks = self._fuse_sections(_best_per_section(self.dense(feedback, depth, expr)), keyword, k)
         search_ms = (time.perf_counter() - start) * 1000
         for rank, chunk in enumerate(chunks, start=1):
             chunk.rank = rank
-        relevant = self._is_relevant(chunks, mode)
         return Retrieval(query, mode, chunks, relevant, embed_ms, search_ms, query_vector)
 
     def _fuse_sections(

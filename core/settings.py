@@ -187,6 +187,14 @@ class Settings(BaseSettings):
         default=0.5, ge=0.0, le=1.0, alias="SCORE_FUSION_DENSE_WEIGHT",
         description="FUSION=score: weight of the dense cosine; BM25 gets the rest",
     )
+    dense_feedback: float = Field(
+        default=0.0, ge=0.0, le=2.0, alias="DENSE_FEEDBACK",
+        description="hybrid: weight of the first pass's best chunks' mean vector added to the query vector "
+        "for a second dense search (Rocchio pseudo-relevance feedback); 0 = off",
+    )
+    dense_feedback_chunks: int = Field(
+        default=3, ge=1, le=20, alias="DENSE_FEEDBACK_CHUNKS", description="DENSE_FEEDBACK: first-pass chunks averaged"
+    )
     rrf_dense_weight: float = Field(default=1.0, alias="RRF_DENSE_WEIGHT")
     rrf_keyword_weight: float = Field(default=1.0, alias="RRF_KEYWORD_WEIGHT")
     hybrid_depth: int = Field(default=0, alias="HYBRID_DEPTH", description="candidates per list; 0 = max(4k, 20)")

@@ -103,4 +103,70 @@ def test_score_fusion_weight_is_bounded() -> None:
     with pytest.raises(ValidationError):
         Settings(SCORE_FUSION_DENSE_WEIGHT=1.5)  # type: ignore[call-arg]
     with pytest.raises(ValidationError):
-        Settings(FUSION="max")  # type: ignore[call-arg]
+        Settings(FUSION="max")  # type: ignore[call-arg, arg-type]
+
+
+class FeedbackClient(FakeClient):
+    """Dense search answers `dense` for the plain query vector (all ones) and `moved` for any
+    other vector; `get` returns stored chunk vectors."""
+
+    def __init__(
+        self,
+        dense: list[RetrievedChunk],
+        moved: list[RetrievedChunk],
+        keyword: list[RetrievedChunk],
+        vectors: dict[str, list[float]],
+    ) -> None:
+        super().__init__(dense, keyword)
+        self._dense, self.moved, self.vectors = dense, moved, vectors
+        self.dense_queries: list[np.ndarray] = []
+        self.got: list[list[str]] = []
+
+    def search(self, collection: str, data: Any, anns_field: str, limit: int, **kw: Any) -> list[list[dict[str, Any]]]:
+        if anns_field == "vector":
+            vector = np.asarray(data[0], dtype=np.float32)
+            self.dense_queries.append(vector)
+            plain = np.allclose(vector, np.ones(4))
+            self.lists["vector"] = self._dense if plain else self.moved
+        return super().search(collection, data, anns_field, limit, **kw)
+
+    def get(self, collection: str, ids: list[str], output_fields: list[str]) -> list[dict[str, Any]]:
+        self.got.append(list(ids))
+        return [{"id": i, "vector": self.vectors[i]} for i in ids if i in self.vectors]
+
+
+def feedback_case() -> tuple[list[RetrievedChunk], list[RetrievedChunk], list[RetrievedChunk], dict[str, list[float]]]:
+    dense = [chunk("a1", "a", "", 0.9), chunk("b1", "b", "", 0.5), chunk("c1", "c", "", 0.1)]
+    # the moved query finds c first: BM25's favourite `c` pulled the dense search towards it
+    moved = [chunk("c1", "c", "", 0.8), chunk("a1", "a", "", 0.7), chunk("b1", "b", "", 0.2)]
+    keyword = [chunk("c1", "c", "", 10.0), chunk("a1", "a", "", 6.0), chunk("b1", "b", "", 1.0)]
+    vectors = {"a1": [1.0, 0.0, 0.0, 0.0], "c1": [0.0, 0.0, 0.0, 1.0], "b1": [0.0, 1.0, 0.0, 0.0]}
+    return dense, moved, keyword, vectors
+
+
+def test_dense_feedback_searches_again_from_the_moved_query_vector() -> None:
+    for dedupe in (False, True):
+        dense, moved, keyword, vectors = feedback_case()
+        client = FeedbackClient(dense, moved, keyword, vectors)
+        settings = Settings(FUSION="score", DENSE_FEEDBACK=1.0, DENSE_FEEDBACK_CHUNKS=2, MIN_RELEVANCE=0.85)  # type: ignore[call-arg]
+        result = Retriever(settings, client, FakeEmbedder()).search(  # type: ignore[arg-type]
+            "q", k=3, mode="hybrid", dedupe_sections=dedupe
+        )
+        # first pass (score fusion): a = 0.5 + 0.5*5/9, c = 0 + 0.5, b = 0.25 + 0 -> a, c, b
+        assert client.got == [["a1", "c1"]]
+        expected = np.ones(4, dtype=np.float32) + np.array([0.5, 0.0, 0.0, 0.5], dtype=np.float32)
+        assert np.allclose(client.dense_queries[1], expected / np.linalg.norm(expected))
+        # second pass against the same BM25 scores (not overwritten by the first fusion): c = 0.5 + 0.5
+        assert [c.doc_id for c in result.chunks] == ["c", "a", "b"]
+        assert result.chunks[0].score == 1.0 and [c.rank for c in result.chunks] == [1, 2, 3]
+        # relevance is judged on the customer's own query (0.9 >= 0.85), not on the moved one (0.8)
+        assert result.relevant
+        assert result.query_vector is not None and np.allclose(result.query_vector, np.ones(4))  # the cache key
+
+
+def test_dense_feedback_off_searches_once() -> None:
+    dense, moved, keyword, vectors = feedback_case()
+    client = FeedbackClient(dense, moved, keyword, vectors)
+    result = Retriever(Settings(FUSION="score"), client, FakeEmbedder()).search("q", k=3, mode="hybrid")  # type: ignore[arg-type, call-arg]
+    assert client.got == [] and len(client.dense_queries) == 1
+    assert [c.doc_id for c in result.chunks] == ["a", "c", "b"]
