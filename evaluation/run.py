@@ -398,6 +398,7 @@ def run_params(corpus: Corpus, mode: str, subset: str, generate: bool, judge_mod
             else f"dense {s.rrf_dense_weight} keyword {s.rrf_keyword_weight}"
         ),
         "rrf_k": str(s.rrf_k),
+        "dense_feedback": f"{s.dense_feedback} x {s.dense_feedback_chunks} chunks" if s.dense_feedback else "off",
         "retrieval_depth": str(s.eval_retrieval_depth),
         "llm_model": s.llm_model if generate else "",
         "llm_base_url": s.llm_base_url if generate else "",

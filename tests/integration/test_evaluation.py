@@ -94,6 +94,25 @@ def eval_env(tmp_path_factory: pytest.TempPathFactory, embedder) -> Iterator[tup
     yield overrides, settings, client
 
 
+def test_dense_feedback_reads_chunk_vectors_from_milvus(eval_env, embedder) -> None:  # type: ignore[no-untyped-def]
+    """DENSE_FEEDBACK against real Milvus Lite: the first pass's chunk vectors come back through
+    `get`, the moved query vector is a unit vector towards them, and the second search answers."""
+    from core.retrieval import Retriever
+
+    _, settings, client = eval_env
+    question = "How long do I have to return a laptop?"
+    vector = embedder.embed_one(question)
+    plain = Retriever(settings, client, embedder).search(question, mode="hybrid", query_vector=vector)
+    tuned = settings.model_copy(update={"dense_feedback": 1.0, "dense_feedback_chunks": 2})
+    retriever = Retriever(tuned, client, embedder)
+    moved = retriever._feedback_vector(vector, plain.chunks)
+    assert moved is not None and abs(float((moved**2).sum()) - 1.0) < 1e-5
+    assert float(moved @ vector) < 0.999  # pulled away from the question alone
+    with_feedback = retriever.search(question, mode="hybrid", query_vector=vector)
+    assert with_feedback.chunks and with_feedback.relevant == plain.relevant
+    assert with_feedback.chunks[0].doc_id.startswith("helpcentre/")
+
+
 def test_retrieval_run_is_logged_to_mlflow(eval_env, embedder) -> None:  # type: ignore[no-untyped-def]
     _, settings, client = eval_env
     result = run_evaluation(settings, "demo", generate=False, client=client, embedder=embedder)
@@ -109,6 +128,7 @@ def test_retrieval_run_is_logged_to_mlflow(eval_env, embedder) -> None:  # type:
         assert run.data.params[param]
     assert run.data.params["fusion"] == settings.fusion
     assert run.data.params["fusion_weights"].startswith("dense ")
+    assert run.data.params["dense_feedback"] == "off"
     for metric in ("recall_at_5", "mrr", "keyword_recall_at_5", "dense_mrr", "ctx_precision", "ctx_recall"):
         assert metric in run.data.metrics
     artifacts = {a.path for a in mlflow.list_artifacts(result.run_id)} | {
