@@ -101,7 +101,13 @@ def index(
 
     try:
         report = run_index(
-            settings, client, DocStore(make_engine(settings)), embedder, source, progress, invalidation_callback(settings)
+            settings,
+            client,
+            DocStore(make_engine(settings)),
+            embedder,
+            source,
+            progress,
+            invalidation_callback(settings),
         )
     except CollectionMismatchError as exc:
         fail(str(exc), EXIT_FAILED)
@@ -137,7 +143,9 @@ def adapt_embedder(
         fail("the document store holds no chunks: run `ragdesk index` first", EXIT_USAGE)
     passages = [Passage(f"{title} > {section}" if section else title, text) for title, section, text in rows]
     try:
-        report = run_adaptation(settings, passages, out, AdaptationConfig(epochs=epochs, seed=seed, batch_size=batch_size))
+        report = run_adaptation(
+            settings, passages, out, AdaptationConfig(epochs=epochs, seed=seed, batch_size=batch_size)
+        )
     except ModelUnavailableError as exc:
         fail(str(exc), EXIT_UNAVAILABLE)
     except AdaptationError as exc:

@@ -262,9 +262,7 @@ class Retriever:
         return ordered
 
     # --- section-level retrieval (RETRIEVAL_DEDUPE_SECTIONS) -------------------------------------
-    def _search_sections(
-        self, query: str, k: int, mode: Mode, expr: str, query_vector: np.ndarray | None
-    ) -> Retrieval:
+    def _search_sections(self, query: str, k: int, mode: Mode, expr: str, query_vector: np.ndarray | None) -> Retrieval:
         """k distinct (doc_id, section) pairs, each represented by its best chunk. Each list is
         fetched `SECTION_OVERFETCH` times deeper than k, cut to the best chunk per section, and
         the hybrid lists are fused by reciprocal rank per section (so several windows of one

@@ -132,15 +132,25 @@ class Settings(BaseSettings):
         default="replace", alias="GROUNDING_POLICY", description="what to do with an answer that is not grounded"
     )
     grounding_min_support: float = Field(
-        default=-1.0, alias="GROUNDING_MIN_SUPPORT", description="claims below this support probability are unsupported; <0 = the trained model's threshold"
+        default=-1.0,
+        alias="GROUNDING_MIN_SUPPORT",
+        description="claims below this support probability are unsupported; <0 = the trained model's threshold",
     )
-    grounding_model_path: str = Field(default="", alias="GROUNDING_MODEL_PATH", description="classifier JSON; empty = the one in core/grounding/model")
-    grounding_embed_cache_size: int = Field(default=4096, alias="GROUNDING_EMBED_CACHE_SIZE", description="passage sentences whose vectors are kept")
-    grounding_judge_base_url: str = Field(default="", alias="GROUNDING_JUDGE_BASE_URL", description="OpenAI-compatible URL; empty = no judge")
+    grounding_model_path: str = Field(
+        default="", alias="GROUNDING_MODEL_PATH", description="classifier JSON; empty = the one in core/grounding/model"
+    )
+    grounding_embed_cache_size: int = Field(
+        default=4096, alias="GROUNDING_EMBED_CACHE_SIZE", description="passage sentences whose vectors are kept"
+    )
+    grounding_judge_base_url: str = Field(
+        default="", alias="GROUNDING_JUDGE_BASE_URL", description="OpenAI-compatible URL; empty = no judge"
+    )
     grounding_judge_model: str = Field(default="local", alias="GROUNDING_JUDGE_MODEL")
     grounding_judge_api_key: str = Field(default="not-needed", alias="GROUNDING_JUDGE_API_KEY")
     grounding_judge_timeout_s: float = Field(default=10.0, alias="GROUNDING_JUDGE_TIMEOUT_S")
-    grounding_judge_low: float = Field(default=0.2, alias="GROUNDING_JUDGE_LOW", description="claims with support in [low, high] go to the judge")
+    grounding_judge_low: float = Field(
+        default=0.2, alias="GROUNDING_JUDGE_LOW", description="claims with support in [low, high] go to the judge"
+    )
     grounding_judge_high: float = Field(default=0.8, alias="GROUNDING_JUDGE_HIGH")
     # limits of POST /v1/grounding/check (a check costs CPU in the API process)
     grounding_max_passages: int = Field(default=20, alias="GROUNDING_MAX_PASSAGES")
@@ -158,21 +168,33 @@ class Settings(BaseSettings):
     eval_emanual_docstore_url: str = Field(
         default="", alias="EVAL_EMANUAL_DOCSTORE_URL", description="empty = SQLite emanual.db in data_dir"
     )
-    eval_retrieval_depth: int = Field(default=20, alias="EVAL_RETRIEVAL_DEPTH", description="chunks retrieved to rank sections")
+    eval_retrieval_depth: int = Field(
+        default=20, alias="EVAL_RETRIEVAL_DEPTH", description="chunks retrieved to rank sections"
+    )
     eval_generate: bool = Field(default=True, alias="EVAL_GENERATE", description="scheduled runs call the LLM")
-    eval_judge_base_url: str = Field(default="", alias="EVAL_JUDGE_BASE_URL", description="Ragas judge; empty = no LLM metrics")
+    eval_judge_base_url: str = Field(
+        default="", alias="EVAL_JUDGE_BASE_URL", description="Ragas judge; empty = no LLM metrics"
+    )
     eval_judge_model: str = Field(default="local", alias="EVAL_JUDGE_MODEL")
     eval_judge_api_key: str = Field(default="not-needed", alias="EVAL_JUDGE_API_KEY")
     eval_judge_timeout_s: float = Field(default=60.0, alias="EVAL_JUDGE_TIMEOUT_S")
-    eval_price_prompt_per_1k: float = Field(default=0.0, alias="EVAL_PRICE_PROMPT_PER_1K", description="money per 1k uncached prompt tokens")
+    eval_price_prompt_per_1k: float = Field(
+        default=0.0, alias="EVAL_PRICE_PROMPT_PER_1K", description="money per 1k uncached prompt tokens"
+    )
     eval_price_completion_per_1k: float = Field(default=0.0, alias="EVAL_PRICE_COMPLETION_PER_1K")
     eval_price_cached_per_1k: float = Field(default=0.0, alias="EVAL_PRICE_CACHED_PER_1K")
-    eval_gpu_hour_price: float = Field(default=3.0, alias="EVAL_GPU_HOUR_PRICE", description="price of the LLM machine per hour")
+    eval_gpu_hour_price: float = Field(
+        default=3.0, alias="EVAL_GPU_HOUR_PRICE", description="price of the LLM machine per hour"
+    )
     eval_gpu_requests_per_hour: float = Field(
         default=0.0, alias="EVAL_GPU_REQUESTS_PER_HOUR", description="0 = from measured generation time"
     )
-    eval_regression_threshold: float = Field(default=0.05, alias="EVAL_REGRESSION_THRESHOLD", description="absolute drop of a rate")
-    eval_latency_regression: float = Field(default=0.5, alias="EVAL_LATENCY_REGRESSION", description="relative rise of latency/cost")
+    eval_regression_threshold: float = Field(
+        default=0.05, alias="EVAL_REGRESSION_THRESHOLD", description="absolute drop of a rate"
+    )
+    eval_latency_regression: float = Field(
+        default=0.5, alias="EVAL_LATENCY_REGRESSION", description="relative rise of latency/cost"
+    )
     feedback_max_comment_chars: int = Field(default=2000, alias="FEEDBACK_MAX_COMMENT_CHARS")
     # retrieval options measured by the evaluation (bench/retrieval.py); the defaults keep the
     # original behaviour
@@ -180,15 +202,22 @@ class Settings(BaseSettings):
         default=True, alias="RETRIEVAL_DEDUPE_SECTIONS", description="k distinct sections, hybrid fused per section"
     )
     fusion: Literal["rrf", "score"] = Field(
-        default="score", alias="FUSION",
+        default="score",
+        alias="FUSION",
         description="hybrid fusion: reciprocal rank (rrf) or min-max normalised scores (score)",
     )
     score_fusion_dense_weight: float = Field(
-        default=0.5, ge=0.0, le=1.0, alias="SCORE_FUSION_DENSE_WEIGHT",
+        default=0.5,
+        ge=0.0,
+        le=1.0,
+        alias="SCORE_FUSION_DENSE_WEIGHT",
         description="FUSION=score: weight of the dense cosine; BM25 gets the rest",
     )
     dense_feedback: float = Field(
-        default=0.0, ge=0.0, le=2.0, alias="DENSE_FEEDBACK",
+        default=0.0,
+        ge=0.0,
+        le=2.0,
+        alias="DENSE_FEEDBACK",
         description="hybrid: weight of the first pass's best chunks' mean vector added to the query vector "
         "for a second dense search (Rocchio pseudo-relevance feedback); 0 = off",
     )
@@ -199,39 +228,90 @@ class Settings(BaseSettings):
     rrf_keyword_weight: float = Field(default=1.0, alias="RRF_KEYWORD_WEIGHT")
     hybrid_depth: int = Field(default=0, alias="HYBRID_DEPTH", description="candidates per list; 0 = max(4k, 20)")
     keyword_bigrams: bool = Field(
-        default=True, alias="KEYWORD_BIGRAMS", description="BM25 also indexes adjacent-word pairs (re-indexes on change)"
+        default=True,
+        alias="KEYWORD_BIGRAMS",
+        description="BM25 also indexes adjacent-word pairs (re-indexes on change)",
     )
     keyword_heading_weight: int = Field(
-        default=2, ge=1, le=5, alias="KEYWORD_HEADING_WEIGHT",
+        default=2,
+        ge=1,
+        le=5,
+        alias="KEYWORD_HEADING_WEIGHT",
         description="times a chunk's heading counts in BM25 (re-indexes on change)",
     )
 
     # --- gateway (API keys, budgets, rate limits, admission queue) ---------------------------
-    gateway_require_keys: bool = Field(default=True, alias="GATEWAY_REQUIRE_KEYS", description="false = no API keys (local development only)")
-    gateway_prefix: str = Field(default="rd:", alias="GATEWAY_REDIS_PREFIX", description="prefix of every gateway and cache key in Redis")
-    gateway_daily_tokens: int = Field(default=50_000, alias="GATEWAY_DAILY_TOKENS", description="per-user daily token budget (UTC day)")
-    gateway_output_cap: int = Field(default=4_000, alias="GATEWAY_OUTPUT_CAP", description="most output tokens one request may ask for")
+    gateway_require_keys: bool = Field(
+        default=True, alias="GATEWAY_REQUIRE_KEYS", description="false = no API keys (local development only)"
+    )
+    gateway_prefix: str = Field(
+        default="rd:", alias="GATEWAY_REDIS_PREFIX", description="prefix of every gateway and cache key in Redis"
+    )
+    gateway_daily_tokens: int = Field(
+        default=50_000, alias="GATEWAY_DAILY_TOKENS", description="per-user daily token budget (UTC day)"
+    )
+    gateway_output_cap: int = Field(
+        default=4_000, alias="GATEWAY_OUTPUT_CAP", description="most output tokens one request may ask for"
+    )
     gateway_rpm_free: int = Field(default=30, alias="GATEWAY_RPM_FREE", description="requests per minute, free tier")
     gateway_rpm_paid: int = Field(default=120, alias="GATEWAY_RPM_PAID", description="requests per minute, paid tier")
-    gateway_max_inflight: int = Field(default=4, alias="GATEWAY_MAX_INFLIGHT", description="generations in flight across all API processes")
-    gateway_paid_reserved: int = Field(default=1, alias="GATEWAY_PAID_RESERVED", description="in-flight slots free requests never take")
-    gateway_queue_max: int = Field(default=64, alias="GATEWAY_QUEUE_MAX", description="waiting requests before new ones get 503")
-    gateway_queue_timeout_s: float = Field(default=60.0, alias="GATEWAY_QUEUE_TIMEOUT_S", description="longest wait for a slot, then 503")
-    gateway_slot_lease_s: float = Field(default=30.0, alias="GATEWAY_SLOT_LEASE_S", description="a slot not renewed for this long is reclaimed")
-    gateway_queue_poll_s: float = Field(default=0.25, alias="GATEWAY_QUEUE_POLL_S", description="a waiter re-checks at least this often")
-    gateway_reservation_ttl_s: int = Field(default=3600, alias="GATEWAY_RESERVATION_TTL_S", description="unsettled token reservations are kept this long")
+    gateway_max_inflight: int = Field(
+        default=4, alias="GATEWAY_MAX_INFLIGHT", description="generations in flight across all API processes"
+    )
+    gateway_paid_reserved: int = Field(
+        default=1, alias="GATEWAY_PAID_RESERVED", description="in-flight slots free requests never take"
+    )
+    gateway_queue_max: int = Field(
+        default=64, alias="GATEWAY_QUEUE_MAX", description="waiting requests before new ones get 503"
+    )
+    gateway_queue_timeout_s: float = Field(
+        default=60.0, alias="GATEWAY_QUEUE_TIMEOUT_S", description="longest wait for a slot, then 503"
+    )
+    gateway_slot_lease_s: float = Field(
+        default=30.0, alias="GATEWAY_SLOT_LEASE_S", description="a slot not renewed for this long is reclaimed"
+    )
+    gateway_queue_poll_s: float = Field(
+        default=0.25, alias="GATEWAY_QUEUE_POLL_S", description="a waiter re-checks at least this often"
+    )
+    gateway_reservation_ttl_s: int = Field(
+        default=3600, alias="GATEWAY_RESERVATION_TTL_S", description="unsettled token reservations are kept this long"
+    )
 
     # --- response cache ------------------------------------------------------------------------
     cache_enabled: bool = Field(default=True, alias="CACHE_ENABLED")
-    cache_similarity: float = Field(default=0.80, alias="CACHE_SIMILARITY", description="cosine of the served neighbour to the question (normalised text)")
-    cache_candidate_similarity: float = Field(default=0.65, alias="CACHE_CANDIDATE_SIMILARITY", description="neighbours at least this close vote on the answer")
-    cache_neighbours: int = Field(default=10, alias="CACHE_NEIGHBOURS", description="nearest cached questions that vote")
-    cache_vote_share: float = Field(default=0.85, alias="CACHE_VOTE_SHARE", description="share of the weighted vote the served answer needs; 0 = no vote")
-    cache_vote_temperature: float = Field(default=0.07, alias="CACHE_VOTE_TEMPERATURE", description="vote weight exp((cos - 1) / T)")
-    cache_guard: bool = Field(default=True, alias="CACHE_GUARD", description="numbers, negation and named entities must agree")
+    cache_similarity: float = Field(
+        default=0.80,
+        alias="CACHE_SIMILARITY",
+        description="cosine of the served neighbour to the question (normalised text)",
+    )
+    cache_candidate_similarity: float = Field(
+        default=0.65,
+        alias="CACHE_CANDIDATE_SIMILARITY",
+        description="neighbours at least this close vote on the answer",
+    )
+    cache_neighbours: int = Field(
+        default=10, alias="CACHE_NEIGHBOURS", description="nearest cached questions that vote"
+    )
+    cache_vote_share: float = Field(
+        default=0.85,
+        alias="CACHE_VOTE_SHARE",
+        description="share of the weighted vote the served answer needs; 0 = no vote",
+    )
+    cache_vote_temperature: float = Field(
+        default=0.07, alias="CACHE_VOTE_TEMPERATURE", description="vote weight exp((cos - 1) / T)"
+    )
+    cache_guard: bool = Field(
+        default=True, alias="CACHE_GUARD", description="numbers, negation and named entities must agree"
+    )
     cache_ttl_s: int = Field(default=7 * 24 * 3600, alias="CACHE_TTL_S")
-    cache_tombstone_ttl_s: int = Field(default=24 * 3600, alias="CACHE_TOMBSTONE_TTL_S", description="a removed chunk blocks new entries citing it this long")
-    cache_max_entries: int = Field(default=50_000, alias="CACHE_MAX_ENTRIES", description="semantic rows kept in each process's memory")
+    cache_tombstone_ttl_s: int = Field(
+        default=24 * 3600,
+        alias="CACHE_TOMBSTONE_TTL_S",
+        description="a removed chunk blocks new entries citing it this long",
+    )
+    cache_max_entries: int = Field(
+        default=50_000, alias="CACHE_MAX_ENTRIES", description="semantic rows kept in each process's memory"
+    )
 
     # --- UIs started by `up` ---------------------------------------------------------------
     dagster_port: int = Field(default=3000, alias="DAGSTER_PORT")

@@ -651,7 +651,7 @@ def check_text(text: str) -> None:
     try:
         text.encode("ascii")
     except UnicodeEncodeError as exc:  # keep the PDFs plain ASCII / Latin-1 safe
-        raise ValueError(f"non-ASCII text in manual source: {text[exc.start:exc.end + 20]!r}") from exc
+        raise ValueError(f"non-ASCII text in manual source: {text[exc.start : exc.end + 20]!r}") from exc
 
 
 def render(manual: dict, out_dir: Path) -> Path:

@@ -286,8 +286,7 @@ CASES: list[Case] = [
     (
         "swapped_attribution",
         C,
-        "My order came in two parcels - earbuds on 2 May and the laptop on 6 May. what's the last day to return "
-        "each?",
+        "My order came in two parcels - earbuds on 2 May and the laptop on 6 May. what's the last day to return each?",
         "Each item has its own window starting on the day it was delivered, and electronics get 30 days. So the "
         "earbuds can go back until 5 June and the laptop until 1 June.",
         ["If your headphones arrived on 2 May and your laptop on 6 May"],
@@ -310,8 +309,10 @@ CASES: list[Case] = [
         "what stuff cant be returned?",
         "Only gift cards and digital downloads are excluded from returns. Everything else can be sent back within "
         "the window for its category.",
-        ["Gift cards, digital downloads, opened software, personalised items, and underwear and swimwear cannot be "
-         "returned."],
+        [
+            "Gift cards, digital downloads, opened software, personalised items, and underwear and swimwear cannot be "
+            "returned."
+        ],
     ),
     (
         "wrong_fact",
@@ -1056,7 +1057,7 @@ CASES: list[Case] = [
         "added_clause",
         U,
         "we want about 40 gift cards for our staff, is there a bulk option?",
-        "Yes - for more than 20 gift cards, email support@lumenmarket.example with the subject \"Corporate gift "
+        'Yes - for more than 20 gift cards, email support@lumenmarket.example with the subject "Corporate gift '
         "cards\" and we'll send you an offer. Corporate orders of 50 cards or more also get a 5% discount.",
         ["Need more than 20 gift cards, for example as employee rewards?"],
     ),
@@ -1105,8 +1106,7 @@ CASES: list[Case] = [
         "paraphrase",
         S,
         "im 16, can I make an account to buy a tent?",
-        "Sorry, you need to be at least 18 to create an account and place orders, so at 16 you can't set one up "
-        "yet.",
+        "Sorry, you need to be at least 18 to create an account and place orders, so at 16 you can't set one up yet.",
         ["You must be at least 18 years old to create an account and place orders."],
     ),
     (
@@ -1294,7 +1294,7 @@ CASES: list[Case] = [
         "not happy with how my complaint was handled. what can I do next?",
         "You can reply to the email or ask in chat for your case to be escalated, and a team lead will review it "
         "and reply within 5 business days. If it's still not resolved, you can send a formal complaint by email "
-        "with the subject \"Formal complaint\" or by post. Formal complaints are acknowledged within 2 business days "
+        'with the subject "Formal complaint" or by post. Formal complaints are acknowledged within 2 business days '
         "and get a final written response within 14 days.",
         ["A team lead reviews it and replies within 5 business days."],
     ),
@@ -1619,7 +1619,7 @@ CASES: list[Case] = [
         C,
         "how do I get my aurora x2 into pairing mode?",
         "With the headphones switched off, hold the power button for 5 seconds until the LED flashes white and you "
-        "hear \"Pairing\". Then choose Aurora X2 in your device's Bluetooth settings.",
+        'hear "Pairing". Then choose Aurora X2 in your device\'s Bluetooth settings.',
         ["Hold the power button (right ear cup) for 5 seconds until the LED flashes blue."],
     ),
     (
@@ -1673,8 +1673,7 @@ CASES: list[Case] = [
         "paraphrase",
         S,
         "traillite 2 plus the footprint - how heavy is that all in?",
-        "The TrailLite 2 weighs 1.9 kg packed and the optional footprint adds 160 g, so together it's about "
-        "2.06 kg.",
+        "The TrailLite 2 weighs 1.9 kg packed and the optional footprint adds 160 g, so together it's about 2.06 kg.",
         [
             "Packed weight (everything included): value 1.9 kg.",
             "It weighs 160 g.",

@@ -174,8 +174,7 @@ CASES: list[Case] = [
     (
         "paraphrase",
         S,
-        "I sent a coffee grinder back as faulty and now got an email saying they found no fault?? what happens "
-        "now",
+        "I sent a coffee grinder back as faulty and now got an email saying they found no fault?? what happens now",
         "When our technicians can't find a fault, they email you before doing anything else, and the choice is "
         "yours: have the grinder sent back to you free of charge, or carry on with a normal return. A normal "
         "return follows the standard rules, so the 4.95 EUR label fee is deducted unless you're a Lumen Plus "
@@ -286,8 +285,7 @@ CASES: list[Case] = [
     (
         "wrong_fact",
         C,
-        "Returned a jacket I paid for with a gift card, but the card expired last month. Where does the refund "
-        "go?",
+        "Returned a jacket I paid for with a gift card, but the card expired last month. Where does the refund go?",
         "Because the gift card has expired, the refund is paid into your bank account instead, within 5-7 "
         "business days after we've inspected the jacket.",
         ["If the gift card has expired by then, we issue a new e-gift card for the refund amount."],
@@ -337,8 +335,7 @@ CASES: list[Case] = [
     (
         "number_swap",
         C,
-        "Opened a camera I paid 300 EUR for, works fine but I want to return it. How much will I get? I'm not in "
-        "Plus",
+        "Opened a camera I paid 300 EUR for, works fine but I want to return it. How much will I get? I'm not in Plus",
         "Opened electronics that aren't faulty carry a 10% restocking fee, so that's 30 EUR, and the 4.95 EUR "
         "return label fee comes off too. You'd get 265.05 EUR back.",
         ["The fee covers testing, data wiping, repackaging"],
@@ -1007,8 +1004,7 @@ CASES: list[Case] = [
     (
         "paraphrase",
         S,
-        "lost my gift card but I still have the order confirmation. will the replacement be valid for another 3 "
-        "years?",
+        "lost my gift card but I still have the order confirmation. will the replacement be valid for another 3 years?",
         "With the receipt we can block the old card and issue a new e-gift card for the balance that's left. The "
         "replacement keeps the original expiry date, though, so it runs 3 years from when the first card was "
         "bought, not from the replacement date.",
@@ -1089,7 +1085,7 @@ CASES: list[Case] = [
         "added_clause",
         U,
         "we want to give 30 gift cards to our staff at christmas, is there a business option?",
-        "Yes, for more than 20 gift cards, email support@lumenmarket.example with the subject \"Corporate gift "
+        'Yes, for more than 20 gift cards, email support@lumenmarket.example with the subject "Corporate gift '
         "cards\" and we'll send you an offer. Corporate orders also get 5% off the total card value.",
         ["Need more than 20 gift cards"],
     ),
@@ -1173,8 +1169,7 @@ CASES: list[Case] = [
         "unit_swap",
         C,
         "clicked forgot password, how long is the reset link good for?",
-        "The reset link we email you is valid for 1 day. Your new password needs to be at least 12 characters "
-        "long.",
+        "The reset link we email you is valid for 1 day. Your new password needs to be at least 12 characters long.",
         ["The reset link we email you is valid for 1 hour."],
     ),
     (
@@ -1188,8 +1183,7 @@ CASES: list[Case] = [
     (
         "wrong_comparison",
         C,
-        "need an invoice from an order I placed in 2017 (it's 2026 now). can I still download it from my "
-        "account?",
+        "need an invoice from an order I placed in 2017 (it's 2026 now). can I still download it from my account?",
         "Yes, order history and invoices are kept in your account for 7 years, so your 2017 order is still there "
         "under Orders.",
         ["How long do you keep my order history in my account?"],
@@ -1631,8 +1625,7 @@ CASES: list[Case] = [
     (
         "paraphrase",
         S,
-        "I put my brewmaster on a homehub smart plug timer so coffee's ready when I get up, but it doesnt switch "
-        "on?",
+        "I put my brewmaster on a homehub smart plug timer so coffee's ready when I get up, but it doesnt switch on?",
         "That's expected: the BrewMaster 900 has an electronic power switch, so after the smart plug switches the "
         "power on, you still need to press the Power button on the machine itself. It doesn't start "
         "automatically when power returns.",
@@ -1722,8 +1715,7 @@ CASES: list[Case] = [
         "negation",
         C,
         "can I wear my aurora x2 in the shower to listen to podcasts?",
-        "Yes, they're rated IPX4 and waterproof, so a shower is fine; just let the USB-C port dry before "
-        "charging.",
+        "Yes, they're rated IPX4 and waterproof, so a shower is fine; just let the USB-C port dry before charging.",
         ["It isn't waterproof."],
     ),
     (

@@ -40,8 +40,9 @@ def test_chat_page_answers_with_a_citation(api_server: ThreadedUvicorn, page: An
     assert any(h.startswith("/docs/returns/") for h in hrefs), hrefs
     turn.locator(".feedback .feedback-comment").fill("clear answer")
     turn.locator(".feedback .thumbs-up").click()
-    page.wait_for_function("document.querySelector('.turn.assistant:last-child .feedback-status')?.textContent"
-                           ".includes('recorded')")
+    page.wait_for_function(
+        "document.querySelector('.turn.assistant:last-child .feedback-status')?.textContent.includes('recorded')"
+    )
     assert "thanks, recorded" in turn.locator(".feedback-status").inner_text()
     page.screenshot(path=str(SCREENSHOT), full_page=True)
 

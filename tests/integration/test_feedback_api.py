@@ -12,8 +12,13 @@ def test_feedback_is_stored_and_summarised(api_server) -> None:
     assert up.json()["rating"] == 1 and up.json()["id"] > 0
     down = httpx.post(
         f"{base}/v1/feedback",
-        json={"answer_id": "chatcmpl-2", "rating": -1, "question": "Can I return a laptop after 45 days?",
-              "answer": "Yes.", "comment": "wrong window"},
+        json={
+            "answer_id": "chatcmpl-2",
+            "rating": -1,
+            "question": "Can I return a laptop after 45 days?",
+            "answer": "Yes.",
+            "comment": "wrong window",
+        },
         timeout=30,
     )
     assert down.status_code == 201
@@ -28,6 +33,7 @@ def test_feedback_rejects_bad_input(api_server) -> None:
     assert bad.status_code == 422 and "rating must be 1" in bad.json()["error"]["message"]
     missing = httpx.post(f"{base}/v1/feedback", json={"rating": 1}, timeout=30)
     assert missing.status_code in (400, 422)
-    long_comment = httpx.post(f"{base}/v1/feedback", json={"answer_id": "x", "rating": -1, "comment": "x" * 5000},
-                              timeout=30)
+    long_comment = httpx.post(
+        f"{base}/v1/feedback", json={"answer_id": "x", "rating": -1, "comment": "x" * 5000}, timeout=30
+    )
     assert long_comment.status_code == 422 and "limit" in long_comment.json()["error"]["message"]

@@ -14,16 +14,32 @@ PASSAGE = (
 
 
 def run(args: list[str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "core.cli", "grounding", *args], cwd=REPO_ROOT, capture_output=True,
-                          text=True, timeout=300, env={"HF_HUB_OFFLINE": "1", "PATH": "/usr/bin:/bin"})
+    return subprocess.run(
+        [sys.executable, "-m", "core.cli", "grounding", *args],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={"HF_HUB_OFFLINE": "1", "PATH": "/usr/bin:/bin"},
+    )
 
 
 def test_batch_check_flags_the_laptop_case(tmp_path: Path) -> None:
     cases = [
-        {"id": "wrong", "question": "Can I return a laptop after 45 days?", "answer": "Yes, you can return the laptop "
-         "within 45 days.", "passages": [PASSAGE], "label": "contradicted"},
-        {"id": "right", "question": "How long do I have to return a laptop?", "answer": "You have 30 days from "
-         "delivery to return a laptop.", "passages": [PASSAGE], "label": "supported"},
+        {
+            "id": "wrong",
+            "question": "Can I return a laptop after 45 days?",
+            "answer": "Yes, you can return the laptop within 45 days.",
+            "passages": [PASSAGE],
+            "label": "contradicted",
+        },
+        {
+            "id": "right",
+            "question": "How long do I have to return a laptop?",
+            "answer": "You have 30 days from delivery to return a laptop.",
+            "passages": [PASSAGE],
+            "label": "supported",
+        },
     ]
     source = tmp_path / "cases.jsonl"
     source.write_text("\n".join(json.dumps(c) for c in cases) + "\n")
