@@ -351,7 +351,7 @@ class GroundingChecker:
             found = restated if restated is not None else only
             assert found is not None
             verdict, score = "contradicted", min(p, 0.05)
-            rule = "faq_polarity_mismatch" if restated is not None else found.reason.split(":", 1)[0]
+            rule = found.rule
             reasons.append(found.reason)
             evidence_idx = found.evidence
         elif calendar is not None and calendar.status == "mismatch":

@@ -399,7 +399,8 @@ FAQ_MARGIN = 0.15
 @dataclass
 class ScopeFinding:
     evidence: int
-    reason: str
+    reason: str  # "<rule>: <why>", shown to reviewers
+    rule: str  # the rule that fired, e.g. "only_mismatch"
 
 
 def _closed_question(question: str) -> bool:
@@ -450,7 +451,9 @@ def check_answer_particle(sentence: str, question: str, index: EvidenceIndex) ->
     if rivals and max(rivals) > best[0] - FAQ_MARGIN:
         return None
     return ScopeFinding(
-        evidence=best[1], reason=f"answer_mismatch: claim says {particle}, the help centre says {best[2]}"
+        evidence=best[1],
+        reason=f"answer_mismatch: claim says {particle}, the help centre says {best[2]}",
+        rule="answer_mismatch",
     )
 
 
@@ -500,6 +503,7 @@ def check_scope(text: str, index: EvidenceIndex) -> ScopeFinding | None:
             return ScopeFinding(
                 evidence=i,
                 reason=f"scope_mismatch: claim says '{universal.group(0).lower()}', the evidence says '{m.group(0).lower()}'",
+                rule="scope_mismatch",
             )
     return None
 
@@ -552,6 +556,7 @@ def check_only(text: str, index: EvidenceIndex) -> ScopeFinding | None:
                     return ScopeFinding(
                         evidence=i,
                         reason=f"only_mismatch: claim says only {m.group('x').strip()}, the evidence lists more",
+                        rule="only_mismatch",
                     )
                 break  # the first predicate of the sentence is the one its list belongs to
     return None
@@ -625,7 +630,11 @@ def check_faq_polarity(text: str, index: EvidenceIndex) -> ScopeFinding | None:
             continue
         said = "yes" if affirmed else "no"
         how = "affirms" if claim_true else "denies"
-        return ScopeFinding(evidence=i, reason=f"faq_polarity_mismatch: the claim {how} what the FAQ answers {said}")
+        return ScopeFinding(
+            evidence=i,
+            reason=f"faq_polarity_mismatch: the claim {how} what the FAQ answers {said}",
+            rule="faq_polarity_mismatch",
+        )
     return None
 
 
@@ -699,7 +708,11 @@ def check_binding(text: str, index: EvidenceIndex) -> ScopeFinding | None:
         # clause, "and the floor 5,000 mm", moves words one way only)
         exchanged = any((b, a) in moves for a, b in moves)
         if exchanged and swapped >= same:
-            return ScopeFinding(evidence=i, reason="binding_mismatch: the claim gives the values to the other subjects")
+            return ScopeFinding(
+                evidence=i,
+                reason="binding_mismatch: the claim gives the values to the other subjects",
+                rule="binding_mismatch",
+            )
     return None
 
 
@@ -758,5 +771,6 @@ def check_state(text: str, index: EvidenceIndex) -> ScopeFinding | None:
             return ScopeFinding(
                 evidence=best_other[1],
                 reason=f"state_mismatch: claim says '{word.group(0).lower()}', the evidence the opposite",
+                rule="state_mismatch",
             )
     return None
