@@ -5,7 +5,7 @@
 Datasets: HaluEval QA held-out half (lines 1000-1999 of ../shared/data/halueval_dev; the paper's
 protocol shows one of the two answers per line, chosen with a fixed seed, and we also report
 both answers) and evaluation/datasets/policy_claims_v1.jsonl .. _v4.jsonl (development sets by now)
-and _v5.jsonl (held out). Detectors, positive class = "not
+and _v5.jsonl, _v6.jsonl (held out). Detectors, positive class = "not
 supported" (an answer is flagged when any of its claims is):
 
 - floor: fewer than 90% of the answer's content words (lowercased, stop words removed) occur
@@ -49,14 +49,15 @@ DATASETS = REPO / "evaluation" / "datasets"
 # writer who saw neither the guard nor its errors, scored once as held-out sets and then studied for
 # new rules: all three are development sets now. v4 (written blind while the v3 rules were built,
 # scored once at the end of session 3) is a development set since session 4 (its failures were read,
-# and bench/grounding_cv.py trains on it). v5 (written blind in session 4) is the held-out set: never
-# study its failures; when it has been, write a v6.
+# and bench/grounding_cv.py trains on it). v5 and v6 (each written blind in session 4 by its own
+# writer) are the held-out sets: never study their failures; when they have been, write a v7.
 POLICY_SETS = {
     "policy_claims_v1": (DATASETS / "policy_claims_v1.jsonl", "grounding_policy_claims.jsonl"),
     "policy_claims_v2": (DATASETS / "policy_claims_v2.jsonl", "grounding_policy_claims_v2.jsonl"),
     "policy_claims_v3": (DATASETS / "policy_claims_v3.jsonl", "grounding_policy_claims_v3.jsonl"),
     "policy_claims_v4": (DATASETS / "policy_claims_v4.jsonl", "grounding_policy_claims_v4.jsonl"),
     "policy_claims_v5": (DATASETS / "policy_claims_v5.jsonl", "grounding_policy_claims_v5.jsonl"),
+    "policy_claims_v6": (DATASETS / "policy_claims_v6.jsonl", "grounding_policy_claims_v6.jsonl"),
 }
 DETECTORS = ["floor", "numbers-only", "explicit checks", "alignment-only", "classifier", "full guard"]
 # every rule-based verdict of the checker besides the number rule (negation, yes/no answers, FAQ
