@@ -43,6 +43,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
+from core.grounding.records import metrics  # noqa: E402  (answer-level P/R/F1, shared with the CV bench)
+
 RESULTS = REPO / "bench" / "results"
 DATASETS = REPO / "evaluation" / "datasets"
 # v1 was looked at while the guard's rules were developed; v2 and v3 were each written by a separate
@@ -101,22 +103,6 @@ def detector_flags(analyses: list[Any], threshold: float, align_threshold: float
         "alignment-only": any(align_score(a) < align_threshold for a in claims),
         "classifier": any(a.probability < threshold for a in claims),
         "full guard": any(a.verdict.verdict != "supported" for a in analyses),
-    }
-
-
-def metrics(flags: list[bool], gold_flag: list[bool]) -> dict[str, float]:
-    tp = sum(f and g for f, g in zip(flags, gold_flag, strict=True))
-    fp = sum(f and not g for f, g in zip(flags, gold_flag, strict=True))
-    fn = sum(not f and g for f, g in zip(flags, gold_flag, strict=True))
-    tn = len(flags) - tp - fp - fn
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return {
-        "n": len(flags),
-        "precision": round(p, 4),
-        "recall": round(r, 4),
-        "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
-        "accuracy": round((tp + tn) / len(flags), 4) if flags else 0.0,
     }
 
 
