@@ -58,12 +58,17 @@ HONCHO_KILL_WAIT_S = 30
 HONCHO = "import sys, honcho.manager as m; m.KILL_WAIT = int(sys.argv.pop(1)); from honcho.command import main; main()"
 
 
+def up_redis_url(settings: Settings) -> str:
+    """The Redis server `up` starts, which its API process keeps keys and limits in."""
+    return f"redis://127.0.0.1:{settings.redis_port}/0"
+
+
 def child_environment(settings: Settings) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         {
             "RAGDESK_MILVUS_URI": f"http://127.0.0.1:{settings.milvus_port}",
-            "REDIS_URL": f"redis://127.0.0.1:{settings.redis_port}/0",
+            "REDIS_URL": up_redis_url(settings),
             "LLM_BASE_URL": settings.llm_base_url or f"http://127.0.0.1:{settings.local_llm_port}/v1",
             "RAGDESK_DATA_DIR": str(settings.data_dir),
             "DAGSTER_HOME": str(settings.data_dir / "dagster"),
@@ -201,12 +206,17 @@ def urls_banner(settings: Settings) -> str:
         ("MLflow UI", f"http://127.0.0.1:{settings.mlflow_port}/"),
         ("LLM server", f"http://127.0.0.1:{settings.local_llm_port}/v1"),
         ("Milvus Lite server", f"http://127.0.0.1:{settings.milvus_port}"),
-        ("Redis", f"redis://127.0.0.1:{settings.redis_port}/0"),
+        ("Redis", up_redis_url(settings)),
     ]
     width = max(len(name) for name, _ in rows)
     lines = (
         ["", "ragdesk is up:"]
         + [f"  {name.ljust(width)}  {url}" for name, url in rows]
-        + ["  Ctrl-C stops everything.", ""]
+        + [
+            f"  An API key for the page and the API (another shell): REDIS_URL={up_redis_url(settings)} "
+            "ragdesk keys create --user NAME [--staff]",
+            "  Ctrl-C stops everything.",
+            "",
+        ]
     )
     return "\n".join(lines)

@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from core.clients import make_redis
+from core.launcher import up_redis_url
 from core.settings import get_settings
 from serving.gateway.fallback import FileKeyStore
 from serving.gateway.keys import KeyAdmin, KeyAdminError, RedisKeyAdmin, UserRecord, check_tier
@@ -24,7 +25,11 @@ def _admin() -> KeyAdmin:
     settings = get_settings()
     redis = make_redis(settings)
     if redis is None:
-        typer.echo(f"(no REDIS_URL: keys are kept in {settings.data_dir / 'gateway-keys.json'})", err=True)
+        typer.echo(
+            f"(no REDIS_URL: keys are kept in {settings.data_dir / 'gateway-keys.json'}, which only an API "
+            f"without Redis reads; for the API `ragdesk up` runs, set REDIS_URL={up_redis_url(settings)})",
+            err=True,
+        )
         return FileKeyStore.for_settings(settings)
     return RedisKeyAdmin(redis, settings.gateway_prefix)
 

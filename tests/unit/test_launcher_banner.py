@@ -1,0 +1,13 @@
+"""`make up`'s banner and the API's environment name the same Redis, and the banner tells how to
+make a key that the running API accepts."""
+
+from core.launcher import child_environment, up_redis_url, urls_banner
+from core.settings import Settings
+
+
+def test_banner_names_the_redis_the_api_reads_keys_from() -> None:
+    settings = Settings(REDIS_PORT=6411)  # type: ignore[call-arg]
+    url = up_redis_url(settings)
+    assert url == "redis://127.0.0.1:6411/0"
+    assert child_environment(settings)["REDIS_URL"] == url
+    assert f"REDIS_URL={url} ragdesk keys create --user NAME" in urls_banner(settings)
