@@ -152,6 +152,26 @@ class Settings(BaseSettings):
         default=0.2, alias="GROUNDING_JUDGE_LOW", description="claims with support in [low, high] go to the judge"
     )
     grounding_judge_high: float = Field(default=0.8, alias="GROUNDING_JUDGE_HIGH")
+    grounding_judge_scope: Literal["uncertain", "flagged", "all"] = Field(
+        default="uncertain",
+        alias="GROUNDING_JUDGE_SCOPE",
+        description="claims the judge rules on: the uncertain band, also every flagged one, or all",
+    )
+    grounding_judge_concurrency: int = Field(
+        default=4, ge=1, le=64, alias="GROUNDING_JUDGE_CONCURRENCY", description="judge requests in flight per answer"
+    )
+    grounding_judge_context_chars: int = Field(
+        default=6000,
+        ge=200,
+        le=200_000,
+        alias="GROUNDING_JUDGE_CONTEXT_CHARS",
+        description="passage text the judge reads per claim",
+    )
+    grounding_judge_constrained: bool = Field(
+        default=True,
+        alias="GROUNDING_JUDGE_CONSTRAINED",
+        description="ask for the verdict through a JSON schema (constrained decoding)",
+    )
     # limits of POST /v1/grounding/check (a check costs CPU in the API process)
     grounding_max_passages: int = Field(default=20, alias="GROUNDING_MAX_PASSAGES")
     grounding_max_passage_chars: int = Field(default=8000, alias="GROUNDING_MAX_PASSAGE_CHARS")

@@ -30,13 +30,14 @@ class GroundingRunner:
 
         return cls(GroundingChecker(settings, embedder))
 
-    def check_sync(self, question: str, answer: str, passages: Sequence[str]) -> GroundingResult:
+    def check_sync(self, question: str, answer: str, passages: Sequence[str], context: str = "") -> GroundingResult:
         with self._lock:
-            return self.checker.check(question, answer, list(passages))
+            return self.checker.check(question, answer, list(passages), context)
 
-    async def check(self, question: str, answer: str, passages: Sequence[str]) -> GroundingResult:
-        """Every sentence of `answer` against `passages` (the checker's own split)."""
-        return await asyncio.to_thread(self.check_sync, question, answer, passages)
+    async def check(self, question: str, answer: str, passages: Sequence[str], context: str = "") -> GroundingResult:
+        """Every sentence of `answer` against `passages` (the checker's own split); `context`:
+        the answer so far when `answer` is one streamed sentence."""
+        return await asyncio.to_thread(self.check_sync, question, answer, passages, context)
 
     async def warm(self, question: str, passages: Sequence[str]) -> None:
         """Build the passages' evidence index now (the checker caches it per passage list), so

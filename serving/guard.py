@@ -174,13 +174,15 @@ class GroundingGuard:
             log.exception("grounding warm-up failed")
         run.warm_ms = (time.perf_counter() - started) * 1000
 
-    async def _check(self, run: GuardRun, question: str, text: str, passages: list[str]) -> list[ClaimVerdict]:
+    async def _check(
+        self, run: GuardRun, question: str, text: str, passages: list[str], context: str = ""
+    ) -> list[ClaimVerdict]:
         if run.warm is not None:
             await run.warm  # never raises: _warm logs its own failure
             run.warm = None
         started = time.perf_counter()
         try:
-            claims = list((await self.runner.check(question, text, passages)).claims)
+            claims = list((await self.runner.check(question, text, passages, context)).claims)
         except Exception as exc:  # fail closed: an unchecked sentence is not released as fact
             log.exception("grounding check failed")
             from core.grounding import ClaimVerdict
@@ -193,7 +195,8 @@ class GroundingGuard:
     async def _sentence(
         self, run: GuardRun, prepared: Prepared, passages: list[str], sentence: str
     ) -> AsyncIterator[Event]:
-        claims = await self._check(run, prepared.question, sentence, passages)
+        so_far = run.original_text[: run.checked_chars + len(sentence)]
+        claims = await self._check(run, prepared.question, sentence, passages, so_far)
         run.checked_chars += len(sentence)
         bad = [c for c in claims if c.verdict != "supported"]
         if not bad:

@@ -3,14 +3,15 @@
 Per claim: explicit contradiction checks (numbers bound to their context, negation, FAQ yes/no
 answers restated, "only X" against a list, weekday and month names), alignment
 to the best evidence sentence (lexical + MiniLM), and the trained classifier's probability that
-the claim is supported; an optional LLM judge decides the uncertain band."""
+the claim is supported; an optional LLM judge rules on the claims in GROUNDING_JUDGE_SCOPE."""
 
 from __future__ import annotations
 
 import re
 import time
 from collections import OrderedDict
-from dataclasses import asdict, dataclass, field
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -42,7 +43,7 @@ from core.grounding.contradict import (
     check_state,
 )
 from core.grounding.features import ClaimEvidence, claim_stems, measure
-from core.grounding.judge import LLMJudge, make_judge
+from core.grounding.judge import JudgeVerdict, LLMJudge, in_scope, make_judge
 from core.grounding.text import answer_particle, content_stems, covered
 
 if TYPE_CHECKING:
@@ -141,13 +142,14 @@ class GroundingChecker:
     def split_claims(self, answer: str) -> list[str]:
         return split_claims(answer)
 
-    def check(self, question: str, answer: str, passages: list[str]) -> GroundingResult:
+    def check(self, question: str, answer: str, passages: list[str], context: str = "") -> GroundingResult:
         """Every sentence of `answer` in order. Sentences that are not claims (greetings,
         closings, questions back, referrals) and "I don't have information" sentences come back
         as `supported` with a `not_a_claim: ...` / `declines_to_answer` reason, so the list covers
-        the whole answer; `grounded` is True iff every claim is supported."""
+        the whole answer; `grounded` is True iff every claim is supported. `context` is the answer
+        around `answer` when that is one streamed sentence (only the LLM judge reads it)."""
         start = time.perf_counter()
-        analyses = self.analyse(question, answer, passages)
+        analyses = self.analyse(question, answer, passages, context)
         claims = [a.verdict for a in analyses]
         grounded = all(c.verdict == "supported" for c in claims)
         return GroundingResult(grounded=grounded, claims=claims, elapsed_ms=(time.perf_counter() - start) * 1000.0)
@@ -158,14 +160,63 @@ class GroundingChecker:
         text = claim.strip()
         checkable = [text] if answer_sentence_kind(text, question) == "claim" else []
         index, vectors = self._embed_claims(passages, checkable, question)
-        return self._assess(text, question, index, *vectors.get(text, (None, None, None))).verdict
+        analysis = self._assess(text, question, index, *vectors.get(text, (None, None, None)))
+        return self._consult_judge(question, text, passages, [analysis])[0].verdict
 
-    def analyse(self, question: str, answer: str, passages: list[str]) -> list[ClaimAnalysis]:
+    def analyse(self, question: str, answer: str, passages: list[str], context: str = "") -> list[ClaimAnalysis]:
         """`check` with the evidence behind each verdict (features, probability, rule)."""
         sentences = list(split_sentences(answer))
         checkable = [s for s in sentences if answer_sentence_kind(s, question) == "claim"]
         index, vectors = self._embed_claims(passages, checkable, question)
-        return [self._assess(s, question, index, *vectors.get(s, (None, None, None))) for s in sentences]
+        analyses = [self._assess(s, question, index, *vectors.get(s, (None, None, None))) for s in sentences]
+        return self._consult_judge(question, context or answer, passages, analyses)
+
+    def _consult_judge(
+        self, question: str, answer: str, passages: list[str], analyses: list[ClaimAnalysis]
+    ) -> list[ClaimAnalysis]:
+        """The judge's verdicts in place of ours for the claims in GROUNDING_JUDGE_SCOPE, asked
+        concurrently. Where it fails or answers something unreadable, our verdict stands; a rule's
+        finding stays among the reasons when the judge overrules it."""
+        judge, s = self.judge, self.settings
+        if judge is None or not passages:
+            return analyses
+        todo = [
+            i
+            for i, a in enumerate(analyses)
+            if a.checkable
+            and in_scope(
+                s.grounding_judge_scope,
+                a.verdict.verdict,
+                a.rule,
+                a.probability,
+                s.grounding_judge_low,
+                s.grounding_judge_high,
+            )
+        ]
+        if not todo:
+            return analyses
+
+        def ask(i: int) -> JudgeVerdict | None:
+            return judge.judge(question, analyses[i].verdict.text, passages, answer)
+
+        if len(todo) == 1:
+            answers = [ask(todo[0])]
+        else:
+            with ThreadPoolExecutor(max_workers=min(len(todo), s.grounding_judge_concurrency)) as pool:
+                answers = list(pool.map(ask, todo))
+        out = list(analyses)
+        for i, judged in zip(todo, answers, strict=True):
+            if judged is None:
+                continue
+            a = analyses[i]
+            p = a.probability
+            score = max(p, 0.5) if judged == "supported" else min(p, 0.49)
+            reasons = [r for r in a.verdict.reasons if not r.startswith("low_support")]
+            verdict = replace(
+                a.verdict, verdict=judged, score=round(float(score), 4), reasons=[*reasons, f"judge: {judged}"]
+            )
+            out[i] = replace(a, verdict=verdict)
+        return out
 
     def _embed_claims(
         self, passages: list[str], claims: list[str], question: str
@@ -385,18 +436,6 @@ class GroundingChecker:
         if verdict == "supported":
             matched = [n for n in numbers if n.status == "match" and n.other is not None]
             reasons += [n.reason for n in matched]
-        if (
-            self.judge is not None
-            and rule == ""
-            and index.sentences
-            and self.settings.grounding_judge_low <= p <= self.settings.grounding_judge_high
-        ):
-            top = sorted(range(len(index.sentences)), key=lambda i: -ev.alignment.sentence_coverage[i])[:5]
-            judged = self.judge.judge(question, sentence, [index.sentences[i].text for i in top])
-            if judged is not None:
-                verdict = judged
-                score = max(p, 0.5) if judged == "supported" else min(p, 0.49)
-                reasons = [r for r in reasons if not r.startswith("low_support")] + [f"judge: {judged}"]
         evidence = index.sentences[evidence_idx].text if evidence_idx is not None and index.sentences else None
         cv = ClaimVerdict(
             text=sentence, verdict=verdict, evidence=evidence, score=round(float(score), 4), reasons=reasons

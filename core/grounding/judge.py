@@ -1,11 +1,16 @@
-"""Optional LLM judge (any OpenAI-compatible server), consulted only for claims the classifier
-is unsure about. Off unless GROUNDING_JUDGE_BASE_URL is set. Small local models were unreliable
-as judges (see MODELS.md); a large model on a GPU server is what this is for."""
+"""Optional LLM judge (any OpenAI-compatible server). Off unless GROUNDING_JUDGE_BASE_URL is set.
+
+Small local models were unreliable as judges (see MODELS.md and `bench/grounding_judge.py`); a
+capable instruct model on a GPU server is what this is for. It reads the retrieved passages whole
+(up to GROUNDING_JUDGE_CONTEXT_CHARS), the question and the whole answer, and rules on one claim
+of that answer: a claim such as "So sending it back on 20 May works" can only be judged with the
+sentences around it. Which claims it sees is GROUNDING_JUDGE_SCOPE (see `in_scope`)."""
 
 from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
@@ -14,44 +19,89 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 JudgeVerdict = Literal["supported", "contradicted", "unsupported"]
+JudgeScope = Literal["uncertain", "flagged", "all"]
 
-_PROMPT = """You check a customer-support answer against help-centre passages.
+_PROMPT = """You check one claim of a customer-support answer against the help-centre passages it was written from.
 
 Passages:
 {passages}
 
-Question: {question}
-Claim: {claim}
+Customer's question: {question}
 
-Does the information in the passages support the claim? Reply with exactly one word:
-SUPPORTED (the passages state it or clearly imply it),
-CONTRADICTED (the passages say something different, e.g. another number or the opposite),
+The whole answer (for context): {answer}
+
+Claim to check: {claim}
+
+Do the passages support the claim? Reasoning from the passages and the customer's own facts
+(for example, adding a return window to the delivery date) counts as support. Give one verdict:
+SUPPORTED (the passages state it or it follows from them and the question),
+CONTRADICTED (the passages say something different, e.g. another number, condition or the opposite),
 NOT_FOUND (the passages do not say it)."""
 
+_VERDICT_FORMAT = {
+    "type": "json_schema",
+    "json_schema": {
+        "name": "verdict",
+        "strict": True,
+        "schema": {
+            "type": "object",
+            "properties": {"verdict": {"type": "string", "enum": ["SUPPORTED", "CONTRADICTED", "NOT_FOUND"]}},
+            "required": ["verdict"],
+            "additionalProperties": False,
+        },
+    },
+}
 _ANSWER = re.compile(r"\b(SUPPORTED|CONTRADICTED|NOT[_ ]FOUND|UNSUPPORTED)\b", re.I)
+
+
+def judge_context(passages: Sequence[str], budget_chars: int) -> str:
+    """The passages in retrieval order, each cut so that all of them fit in `budget_chars`
+    (an even share each; a short passage leaves its unused share to the later ones)."""
+    parts: list[str] = []
+    left = max(0, budget_chars)
+    for i, passage in enumerate(passages):
+        share = left // max(1, len(passages) - i)
+        text = " ".join(passage.split())
+        if len(text) > share:
+            text = text[: max(0, share - 1)].rstrip() + "…"
+        left -= len(text)
+        parts.append(f"[{i + 1}] {text}")
+    return "\n".join(parts) or "(none)"
 
 
 class LLMJudge:
     def __init__(
-        self, base_url: str, model: str, api_key: str = "not-needed", timeout_s: float = 10.0, client: Any = None
+        self,
+        base_url: str,
+        model: str,
+        api_key: str = "not-needed",
+        timeout_s: float = 10.0,
+        client: Any = None,
+        context_chars: int = 6000,
+        constrained: bool = True,
     ):
         self.model = model
+        self.context_chars = context_chars
+        self.constrained = constrained
         if client is None:
             from openai import OpenAI
 
             client = OpenAI(base_url=base_url, api_key=api_key or "not-needed", timeout=timeout_s, max_retries=0)
         self.client = client
 
-    def judge(self, question: str, claim: str, evidence: list[str]) -> JudgeVerdict | None:
-        """The judge's verdict, or None when it failed or answered something unreadable."""
-        prompt = _PROMPT.format(
-            passages="\n".join(f"- {e}" for e in evidence) or "(none)", question=question or "-", claim=claim
+    def prompt(self, question: str, claim: str, passages: Sequence[str], answer: str = "") -> str:
+        return _PROMPT.format(
+            passages=judge_context(passages, self.context_chars),
+            question=question or "-",
+            answer=answer or claim,
+            claim=claim,
         )
+
+    def judge(self, question: str, claim: str, passages: Sequence[str], answer: str = "") -> JudgeVerdict | None:
+        """The judge's verdict, or None when it failed or answered something unreadable."""
+        messages = [{"role": "user", "content": self.prompt(question, claim, passages, answer)}]
         try:
-            response = self.client.chat.completions.create(
-                model=self.model, messages=[{"role": "user", "content": prompt}], temperature=0.0, max_tokens=8
-            )
-            text = response.choices[0].message.content or ""
+            text = self._complete(messages)
         except Exception as exc:
             log.warning("grounding judge failed: %s", exc)
             return None
@@ -62,6 +112,46 @@ class LLMJudge:
         word = m.group(1).upper().replace(" ", "_")
         return {"SUPPORTED": "supported", "CONTRADICTED": "contradicted"}.get(word, "unsupported")  # type: ignore[return-value]
 
+    def _complete(self, messages: list[dict[str, str]]) -> str:
+        """The judge's reply. Constrained to one of the three words by a JSON schema (llama.cpp,
+        SGLang and vLLM all honour `response_format`), so that even a small model gives a
+        readable verdict; a server that rejects the schema is asked again, and from then on,
+        without it."""
+        if self.constrained:
+            try:
+                response = self.client.chat.completions.create(
+                    model=self.model,
+                    messages=messages,
+                    temperature=0.0,
+                    max_tokens=32,
+                    response_format=_VERDICT_FORMAT,
+                )
+                return response.choices[0].message.content or ""
+            except Exception as exc:
+                if getattr(exc, "status_code", None) not in (400, 422):
+                    raise
+                log.warning("grounding judge rejected the verdict schema (%s); asking without it", exc)
+                self.constrained = False
+        response = self.client.chat.completions.create(
+            model=self.model, messages=messages, temperature=0.0, max_tokens=8
+        )
+        return response.choices[0].message.content or ""
+
+
+def in_scope(scope: JudgeScope, verdict: str, rule: str, probability: float, low: float, high: float) -> bool:
+    """Whether a checked claim goes to the judge.
+
+    - ``uncertain``: no explicit rule decided it and the classifier's support is in [low, high];
+    - ``flagged``: the uncertain ones and every claim the checks would flag (rules included), so
+      the judge can clear a false alarm but never flags a claim the checks passed with confidence;
+    - ``all``: every claim; the judge's verdict is final wherever it answers."""
+    uncertain = rule == "" and low <= probability <= high
+    if scope == "uncertain":
+        return uncertain
+    if scope == "flagged":
+        return uncertain or verdict != "supported"
+    return True
+
 
 def make_judge(settings: Settings) -> LLMJudge | None:
     if not settings.grounding_judge_base_url:
@@ -71,4 +161,6 @@ def make_judge(settings: Settings) -> LLMJudge | None:
         model=settings.grounding_judge_model,
         api_key=settings.grounding_judge_api_key,
         timeout_s=settings.grounding_judge_timeout_s,
+        context_chars=settings.grounding_judge_context_chars,
+        constrained=settings.grounding_judge_constrained,
     )

@@ -36,9 +36,11 @@ class FakeChecker:
 
     def __init__(self) -> None:
         self.calls: list[str] = []
+        self.contexts: list[str] = []
 
-    def check(self, question: str, answer: str, passages: list[str]) -> GroundingResult:
+    def check(self, question: str, answer: str, passages: list[str], context: str = "") -> GroundingResult:
         self.calls.append(answer)
+        self.contexts.append(context)
         claims = []
         for sentence in split_sentences(answer):
             if "45 days" in sentence:
@@ -109,6 +111,8 @@ def test_supported_answer_is_released_sentence_by_sentence() -> None:
     assert tokens(events) == text
     # "Hello." is the warm-up that embeds the passages before the first sentence arrives
     assert checker.calls == ["Hello.", "Hello! ", "You can return a laptop within 30 days. ", "I hope this helps."]
+    # each sentence is checked with the answer up to it (the LLM judge reads that as context)
+    assert checker.contexts[1:] == ["Hello! ", "Hello! You can return a laptop within 30 days. ", text]
     grounding = done(events).grounding
     assert grounding is not None and grounding["grounded"] is True and grounding["replaced"] is False
     assert not done(events).flagged
@@ -116,7 +120,7 @@ def test_supported_answer_is_released_sentence_by_sentence() -> None:
 
 
 def test_replace_withdraws_the_wrong_sentence_and_quotes_the_evidence(tmp_path: Path) -> None:
-    reviews = ReviewStore.open(Settings(RAGDESK_DATA_DIR=str(tmp_path)))
+    reviews = ReviewStore.open(Settings(RAGDESK_DATA_DIR=tmp_path))
     text = "Laptops count as electronics. Yes, you can return the laptop within 45 days. Enjoy it!"
     events, _ = run_guard(text, reviews=reviews)
     kinds = [type(e) for e in events]
@@ -189,7 +193,7 @@ def test_errors_pass_through_and_nothing_unchecked_is_released() -> None:
 
 def test_a_failing_checker_fails_closed() -> None:
     class Broken(FakeChecker):
-        def check(self, question: str, answer: str, passages: list[str]) -> GroundingResult:
+        def check(self, question: str, answer: str, passages: list[str], context: str = "") -> GroundingResult:
             raise RuntimeError("boom")
 
     guard = GroundingGuard(Settings(), GroundingRunner(Broken()))  # type: ignore[arg-type]
