@@ -176,7 +176,7 @@ def guard_probe(settings: Settings, threshold: float) -> dict[str, Any]:
     for name, pairs in (("contrast", CONTRAST_PAIRS), ("paraphrase", PARAPHRASE_PAIRS)):
         a = embedder.embed([embedding_text(x) for x, _ in pairs])
         b = embedder.embed([embedding_text(y) for _, y in pairs])
-        rows = []
+        rows: list[dict[str, Any]] = []
         for (x, y), u, v in zip(pairs, a, b, strict=True):
             verdict = agrees(x, y)
             rows.append(

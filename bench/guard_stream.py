@@ -324,8 +324,8 @@ def main() -> None:
             shutil.copytree(args.milvus_db, db)
         settings = Settings(
             RAGDESK_MILVUS_URI=str(db),
-            RAGDESK_DATA_DIR=str(work),
-            DOCS_SOURCE_DIR=str(demo_corpus()),
+            RAGDESK_DATA_DIR=work,
+            DOCS_SOURCE_DIR=demo_corpus(),
             LLM_MAX_TOKENS=args.max_tokens,
             LLM_MODEL="local",
             HF_HUB_OFFLINE=True,

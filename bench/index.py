@@ -96,7 +96,7 @@ def bench_scale(name: str, corpus: Path, workdir: Path, embedder, bare_sample: f
     data = workdir / name
     shutil.rmtree(data, ignore_errors=True)
     data.mkdir(parents=True)
-    settings = Settings(MILVUS_URI=str(data / "milvus.db"), RAGDESK_DATA_DIR=str(data), DOCS_SOURCE_DIR=str(corpus))
+    settings = Settings(RAGDESK_MILVUS_URI=str(data / "milvus.db"), RAGDESK_DATA_DIR=data, DOCS_SOURCE_DIR=corpus)
     client = make_milvus_client(settings)
     store = DocStore(make_engine(settings))
     words = sum(
@@ -271,7 +271,7 @@ def steady_only(args: argparse.Namespace, embedder) -> None:  # type: ignore[no-
         corpus = Settings().docs_source_dir if scale == "demo" else args.workdir / "corpus-2m"
         if scale == "assignment" and not corpus.exists():
             generate(corpus)
-        settings = Settings(MILVUS_URI=str(data / "milvus.db"), RAGDESK_DATA_DIR=str(data), DOCS_SOURCE_DIR=str(corpus))
+        settings = Settings(RAGDESK_MILVUS_URI=str(data / "milvus.db"), RAGDESK_DATA_DIR=data, DOCS_SOURCE_DIR=corpus)
         existing[name].update(steady_update(settings, corpus, embedder))
         print(name, {k: v for k, v in existing[name].items() if k.startswith("steady")})
     save_results(existing)
@@ -287,7 +287,7 @@ def rebare(args: argparse.Namespace, embedder) -> None:  # type: ignore[no-untyp
     existing, runs = earlier_runs(args)
     for scale, name, data in runs:
         row = existing[name]
-        store = DocStore(make_engine(Settings(RAGDESK_DATA_DIR=str(data))))
+        store = DocStore(make_engine(Settings(RAGDESK_DATA_DIR=data)))
         sample = args.bare_sample if scale == "assignment" else 1.0
         bare_s = time_bare_model(store, embedder, sample)
         row.update(

@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -103,7 +104,7 @@ def main() -> None:
     try:
         time.sleep(3)
         uri = f"http://127.0.0.1:{port}"
-        settings = Settings(MILVUS_URI=uri, RAGDESK_DATA_DIR=str(work / "reader"))
+        settings = Settings(RAGDESK_MILVUS_URI=uri, RAGDESK_DATA_DIR=work / "reader")
         embedder = make_embedder(settings)
         if settings.query_embed_threads > 0:  # as the API process does (serving.services)
             import torch
@@ -139,7 +140,7 @@ def main() -> None:
         busy = measure(retriever, vectors, args.seconds, 400)
         writer_running = writer.poll() is None
         writer.wait(timeout=1800)
-        rows = {
+        rows: dict[str, dict[str, Any]] = {
             "idle": {"search_ms": percentiles(idle[0]), "retrieval_ms": percentiles(idle[1])},
             "during_index_run": {
                 "search_ms": percentiles(busy[0]),

@@ -12,4 +12,5 @@ if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt
 fi
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+.venv/bin/mypy core serving assets orchestration evaluation bench tests corpus
 .venv/bin/python -m pytest "$@"

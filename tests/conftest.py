@@ -57,9 +57,9 @@ def demo_index(tmp_path_factory: pytest.TempPathFactory, embedder: Any) -> Setti
 
     root = tmp_path_factory.mktemp("demo-index")
     settings = Settings(
-        MILVUS_URI=str(root / "milvus.db"),
-        RAGDESK_DATA_DIR=str(root),
-        DOCS_SOURCE_DIR=str(demo_corpus_dir()),
+        RAGDESK_MILVUS_URI=str(root / "milvus.db"),
+        RAGDESK_DATA_DIR=root,
+        DOCS_SOURCE_DIR=demo_corpus_dir(),
         HF_HUB_OFFLINE=True,
         # Apps built from these settings (and their copies) run without API keys and without the
         # response cache, so each request reaches the model; tests/integration/test_gateway_app.py
@@ -154,6 +154,7 @@ class ThreadedUvicorn:
     def __init__(self, app: Any) -> None:
         import uvicorn
 
+        self.app = app  # the app as given (uvicorn's config.app is typed as any ASGI app or import string)
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="on")

@@ -578,10 +578,14 @@ MANUALS = [VOLT14, BREWMASTER]
 HEADING_RE = re.compile(r"^(#{1,2}) (\d+(?:\.\d+)?) (.+)$")
 NUMBERED_RE = re.compile(r"^(\d+)\. (.+)$")
 
+# (kind, payload): the text of an "h1", "h2", "para" or "bullet"; (number, text) of a "step";
+# (key, value) of a "spec" line.
+Block = tuple[str, str | tuple[str, str]]
 
-def parse(body: str) -> list[tuple[str, object]]:
+
+def parse(body: str) -> list[Block]:
     """Turn the Markdown-like source into a list of (kind, payload) blocks."""
-    blocks: list[tuple[str, object]] = []
+    blocks: list[Block] = []
     para: list[str] = []
     in_spec = False
 
@@ -678,44 +682,43 @@ def render(manual: dict, out_dir: Path) -> Path:
     pdf.ln(6)
 
     width = pdf.w - pdf.l_margin - pdf.r_margin
-    for kind, payload in parse(manual["body"]):
-        if kind == "h1":
-            pdf.ln(4)
-            if pdf.get_y() > pdf.h - 50:
-                pdf.add_page()
-            pdf.set_font("Helvetica", "B", 14)
-            pdf.multi_cell(0, 8, payload, new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(1)
-        elif kind == "h2":
-            pdf.ln(2)
-            if pdf.get_y() > pdf.h - 40:
-                pdf.add_page()
-            pdf.set_font("Helvetica", "B", 11.5)
-            pdf.multi_cell(0, 7, payload, new_x="LMARGIN", new_y="NEXT")
-        elif kind == "para":
-            pdf.set_font("Helvetica", "", 10)
-            pdf.multi_cell(0, 5.2, payload, new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(2)
-        elif kind == "bullet":
-            pdf.set_font("Helvetica", "", 10)
-            pdf.set_x(pdf.l_margin + 4)
-            pdf.multi_cell(width - 4, 5.2, f"- {payload}", new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(0.8)
-        elif kind == "step":
-            num, text = payload
-            pdf.set_font("Helvetica", "", 10)
-            pdf.set_x(pdf.l_margin + 4)
-            pdf.multi_cell(width - 4, 5.2, f"{num}. {text}", new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(0.8)
-        elif kind == "spec":
-            key, value = payload
-            pdf.set_x(pdf.l_margin + 4)
-            pdf.set_font("Helvetica", "B", 10)
-            pdf.cell(45, 6, f"{key}:")
-            pdf.set_font("Helvetica", "", 10)
-            pdf.multi_cell(width - 49, 6, value, new_x="LMARGIN", new_y="NEXT")
-        else:  # pragma: no cover
-            raise ValueError(kind)
+    for block in parse(manual["body"]):
+        match block:
+            case "h1", str(text):
+                pdf.ln(4)
+                if pdf.get_y() > pdf.h - 50:
+                    pdf.add_page()
+                pdf.set_font("Helvetica", "B", 14)
+                pdf.multi_cell(0, 8, text, new_x="LMARGIN", new_y="NEXT")
+                pdf.ln(1)
+            case "h2", str(text):
+                pdf.ln(2)
+                if pdf.get_y() > pdf.h - 40:
+                    pdf.add_page()
+                pdf.set_font("Helvetica", "B", 11.5)
+                pdf.multi_cell(0, 7, text, new_x="LMARGIN", new_y="NEXT")
+            case "para", str(text):
+                pdf.set_font("Helvetica", "", 10)
+                pdf.multi_cell(0, 5.2, text, new_x="LMARGIN", new_y="NEXT")
+                pdf.ln(2)
+            case "bullet", str(text):
+                pdf.set_font("Helvetica", "", 10)
+                pdf.set_x(pdf.l_margin + 4)
+                pdf.multi_cell(width - 4, 5.2, f"- {text}", new_x="LMARGIN", new_y="NEXT")
+                pdf.ln(0.8)
+            case "step", (num, text):
+                pdf.set_font("Helvetica", "", 10)
+                pdf.set_x(pdf.l_margin + 4)
+                pdf.multi_cell(width - 4, 5.2, f"{num}. {text}", new_x="LMARGIN", new_y="NEXT")
+                pdf.ln(0.8)
+            case "spec", (key, value):
+                pdf.set_x(pdf.l_margin + 4)
+                pdf.set_font("Helvetica", "B", 10)
+                pdf.cell(45, 6, f"{key}:")
+                pdf.set_font("Helvetica", "", 10)
+                pdf.multi_cell(width - 49, 6, value, new_x="LMARGIN", new_y="NEXT")
+            case kind, _:  # pragma: no cover
+                raise ValueError(kind)
 
     out_dir.mkdir(parents=True, exist_ok=True)
     out = out_dir / manual["filename"]

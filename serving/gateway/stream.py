@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncGenerator, AsyncIterator, Callable
 from typing import TYPE_CHECKING, Any
 
 from serving.events import Citation, CitationsEvent, DoneEvent, ErrorEvent, Event, TokenEvent, Usage
@@ -33,7 +33,7 @@ async def metered(
     grant: TokenGrant,
     slot: Slot | None,
     prompt_tokens: int,
-) -> AsyncIterator[Event]:
+) -> AsyncGenerator[Event, None]:
     """Settle `grant` with the usage the `DoneEvent` reports (the model server's own count), or,
     when the stream ends early, with `prompt_tokens` and the tokens streamed so far (a client that
     disconnects is charged for what was generated, the rest is refunded); nothing when the model

@@ -10,7 +10,8 @@ from typing import Any
 def parse_sse(lines: Iterable[str]) -> list[tuple[str, Any]]:
     """(event, data) pairs; data parsed as JSON where it is JSON."""
     events: list[tuple[str, Any]] = []
-    name, data = "message", []
+    name = "message"
+    data: list[str] = []
     for line in lines:
         if not line:
             if data:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import socket
 import threading
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Protocol
 
 import httpx
 import pytest
@@ -19,7 +19,20 @@ from tests.integration.sse import parse_sse
 QUESTION = "How long does standard shipping take?"
 
 
-def assert_error(response: httpx.Response, status: int, code: str | None = None) -> dict[str, Any]:
+class JSONResponse(Protocol):
+    """What `assert_error` reads: an `httpx` response, or a `TestClient` one (Starlette's client
+    is built on `httpx2` where that is installed, a separate Response class)."""
+
+    @property
+    def status_code(self) -> int: ...
+
+    @property
+    def text(self) -> str: ...
+
+    def json(self) -> Any: ...
+
+
+def assert_error(response: JSONResponse, status: int, code: str | None = None) -> dict[str, Any]:
     assert response.status_code == status, response.text
     error = response.json()["error"]
     assert error["message"] and error["type"]

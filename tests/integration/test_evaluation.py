@@ -122,7 +122,9 @@ def test_retrieval_run_is_logged_to_mlflow(eval_env, embedder) -> None:  # type:
     assert result.metrics["recall_at_5"] > 0  # the copied documents answer these questions
     assert result.questions[-1].gold == [] and result.questions[-1].recall_at_5 is None
     mlflow = MlflowClient(settings.resolved_mlflow_tracking_uri)
-    run = mlflow.get_run(result.run_id or "")
+    run_id = result.run_id
+    assert run_id is not None
+    run = mlflow.get_run(run_id)
     assert run.info.status == "FINISHED"
     for param in ("corpus_version", "embedder", "chunk_size", "prompt_version", "git_commit", "dataset_version"):
         assert run.data.params[param]
@@ -131,8 +133,8 @@ def test_retrieval_run_is_logged_to_mlflow(eval_env, embedder) -> None:  # type:
     assert run.data.params["dense_feedback"] == "off"
     for metric in ("recall_at_5", "mrr", "keyword_recall_at_5", "dense_mrr", "ctx_precision", "ctx_recall"):
         assert metric in run.data.metrics
-    artifacts = {a.path for a in mlflow.list_artifacts(result.run_id)} | {
-        a.path for a in mlflow.list_artifacts(result.run_id, "plots")
+    artifacts = {a.path for a in mlflow.list_artifacts(run_id)} | {
+        a.path for a in mlflow.list_artifacts(run_id, "plots")
     }
     assert {"questions.csv", "questions.json", "plots/metric_history.png", "plots/retrieval_by_mode.png"} <= artifacts
     assert mlflow.get_experiment_by_name(experiment_name("demo")) is not None

@@ -57,7 +57,7 @@ def app_server(
 @pytest.fixture()
 def api(app_server: ThreadedUvicorn, fake_llm: Any) -> Iterator[ThreadedUvicorn]:
     """A clean response cache and the fake model's default answer for each test."""
-    app_server.server.config.app.state.services.cache.clear()
+    app_server.app.state.services.cache.clear()
     fake_llm.answer = WRONG_LAPTOP_ANSWER
     yield app_server
     fake_llm.answer = WRONG_LAPTOP_ANSWER

@@ -49,8 +49,8 @@ def test_document_update_invalidates_cached_answers(tmp_path: Path, redis_server
     assert CHANGED_PHRASE in (docs / PICKS[0]).read_text()
     settings = Settings(
         RAGDESK_MILVUS_URI=str(tmp_path / "milvus.db"),
-        RAGDESK_DATA_DIR=str(tmp_path / "data"),
-        DOCS_SOURCE_DIR=str(docs),
+        RAGDESK_DATA_DIR=tmp_path / "data",
+        DOCS_SOURCE_DIR=docs,
         REDIS_URL=redis_server.url,
         HF_HUB_OFFLINE=True,
     )

@@ -144,7 +144,7 @@ def test_staff_without_redis(env: pytest.MonkeyPatch, tmp_path: Path) -> None:
     assert code == 0 and "staff=yes" in err and "gateway-keys.json" in err
     key = out.strip()
     assert invoke("create", "--user", "dan")[0] == 0
-    store = FileKeyStore.for_settings(Settings(RAGDESK_DATA_DIR=str(tmp_path), REDIS_URL=""))
+    store = FileKeyStore.for_settings(Settings(RAGDESK_DATA_DIR=tmp_path, REDIS_URL=""))
     principal = asyncio.run(store.authenticate(key))
     assert principal is not None and principal.staff is True
     code, users, _ = invoke("users")

@@ -80,7 +80,7 @@ def redis_server() -> Iterator[RedisServer]:
 def settings(redis_server: RedisServer, tmp_path: Path) -> Settings:
     return Settings(
         REDIS_URL=redis_server.url,
-        RAGDESK_DATA_DIR=str(tmp_path),
+        RAGDESK_DATA_DIR=tmp_path,
         GATEWAY_REDIS_PREFIX=f"h{uuid.uuid4().hex[:8]}:",
         GATEWAY_MAX_INFLIGHT=1,
         GATEWAY_PAID_RESERVED=0,
@@ -214,7 +214,7 @@ async def test_set_tier_applies_at_once(client: httpx.AsyncClient, admin: RedisK
 
 
 async def test_fallback_without_redis(tmp_path: Path) -> None:
-    settings = Settings(RAGDESK_DATA_DIR=str(tmp_path), REDIS_URL="", GATEWAY_RPM_FREE=1)
+    settings = Settings(RAGDESK_DATA_DIR=tmp_path, REDIS_URL="", GATEWAY_RPM_FREE=1)
     key, _, _ = FileKeyStore.for_settings(settings).create_key("ivan")
     gateway = await Gateway.create(settings)
     assert not gateway.shared

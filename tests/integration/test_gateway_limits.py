@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Iterator
+from typing import cast
 
 import pytest
 from redis.asyncio import Redis
@@ -57,7 +58,9 @@ async def test_window_slides(redis: Redis) -> None:
     assert not (await limiter.hit_request(alice)).allowed
     # age the window's entries by a minute (as if the requests were made 61 s ago)
     key = "t:rpm:alice"
-    for member, score in await redis.zrange(key, 0, -1, withscores=True):
+    # redis-py types zrange's result without regard to withscores: these are (member, score) pairs
+    scored = cast(list[tuple[bytes, float]], await redis.zrange(key, 0, -1, withscores=True))
+    for member, score in scored:
         await redis.zadd(key, {member: score - 61_000})
     assert (await limiter.hit_request(alice)).allowed
 

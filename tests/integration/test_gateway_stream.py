@@ -32,7 +32,7 @@ def redis_server() -> Iterator[RedisServer]:
 @pytest.fixture()
 async def gateway(redis_server: RedisServer, tmp_path: Path) -> AsyncIterator[Gateway]:
     settings = Settings(
-        REDIS_URL=redis_server.url, RAGDESK_DATA_DIR=str(tmp_path), GATEWAY_REDIS_PREFIX=f"s{uuid.uuid4().hex[:6]}:"
+        REDIS_URL=redis_server.url, RAGDESK_DATA_DIR=tmp_path, GATEWAY_REDIS_PREFIX=f"s{uuid.uuid4().hex[:6]}:"
     )
     gw = await Gateway.create(settings)
     yield gw
@@ -90,7 +90,7 @@ def bag(text: str) -> np.ndarray:
     v = np.zeros(16, dtype=np.float32)
     for w in text.split():
         v[hash(w) % 16] += 1
-    return v / max(np.linalg.norm(v), 1e-9)
+    return v / max(float(np.linalg.norm(v)), 1e-9)
 
 
 async def test_caching_only_grounded_complete_answers() -> None:

@@ -44,7 +44,7 @@ def test_laptop_case_wrong_and_right(guard_api: ThreadedUvicorn) -> None:
 
 
 def test_api_and_guard_share_one_checker(guard_api: ThreadedUvicorn) -> None:
-    services = guard_api.server.config.app.state.services
+    services = guard_api.app.state.services
     (guard,) = services.rag.stages
     assert guard.runner is services.grounding
 
@@ -93,7 +93,7 @@ def test_batch_entry_point_gives_the_api_verdicts(guard_api: ThreadedUvicorn, tm
     source = tmp_path / "cases.jsonl"
     source.write_text("".join(json.dumps(c) + "\n" for c in cases), encoding="utf-8")
     out = tmp_path / "verdicts.jsonl"
-    checker = guard_api.server.config.app.state.services.grounding.checker
+    checker = guard_api.app.state.services.grounding.checker
     summary = run_batch(source, out, checker)
     assert summary["cases"] == 2
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]

@@ -11,6 +11,7 @@ from typing import Any
 
 import httpx
 from openai import OpenAI
+from openai.types.chat import ChatCompletionMessageParam
 
 from tests.conftest import ThreadedUvicorn
 from tests.fake_llm import RIGHT_LAPTOP_ANSWER, WRONG_LAPTOP_ANSWER
@@ -82,8 +83,8 @@ def test_native_sse_withdraws_the_wrong_answer_and_queues_it(guard_api: Threaded
 
 def test_openai_client_streamed_and_not(guard_api: ThreadedUvicorn, wrong_model: Any) -> None:
     client = OpenAI(base_url=f"{guard_api.url}/v1", api_key="unused", max_retries=0)
-    messages = [{"role": "user", "content": LAPTOP}]
-    completion = client.chat.completions.create(model="ragdesk", messages=messages)  # type: ignore[arg-type]
+    messages: list[ChatCompletionMessageParam] = [{"role": "user", "content": LAPTOP}]
+    completion = client.chat.completions.create(model="ragdesk", messages=messages)
     content = completion.choices[0].message.content or ""
     assert WRONG_LAPTOP_ANSWER not in content and "within 45 days" not in content
     assert "30 days" in content and content.startswith("I'm sorry")
@@ -91,7 +92,7 @@ def test_openai_client_streamed_and_not(guard_api: ThreadedUvicorn, wrong_model:
     assert grounding["grounded"] is False and grounding["replaced"] is True
     assert grounding["claims"][0]["verdict"] == "contradicted"
 
-    stream = client.chat.completions.create(model="ragdesk", messages=messages, stream=True)  # type: ignore[arg-type]
+    stream = client.chat.completions.create(model="ragdesk", messages=messages, stream=True)
     chunks = list(stream)
     streamed = "".join(c.choices[0].delta.content or "" for c in chunks if c.choices)
     assert streamed == content

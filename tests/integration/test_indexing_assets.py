@@ -7,11 +7,13 @@ import dagster as dg
 import pytest
 
 from assets.indexing import INDEXING_ASSETS, INDEXING_CHECKS
-from orchestration.resources import build_resources
+from orchestration.resources import SettingsResource, build_resources
 
 
 def materialize(overrides: dict[str, str]) -> dg.ExecuteInProcessResult:
-    return dg.materialize(INDEXING_ASSETS + INDEXING_CHECKS, resources=build_resources(overrides), raise_on_error=True)
+    return dg.materialize(
+        [*INDEXING_ASSETS, *INDEXING_CHECKS], resources=build_resources(overrides), raise_on_error=True
+    )
 
 
 def meta(result: dg.ExecuteInProcessResult, asset: str) -> dict:
@@ -22,7 +24,6 @@ def meta(result: dg.ExecuteInProcessResult, asset: str) -> dict:
 def test_incremental_materialization(tmp_path: Path, small_corpus: Path, embedder) -> None:
     from core.clients import make_milvus_client
     from core.retrieval import Retriever
-    from core.settings import Settings
 
     overrides = {
         "RAGDESK_MILVUS_URI": str(tmp_path / "milvus.db"),
@@ -53,7 +54,7 @@ def test_incremental_materialization(tmp_path: Path, small_corpus: Path, embedde
     embedded = meta(second, "chunk_embeddings")["chunks"]
     assert 0 < embedded < first_chunks
 
-    settings = Settings(**overrides)
+    settings = SettingsResource(overrides=overrides).get()  # the Settings the assets ran with
     client = make_milvus_client(settings)
     try:
         retriever = Retriever(settings, client, embedder)

@@ -44,7 +44,7 @@ def _result(dataset: str, first_hits: list[int | None]) -> EvalResult:
 @pytest.mark.timeout(240)
 def test_retrieval_failures_notebook_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     uri = f"sqlite:///{tmp_path / 'mlflow.db'}"
-    settings = Settings(RAGDESK_DATA_DIR=str(tmp_path), MLFLOW_TRACKING_URI=uri)
+    settings = Settings(RAGDESK_DATA_DIR=tmp_path, MLFLOW_TRACKING_URI=uri)
     log_evaluation(settings, _result("demo", [1, None, 7, 2]))
     log_evaluation(settings, _result("emanual", [None, 3, 1]))
 

@@ -90,18 +90,18 @@ def redis_server() -> Iterator[RedisServer]:
 
 @pytest.fixture(params=["redis", "file"])
 async def setup(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Setup]:
-    reviews = ReviewStore.open(Settings(RAGDESK_DATA_DIR=str(tmp_path)))
+    reviews = ReviewStore.open(Settings(RAGDESK_DATA_DIR=tmp_path))
     admin: KeyAdmin
     redis_client = None
     if request.param == "redis":
         server: RedisServer = request.getfixturevalue("redis_server")
         settings = Settings(
-            REDIS_URL=server.url, RAGDESK_DATA_DIR=str(tmp_path), GATEWAY_REDIS_PREFIX=f"s{uuid.uuid4().hex[:8]}:"
+            REDIS_URL=server.url, RAGDESK_DATA_DIR=tmp_path, GATEWAY_REDIS_PREFIX=f"s{uuid.uuid4().hex[:8]}:"
         )
         redis_client = Redis.from_url(server.url)
         admin = RedisKeyAdmin(redis_client, settings.gateway_prefix)
     else:
-        settings = Settings(RAGDESK_DATA_DIR=str(tmp_path), REDIS_URL="")
+        settings = Settings(RAGDESK_DATA_DIR=tmp_path, REDIS_URL="")
         admin = FileKeyStore.for_settings(settings)
     gateway = await Gateway.create(settings)
     transport = httpx.ASGITransport(app=build_app(gateway, reviews))
@@ -197,7 +197,7 @@ async def test_users_stored_before_roles_existed_are_not_staff(setup: Setup) -> 
 
 
 async def test_without_keys_the_anonymous_caller_is_staff(tmp_path: Path) -> None:
-    settings = Settings(RAGDESK_DATA_DIR=str(tmp_path), REDIS_URL="", GATEWAY_REQUIRE_KEYS=False)
+    settings = Settings(RAGDESK_DATA_DIR=tmp_path, REDIS_URL="", GATEWAY_REQUIRE_KEYS=False)
     reviews = ReviewStore.open(settings)
     item_id = flagged(reviews)
     gateway = await Gateway.create(settings)
@@ -213,7 +213,7 @@ async def test_without_keys_the_anonymous_caller_is_staff(tmp_path: Path) -> Non
 async def test_the_file_store_sees_a_revoke_written_within_the_same_clock_tick(tmp_path: Path) -> None:
     """File times move in ticks (milliseconds; a second on some file systems): a revoke that
     leaves the key file's time, size and inode as they were must still be seen."""
-    settings = Settings(RAGDESK_DATA_DIR=str(tmp_path), REDIS_URL="")
+    settings = Settings(RAGDESK_DATA_DIR=tmp_path, REDIS_URL="")
     admin = FileKeyStore.for_settings(settings)
     key, _, _ = admin.create_key("gina", staff=True)
     api_side = FileKeyStore.for_settings(settings)

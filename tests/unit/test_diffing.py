@@ -36,7 +36,7 @@ class FakeMilvus:
 
 
 def settings_for(tmp_path: Path) -> Settings:
-    return Settings(RAGDESK_DATA_DIR=str(tmp_path / "data"), DOCS_SOURCE_DIR=str(tmp_path / "docs"), EMBED_DIM=4)
+    return Settings(RAGDESK_DATA_DIR=tmp_path / "data", DOCS_SOURCE_DIR=tmp_path / "docs", EMBED_DIM=4)
 
 
 def index_once(settings: Settings, store: DocStore, milvus: FakeMilvus) -> None:

@@ -16,8 +16,8 @@ def test_overlap_must_be_smaller_than_chunk() -> None:
 
 
 def test_milvus_uri_kinds() -> None:
-    assert Settings(MILVUS_URI="/tmp/x/milvus.db").milvus_is_local_file
-    assert not Settings(MILVUS_URI="http://127.0.0.1:19530").milvus_is_local_file
+    assert Settings(RAGDESK_MILVUS_URI="/tmp/x/milvus.db").milvus_is_local_file
+    assert not Settings(RAGDESK_MILVUS_URI="http://127.0.0.1:19530").milvus_is_local_file
 
 
 def test_top_k_bounds() -> None:
