@@ -13,7 +13,7 @@ the answer-level flags of each GROUNDING_JUDGE_SCOPE are derived without asking 
 - guard + judge (uncertain | flagged | all): `core.grounding.judge.in_scope` decides which claims
   take the judge's verdict, exactly as `GroundingChecker` does with that scope.
 
-Also reports the judge's failures, its time per call and the added time per answer (all claims
+Also reports the judge's start-up self-test (run here, not enforced), its failures, its time per call and the added time per answer (all claims
 asked at once). Writes bench/results/grounding_judge.json and .md; the per-set rows of
 bench/results/grounding.md are not touched.
 """
@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import statistics
 import sys
 import tempfile
@@ -159,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from core.clients import make_embedder
     from core.grounding.checker import GroundingChecker
-    from core.grounding.judge import LLMJudge
+    from core.grounding.judge import LLMJudge, self_test
     from core.settings import get_settings
 
     torch.set_num_threads(args.threads)
@@ -168,6 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     sets = load_sets([s.strip() for s in args.sets.split(",") if s.strip()], args.halueval_limit, args.seed)
     server = None
     url = args.judge_url
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so that `finally` stops the server we started
     if args.local:
         from bench.servers import start_llm_server
 
@@ -176,8 +178,10 @@ def main(argv: list[str] | None = None) -> int:
         url, args.model, args.api_key, timeout_s=args.timeout, context_chars=settings.grounding_judge_context_chars
     )
     low, high = settings.grounding_judge_low, settings.grounding_judge_high
+    passed, detail = self_test(judge)
     report: dict[str, Any] = {
         "judge": {"url": url, "model": args.model, "local": args.local, "concurrency": args.concurrency},
+        "self_test": {"passed": passed, "detail": detail},
         "band": [low, high],
         "load_average_at_start": [round(v, 2) for v in os.getloadavg()],
         "datasets": {},
@@ -207,6 +211,8 @@ def main(argv: list[str] | None = None) -> int:
         "",
         f"Judge: `{args.model}` at {'the local CPU LLM server' if args.local else url}, {args.concurrency} "
         f"requests at a time; uncertain band [{low}, {high}]. Positive class = not supported.",
+        f"Start-up self-test (`core.grounding.judge.CANARIES`; the API would not use a judge that fails it): "
+        f"{ {True: 'passed', False: 'FAILED', None: 'not answered'}[passed] } ({detail}).",
         "",
         "| dataset | detector | n | precision | recall | F1 | accuracy |",
         "|---|---|---|---|---|---|---|",

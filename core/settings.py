@@ -172,6 +172,11 @@ class Settings(BaseSettings):
         alias="GROUNDING_JUDGE_CONSTRAINED",
         description="ask for the verdict through a JSON schema (constrained decoding)",
     )
+    grounding_judge_self_test: bool = Field(
+        default=True,
+        alias="GROUNDING_JUDGE_SELF_TEST",
+        description="ask the judge known cases at start-up; one wrong and it is not used",
+    )
     # limits of POST /v1/grounding/check (a check costs CPU in the API process)
     grounding_max_passages: int = Field(default=20, alias="GROUNDING_MAX_PASSAGES")
     grounding_max_passage_chars: int = Field(default=8000, alias="GROUNDING_MAX_PASSAGE_CHARS")

@@ -153,9 +153,63 @@ def in_scope(scope: JudgeScope, verdict: str, rule: str, probability: float, low
     return True
 
 
+# (question, claim, passage, whether the claim is supported): a judge that gets one of these wrong
+# would clear the guard's true alarms (SmolLM2-135M calls every claim SUPPORTED, for example)
+CANARIES: tuple[tuple[str, str, str, bool], ...] = (
+    (
+        "Can I return a laptop after 45 days?",
+        "Yes, you can return the laptop within 45 days.",
+        "Laptops can be returned within 30 days of delivery. Opened laptops carry a 15% restocking fee.",
+        False,
+    ),
+    (
+        "How long do I have to return a laptop?",
+        "You can send a laptop back up to 30 days after it arrives.",
+        "Laptops can be returned within 30 days of delivery. Opened laptops carry a 15% restocking fee.",
+        True,
+    ),
+    (
+        "Is returning a laptop free?",
+        "Returning a laptop is always free, even once it has been opened.",
+        "Laptops can be returned within 30 days of delivery. Opened laptops carry a 15% restocking fee.",
+        False,
+    ),
+)
+
+
+def self_test(judge: LLMJudge) -> tuple[bool | None, str]:
+    """The judge on `CANARIES`: (True, ...) when it gets all of them right, (False, what it got
+    wrong) when it gets one wrong, (None, ...) when it could not be asked (not up yet, timeout)."""
+    for question, claim, passage, supported in CANARIES:
+        verdict = judge.judge(question, claim, [passage], claim)
+        if verdict is None:
+            return None, f"no readable verdict on {claim!r}"
+        if (verdict == "supported") != supported:
+            return False, f"it called {claim!r} {verdict} against {passage!r}"
+    return True, f"{len(CANARIES)} known cases right"
+
+
 def make_judge(settings: Settings) -> LLMJudge | None:
+    """The configured judge, or None. With GROUNDING_JUDGE_SELF_TEST a judge that gets a known
+    case wrong is not used (logged as an error): it would clear true alarms."""
     if not settings.grounding_judge_base_url:
         return None
+    judge = _build(settings)
+    if settings.grounding_judge_self_test:
+        passed, detail = self_test(judge)
+        if passed is False:
+            log.error(
+                "grounding judge %s disabled: it failed its self-test (%s)", settings.grounding_judge_model, detail
+            )
+            return None
+        if passed is None:
+            log.warning("grounding judge %s not self-tested: %s", settings.grounding_judge_model, detail)
+        else:
+            log.info("grounding judge %s passed its self-test (%s)", settings.grounding_judge_model, detail)
+    return judge
+
+
+def _build(settings: Settings) -> LLMJudge:
     return LLMJudge(
         base_url=settings.grounding_judge_base_url,
         model=settings.grounding_judge_model,

@@ -1,8 +1,9 @@
 """The optional LLM judge against a real OpenAI-compatible server process (the project's local
 llama.cpp server). The 135M model's verdicts are not worth trusting (MODELS.md), so these tests
 prove the wiring, not the judgement: a readable verdict comes back for every claim in scope
-(the JSON schema constrains even this model), it reaches the API's response, and a judge that
-cannot be reached leaves the guard's own verdicts."""
+(the JSON schema constrains even this model), it reaches the API's response, a judge that
+cannot be reached leaves the guard's own verdicts, and this model fails the start-up self-test
+(it calls every claim SUPPORTED), so a guard pointed at it runs without a judge."""
 
 from __future__ import annotations
 
@@ -24,7 +25,10 @@ def test_every_claim_gets_a_readable_verdict_from_a_real_judge_server(
     llm_server: LocalLLMServer, embedder: Any
 ) -> None:
     settings = Settings(
-        GROUNDING_JUDGE_BASE_URL=llm_server.base_url, GROUNDING_JUDGE_SCOPE="all", GROUNDING_JUDGE_TIMEOUT_S=120
+        GROUNDING_JUDGE_BASE_URL=llm_server.base_url,
+        GROUNDING_JUDGE_SCOPE="all",
+        GROUNDING_JUDGE_TIMEOUT_S=120,
+        GROUNDING_JUDGE_SELF_TEST=False,  # it would fail (see the last test)
     )
     result = GroundingChecker(settings, embedder=embedder).check(LAPTOP, ANSWER, [laptop_passage()])
     assert len(result.claims) == 2
@@ -55,9 +59,20 @@ def test_the_api_builds_the_judge_from_its_settings(
         grounding_judge_base_url=llm_server.base_url,
         grounding_judge_scope="flagged",
         grounding_judge_timeout_s=120.0,
+        grounding_judge_self_test=False,
     ) as server:
         body = {"question": LAPTOP, "answer": WRONG_LAPTOP_ANSWER, "passages": [laptop_passage()]}
         response = httpx.post(f"{server.url}/v1/grounding/check", json=body, timeout=180)
     assert response.status_code == 200, response.text
     (claim,) = response.json()["claims"]
     assert claim["reasons"][0].startswith("number_mismatch") and claim["reasons"][-1].startswith("judge: ")
+
+
+def test_the_cpu_model_fails_the_self_test_and_is_not_used_as_a_judge(
+    llm_server: LocalLLMServer, embedder: Any, caplog: Any
+) -> None:
+    settings = Settings(GROUNDING_JUDGE_BASE_URL=llm_server.base_url, GROUNDING_JUDGE_TIMEOUT_S=120)
+    with caplog.at_level("ERROR", logger="core.grounding.judge"):
+        checker = GroundingChecker(settings, embedder=embedder)
+    assert checker.judge is None
+    assert "failed its self-test" in caplog.text and "45 days" in caplog.text

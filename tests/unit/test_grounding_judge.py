@@ -11,7 +11,7 @@ import numpy as np
 from core.grounding.checker import GroundingChecker
 from core.grounding.classifier import SupportClassifier
 from core.grounding.features import FEATURE_NAMES
-from core.grounding.judge import LLMJudge, in_scope, judge_context, make_judge
+from core.grounding.judge import CANARIES, LLMJudge, in_scope, judge_context, make_judge, self_test
 from core.settings import Settings
 
 
@@ -174,3 +174,39 @@ def test_the_verdict_is_asked_for_through_a_schema_and_without_it_where_a_server
     assert rejecting.formats[0] is not None and rejecting.formats[1:] == [None, None]
 
     assert LLMJudge("", "m", client=SchemaClient(True), constrained=False).judge("q", "c", ["e"]) == "contradicted"
+
+
+class CanaryClient(FakeClient):
+    """Answers the self-test's cases right, or always with one word."""
+
+    def __init__(self, always: str | None = None) -> None:
+        super().__init__("")
+        self.always = always
+
+    def _create(self, **kwargs: Any) -> Any:
+        prompt = kwargs["messages"][0]["content"]
+        claim = prompt.split("Claim to check: ")[1].split("\n")[0]
+        right = {c: "SUPPORTED" if ok else "CONTRADICTED" for _, c, _, ok in CANARIES}
+        self.reply = self.always or right[claim]
+        return super()._create(**kwargs)
+
+
+def test_self_test_on_known_cases() -> None:
+    assert self_test(LLMJudge("", "m", client=CanaryClient()))[0] is True
+    passed, detail = self_test(LLMJudge("", "m", client=CanaryClient(always="SUPPORTED")))
+    assert passed is False and "45 days" in detail
+    assert self_test(LLMJudge("", "m", client=CanaryClient(always="CONTRADICTED")))[0] is False
+    assert self_test(LLMJudge("", "m", client=FakeClient(TimeoutError("down"))))[0] is None
+
+
+def test_a_judge_that_fails_its_self_test_is_not_used(monkeypatch: Any) -> None:
+    settings = Settings(GROUNDING_JUDGE_BASE_URL="http://127.0.0.1:9/v1")
+    for client, used in [(CanaryClient(), True), (CanaryClient(always="SUPPORTED"), False)]:
+        monkeypatch.setattr("core.grounding.judge._build", lambda _s, c=client: LLMJudge("", "m", client=c))
+        assert (make_judge(settings) is not None) is used
+    # down at start-up: kept (the server may come up later; a failed call leaves the checks' verdict)
+    monkeypatch.setattr("core.grounding.judge._build", lambda _s: LLMJudge("", "m", client=FakeClient(OSError())))
+    assert make_judge(settings) is not None
+    # self-test off: used as configured
+    monkeypatch.setattr("core.grounding.judge._build", lambda _s: LLMJudge("", "m", client=CanaryClient("SUPPORTED")))
+    assert make_judge(Settings(GROUNDING_JUDGE_BASE_URL="http://x/v1", GROUNDING_JUDGE_SELF_TEST=False)) is not None
