@@ -193,7 +193,7 @@ class GroundingChecker:
                 s.grounding_judge_high,
             )
         ]
-        if not todo:
+        if not todo or not judge.usable():
             return analyses
 
         def ask(i: int) -> JudgeVerdict | None:

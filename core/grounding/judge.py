@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
+import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -51,6 +53,7 @@ _VERDICT_FORMAT = {
         },
     },
 }
+SELF_TEST_RETRY_S = 30
 _ANSWER = re.compile(r"\b(SUPPORTED|CONTRADICTED|NOT[_ ]FOUND|UNSUPPORTED)\b", re.I)
 
 
@@ -79,15 +82,49 @@ class LLMJudge:
         client: Any = None,
         context_chars: int = 6000,
         constrained: bool = True,
+        self_tested: bool = False,
     ):
         self.model = model
         self.context_chars = context_chars
         self.constrained = constrained
+        # None: must pass `self_test` before its verdicts are used (see `usable`)
+        self.trusted: bool | None = None if self_tested else True
+        self._next_test = 0.0
+        self._lock = threading.Lock()
         if client is None:
             from openai import OpenAI
 
             client = OpenAI(base_url=base_url, api_key=api_key or "not-needed", timeout=timeout_s, max_retries=0)
         self.client = client
+
+    def usable(self) -> bool:
+        """Whether its verdicts may be used. A judge that must pass the self-test runs it on first
+        use (again every SELF_TEST_RETRY_S while the server gives no answer, e.g. still loading):
+        passed, it is used from then on; failed, never (logged as an error)."""
+        if self.trusted is not None:
+            return self.trusted
+        with self._lock:
+            if self.trusted is not None:
+                return self.trusted
+            now = time.monotonic()
+            if now < self._next_test:
+                return False
+            passed, detail = self_test(self)
+            if passed is None:
+                self._next_test = now + SELF_TEST_RETRY_S
+                log.warning(
+                    "grounding judge %s not used yet: no answer to its self-test (%s); trying again in %ds",
+                    self.model,
+                    detail,
+                    SELF_TEST_RETRY_S,
+                )
+                return False
+            self.trusted = passed
+            if passed:
+                log.info("grounding judge %s passed its self-test (%s)", self.model, detail)
+            else:
+                log.error("grounding judge %s disabled: it failed its self-test (%s)", self.model, detail)
+            return passed
 
     def prompt(self, question: str, claim: str, passages: Sequence[str], answer: str = "") -> str:
         return _PROMPT.format(
@@ -190,23 +227,14 @@ def self_test(judge: LLMJudge) -> tuple[bool | None, str]:
 
 
 def make_judge(settings: Settings) -> LLMJudge | None:
-    """The configured judge, or None. With GROUNDING_JUDGE_SELF_TEST a judge that gets a known
-    case wrong is not used (logged as an error): it would clear true alarms."""
+    """The configured judge, or None. With GROUNDING_JUDGE_SELF_TEST it is self-tested now (at
+    start-up); one that gets a known case wrong is not used: it would clear true alarms. One that
+    does not answer yet is kept, and not used until it passes (`LLMJudge.usable`)."""
     if not settings.grounding_judge_base_url:
         return None
     judge = _build(settings)
-    if settings.grounding_judge_self_test:
-        passed, detail = self_test(judge)
-        if passed is False:
-            log.error(
-                "grounding judge %s disabled: it failed its self-test (%s)", settings.grounding_judge_model, detail
-            )
-            return None
-        if passed is None:
-            log.warning("grounding judge %s not self-tested: %s", settings.grounding_judge_model, detail)
-        else:
-            log.info("grounding judge %s passed its self-test (%s)", settings.grounding_judge_model, detail)
-    return judge
+    judge.usable()
+    return None if judge.trusted is False else judge
 
 
 def _build(settings: Settings) -> LLMJudge:
@@ -217,4 +245,5 @@ def _build(settings: Settings) -> LLMJudge:
         timeout_s=settings.grounding_judge_timeout_s,
         context_chars=settings.grounding_judge_context_chars,
         constrained=settings.grounding_judge_constrained,
+        self_tested=settings.grounding_judge_self_test,
     )

@@ -187,7 +187,7 @@ class CanaryClient(FakeClient):
         prompt = kwargs["messages"][0]["content"]
         claim = prompt.split("Claim to check: ")[1].split("\n")[0]
         right = {c: "SUPPORTED" if ok else "CONTRADICTED" for _, c, _, ok in CANARIES}
-        self.reply = self.always or right[claim]
+        self.reply = self.always or right.get(claim, "CONTRADICTED")
         return super()._create(**kwargs)
 
 
@@ -202,11 +202,31 @@ def test_self_test_on_known_cases() -> None:
 def test_a_judge_that_fails_its_self_test_is_not_used(monkeypatch: Any) -> None:
     settings = Settings(GROUNDING_JUDGE_BASE_URL="http://127.0.0.1:9/v1")
     for client, used in [(CanaryClient(), True), (CanaryClient(always="SUPPORTED"), False)]:
-        monkeypatch.setattr("core.grounding.judge._build", lambda _s, c=client: LLMJudge("", "m", client=c))
+        monkeypatch.setattr(
+            "core.grounding.judge._build",
+            lambda s, c=client: LLMJudge("", "m", client=c, self_tested=s.grounding_judge_self_test),
+        )
         assert (make_judge(settings) is not None) is used
-    # down at start-up: kept (the server may come up later; a failed call leaves the checks' verdict)
-    monkeypatch.setattr("core.grounding.judge._build", lambda _s: LLMJudge("", "m", client=FakeClient(OSError())))
-    assert make_judge(settings) is not None
+    # down at start-up: kept, but not used until it answers its self-test right
+    down = FakeClient(OSError("connection refused"))
+    monkeypatch.setattr(
+        "core.grounding.judge._build", lambda s: LLMJudge("", "m", client=down, self_tested=s.grounding_judge_self_test)
+    )
+    judge = make_judge(settings)
+    assert judge is not None and judge.trusted is None and judge.usable() is False
+    assert len(down.prompts) == 1  # one self-test call at start-up; the next waits SELF_TEST_RETRY_S
+    checker = _checker(FakeClient("x"), GROUNDING_JUDGE_SCOPE="all")
+    checker.judge = judge
+    checker.check("q", "Installation is always included with a sofa.", [PASSAGE])
+    assert len(down.prompts) == 1
+    # the server is up now and answers right: used from the next claim on
+    judge.client = CanaryClient()
+    judge._next_test = 0.0
+    claim = checker.check("q", "Installation is always included with a sofa.", [PASSAGE]).claims[0]
+    assert judge.trusted is True and claim.reasons[-1] == "judge: contradicted"
     # self-test off: used as configured
-    monkeypatch.setattr("core.grounding.judge._build", lambda _s: LLMJudge("", "m", client=CanaryClient("SUPPORTED")))
+    monkeypatch.setattr(
+        "core.grounding.judge._build",
+        lambda s: LLMJudge("", "m", client=CanaryClient("SUPPORTED"), self_tested=s.grounding_judge_self_test),
+    )
     assert make_judge(Settings(GROUNDING_JUDGE_BASE_URL="http://x/v1", GROUNDING_JUDGE_SELF_TEST=False)) is not None
