@@ -82,11 +82,21 @@ def start_milvus_lite(data_dir: Path, log_dir: Path) -> tuple[Proc, str]:
 
 
 def start_llm_server(
-    log_dir: Path, threads: int, parallel: int, model: str = "local", port: int | None = None
+    log_dir: Path,
+    threads: int,
+    parallel: int,
+    model: str = "local",
+    port: int | None = None,
+    **settings: str,
 ) -> tuple[Proc, str]:
+    """The local LLM server; `settings`: more LOCAL_LLM_* values (e.g. LOCAL_LLM_CACHE_RAM_MIB="256")."""
     port = port or free_port()
     env = base_env(
-        LOCAL_LLM_PORT=str(port), LOCAL_LLM_THREADS=str(threads), LOCAL_LLM_PARALLEL=str(parallel), LLM_MODEL=model
+        LOCAL_LLM_PORT=str(port),
+        LOCAL_LLM_THREADS=str(threads),
+        LOCAL_LLM_PARALLEL=str(parallel),
+        LLM_MODEL=model,
+        **settings,
     )
     proc = Proc("llm-server", [sys.executable, "-m", "core.llm_server"], env, log_dir)
     url = f"http://127.0.0.1:{port}/v1"

@@ -37,6 +37,7 @@ def build_params(settings: Settings, model_path: Path) -> Any:
     params.cpuparams_batch.n_threads = settings.local_llm_threads
     params.model_alias = {settings.llm_model}
     params.cache_prompt = True  # reuse a slot's KV cache for a shared prompt prefix
+    params.cache_ram_mib = settings.local_llm_cache_ram_mib
     params.ui = False
     params.offline = True
     return params
@@ -68,7 +69,8 @@ def main(settings: Settings | None = None) -> None:
     address = server.listening_address
     print(
         f"local LLM server listening on {address} (model {model_path.name} as {settings.llm_model!r}, "
-        f"{settings.local_llm_threads} threads, {settings.local_llm_parallel} slots, ctx {settings.local_llm_ctx})",
+        f"{settings.local_llm_threads} threads, {settings.local_llm_parallel} slots, ctx {settings.local_llm_ctx}, "
+        f"prompt cache in RAM {settings.local_llm_cache_ram_mib} MiB)",
         flush=True,
     )
     while not stop.wait(timeout=1.0):

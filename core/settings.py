@@ -109,6 +109,13 @@ class Settings(BaseSettings):
     local_llm_threads: int = Field(default=2, alias="LOCAL_LLM_THREADS")
     local_llm_parallel: int = Field(default=2, alias="LOCAL_LLM_PARALLEL")
     local_llm_ctx: int = Field(default=4096, alias="LOCAL_LLM_CTX")
+    local_llm_cache_ram_mib: int = Field(
+        default=256,
+        ge=-1,
+        alias="LOCAL_LLM_CACHE_RAM_MIB",
+        description="host RAM for llama.cpp's cache of past prompts' KV state (MiB); llama.cpp's own default, "
+        "8192, grows the server by ~30 MB per distinct RAG prompt until it is full; 0 = off, -1 = no limit",
+    )
 
     # --- API -----------------------------------------------------------------------------
     api_host: str = Field(default="127.0.0.1", alias="API_HOST")
