@@ -28,7 +28,7 @@ import statistics
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -37,62 +37,68 @@ sys.path.insert(0, str(REPO))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from bench.grounding import POLICY_SETS, pct  # noqa: E402
+from core.grounding.judge import JudgeScope, JudgeVerdict, LLMJudge, in_scope, self_test  # noqa: E402
 from core.grounding.records import metrics  # noqa: E402
 
 RESULTS = REPO / "bench" / "results"
-SCOPES = ("uncertain", "flagged", "all")
+SCOPES: tuple[JudgeScope, ...] = ("uncertain", "flagged", "all")
 
 
-def judged_case(checker: Any, judge: Any, case: dict[str, Any], concurrency: int) -> dict[str, Any]:
+class TimedJudge(LLMJudge):
+    """The API's judge, with the time of each call recorded (`calls`, ms)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.calls: list[float] = []
+
+    def judge(self, question: str, claim: str, passages: Sequence[str], answer: str = "") -> JudgeVerdict | None:
+        t0 = time.perf_counter()
+        try:
+            return super().judge(question, claim, passages, answer)
+        finally:
+            self.calls.append((time.perf_counter() - t0) * 1000)
+
+
+def judged_case(checker: Any, judge: TimedJudge, case: dict[str, Any], concurrency: int) -> dict[str, Any]:
     """The guard's analyses of one case and the judge's verdict on each checkable claim."""
     analyses = checker.analyse(case["question"], case["answer"], case["passages"])
     todo = [i for i, a in enumerate(analyses) if a.checkable]
-    calls: list[float] = []
-
-    def ask(i: int) -> str | None:
-        t0 = time.perf_counter()
-        verdict = judge.judge(case["question"], analyses[i].verdict.text, case["passages"], case["answer"])
-        calls.append((time.perf_counter() - t0) * 1000)
-        return verdict
-
+    judge.calls = []
     t0 = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=max(1, min(len(todo), concurrency))) as pool:
-        answers = list(pool.map(ask, todo))
+    answers = judge.judge_many(
+        case["question"], [analyses[i].verdict.text for i in todo], case["passages"], case["answer"], concurrency
+    )
     wall_ms = (time.perf_counter() - t0) * 1000 if todo else 0.0
-    claims = []
     judged = dict(zip(todo, answers, strict=True))
-    for i, a in enumerate(analyses):
-        claims.append(
-            {
-                "text": a.verdict.text,
-                "checkable": a.checkable,
-                "verdict": a.verdict.verdict,
-                "rule": a.rule,
-                "p": round(a.probability, 4),
-                "judge": judged.get(i),
-            }
-        )
+    claims = [
+        {
+            "text": a.verdict.text,
+            "checkable": a.checkable,
+            "verdict": a.verdict.verdict,
+            "rule": a.rule,
+            "p": round(a.probability, 4),
+            "judge": judged.get(i),
+        }
+        for i, a in enumerate(analyses)
+    ]
     return {
         "id": case.get("id"),
         "label": case["label"],
         "type": case.get("type", ""),
         "claims": claims,
         "judge_wall_ms": wall_ms,
-        "judge_call_ms": calls,
+        "judge_call_ms": judge.calls,
     }
 
 
-def flags(record: dict[str, Any], detector: str, low: float, high: float) -> bool:
-    from core.grounding.judge import in_scope
-
+def flags(record: dict[str, Any], scope: JudgeScope | None, judge_alone: bool, low: float, high: float) -> bool:
+    """Whether the answer is flagged when the judge's verdicts replace the guard's: on every
+    claim (`judge_alone`), on those `in_scope` of `scope`, or on none (scope None)."""
     final = []
     for c in record["claims"]:
         verdict = c["verdict"]
         if c["checkable"] and c["judge"] is not None:
-            if detector == "judge alone" or (
-                detector.startswith("guard + judge")
-                and in_scope(detector.split("(")[1].rstrip(")"), verdict, c["rule"], c["p"], low, high)  # type: ignore[arg-type]
-            ):
+            if judge_alone or (scope is not None and in_scope(scope, verdict, c["rule"], c["p"], low, high)):
                 verdict = c["judge"]
         final.append(verdict)
     return any(v != "supported" for v in final)
@@ -100,8 +106,15 @@ def flags(record: dict[str, Any], detector: str, low: float, high: float) -> boo
 
 def rows(records: list[dict[str, Any]], low: float, high: float) -> dict[str, dict[str, Any]]:
     gold = [r["label"] != "supported" for r in records]
-    detectors = ["full guard", "judge alone", *(f"guard + judge ({s})" for s in SCOPES)]
-    return {d: metrics([flags(r, d, low, high) for r in records], gold) for d in detectors}
+    detectors: dict[str, tuple[JudgeScope | None, bool]] = {
+        "full guard": (None, False),
+        "judge alone": (None, True),
+        **{f"guard + judge ({s})": (s, False) for s in SCOPES},
+    }
+    return {
+        name: metrics([flags(r, scope, alone, low, high) for r in records], gold)
+        for name, (scope, alone) in detectors.items()
+    }
 
 
 def judge_stats(records: list[dict[str, Any]]) -> dict[str, Any]:
@@ -160,7 +173,6 @@ def main(argv: list[str] | None = None) -> int:
 
     from core.clients import make_embedder
     from core.grounding.checker import GroundingChecker
-    from core.grounding.judge import LLMJudge, self_test
     from core.settings import get_settings
 
     torch.set_num_threads(args.threads)
@@ -174,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
         from bench.servers import start_llm_server
 
         server, url = start_llm_server(Path(tempfile.mkdtemp(prefix="judge-bench-")), args.threads, args.concurrency)
-    judge = LLMJudge(
+    judge = TimedJudge(
         url, args.model, args.api_key, timeout_s=args.timeout, context_chars=settings.grounding_judge_context_chars
     )
     low, high = settings.grounding_judge_low, settings.grounding_judge_high

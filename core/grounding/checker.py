@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import time
 from collections import OrderedDict
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -43,7 +42,7 @@ from core.grounding.contradict import (
     check_state,
 )
 from core.grounding.features import ClaimEvidence, claim_stems, measure
-from core.grounding.judge import JudgeVerdict, LLMJudge, in_scope, make_judge
+from core.grounding.judge import LLMJudge, in_scope, make_judge
 from core.grounding.text import answer_particle, content_stems, covered
 
 if TYPE_CHECKING:
@@ -196,14 +195,8 @@ class GroundingChecker:
         if not todo or not judge.usable():
             return analyses
 
-        def ask(i: int) -> JudgeVerdict | None:
-            return judge.judge(question, analyses[i].verdict.text, passages, answer)
-
-        if len(todo) == 1:
-            answers = [ask(todo[0])]
-        else:
-            with ThreadPoolExecutor(max_workers=min(len(todo), s.grounding_judge_concurrency)) as pool:
-                answers = list(pool.map(ask, todo))
+        claims = [analyses[i].verdict.text for i in todo]
+        answers = judge.judge_many(question, claims, passages, answer, s.grounding_judge_concurrency)
         out = list(analyses)
         for i, judged in zip(todo, answers, strict=True):
             if judged is None:

@@ -13,6 +13,7 @@ import re
 import threading
 import time
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
@@ -148,6 +149,15 @@ class LLMJudge:
             return None
         word = m.group(1).upper().replace(" ", "_")
         return {"SUPPORTED": "supported", "CONTRADICTED": "contradicted"}.get(word, "unsupported")  # type: ignore[return-value]
+
+    def judge_many(
+        self, question: str, claims: Sequence[str], passages: Sequence[str], answer: str, concurrency: int
+    ) -> list[JudgeVerdict | None]:
+        """`judge` for each claim of one answer, `concurrency` requests at a time, in order."""
+        if len(claims) <= 1:
+            return [self.judge(question, c, passages, answer) for c in claims]
+        with ThreadPoolExecutor(max_workers=min(len(claims), max(1, concurrency))) as pool:
+            return list(pool.map(lambda c: self.judge(question, c, passages, answer), claims))
 
     def _complete(self, messages: list[dict[str, str]]) -> str:
         """The judge's reply. Constrained to one of the three words by a JSON schema (llama.cpp,
