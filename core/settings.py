@@ -193,8 +193,14 @@ class Settings(BaseSettings):
     shared_data_dir: Path = Field(
         default=REPO_ROOT.parent / "shared" / "data", alias="SHARED_DATA_DIR", description="holds emanual_qa/"
     )
-    eval_datasets_dir: Path = Field(default=REPO_ROOT / "evaluation" / "datasets", alias="EVAL_DATASETS_DIR")
-    eval_demo_dataset: str = Field(default="demo_golden_v1.jsonl", alias="EVAL_DEMO_DATASET")
+    eval_datasets_dir: Path = Field(
+        default=REPO_ROOT / "evaluation" / "datasets",
+        alias="EVAL_DATASETS_DIR",
+        description="holds one folder per dataset: <name>/cases.jsonl + CARD.md",
+    )
+    eval_demo_dataset: str = Field(
+        default="demo_golden_v1", alias="EVAL_DEMO_DATASET", description="the demo golden set's dataset name"
+    )
     eval_emanual_collection: str = Field(default="emanual_chunks", alias="EVAL_EMANUAL_COLLECTION")
     eval_emanual_milvus_uri: str = Field(default="", alias="EVAL_EMANUAL_MILVUS_URI", description="empty = MILVUS_URI")
     eval_emanual_docstore_url: str = Field(
