@@ -124,7 +124,7 @@ def main() -> None:
             "HF_HUB_OFFLINE": "1",
         }
         writer = subprocess.Popen(
-            [sys.executable, "-m", "core.cli", "index", "--quiet", str(corpus)],
+            [sys.executable, "-m", "orchestration.cli", "index", "--quiet", str(corpus)],
             env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,

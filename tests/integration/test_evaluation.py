@@ -227,8 +227,8 @@ def test_generation_grounding_and_cost(eval_env, embedder, stub_llm: str) -> Non
 
 # --- Dagster --------------------------------------------------------------------------------------
 def test_evaluation_asset_materializes_with_regression_check(eval_env) -> None:  # type: ignore[no-untyped-def]
+    from core.dagster_resources import build_resources
     from evaluation.assets import demo_eval_metrics_not_regressed, demo_eval_run
-    from orchestration.resources import build_resources
 
     overrides, settings, _ = eval_env
     instance = dg.DagsterInstance.ephemeral()

@@ -192,7 +192,7 @@ def up(
 ) -> None:
     """Start the embedded default under honcho: Milvus Lite server, Redis, the local LLM server,
     the API with its chat page, Dagster and MLflow, all on 127.0.0.1. Ctrl-C stops them all."""
-    from core.launcher import run_up
+    from orchestration.launcher import run_up
 
     raise typer.Exit(run_up(get_settings(), index_first=not no_index))
 
