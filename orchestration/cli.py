@@ -43,8 +43,8 @@ def _main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log deb
 
 @app.command()
 def setup() -> None:
-    """Fetch the configured models from the publisher's hub (where reachable) and check that
-    every model file the embedded default needs is on this machine."""
+    """Fetch the configured models from the publisher's hub (where reachable), check that every
+    model file the embedded default needs is on this machine, and migrate the database."""
     from core.models import ModelUnavailableError, fetch_models, resolve_embed_model_dir, resolve_llm_gguf
 
     settings = get_settings()
@@ -55,6 +55,11 @@ def setup() -> None:
         typer.echo(f"local LLM GGUF:  {resolve_llm_gguf(settings)} (sha256 checked)")
     except ModelUnavailableError as exc:
         fail(str(exc), EXIT_UNAVAILABLE)
+    from core.clients import make_engine
+    from core.db import head_revision
+
+    make_engine(settings)  # brings the database to the newest migration
+    typer.echo(f"database:        {settings.resolved_docstore_url.split('@')[-1]} (schema {head_revision()})")
 
 
 @app.command()

@@ -149,6 +149,9 @@ def run_up(settings: Settings, index_first: bool = True) -> int:
             file=sys.stderr,
         )
         return 4
+    from core.clients import make_engine
+
+    make_engine(settings).dispose()  # migrate once here, before the processes that share the database start
     procfile = write_runtime_files(settings)
     marker = initial_index_marker(settings)
     marker.unlink(missing_ok=True)
