@@ -12,7 +12,7 @@ setup:
 	scripts/bootstrap.sh
 
 lint:
-	.venv/bin/ruff check . && .venv/bin/mypy core serving assets orchestration evaluation bench tests corpus
+	.venv/bin/ruff check . && .venv/bin/lint-imports && .venv/bin/mypy core serving assets orchestration evaluation bench tests corpus
 
 bench: setup
 	.venv/bin/python bench/index.py --scale demo

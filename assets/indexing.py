@@ -12,6 +12,7 @@ import numpy as np
 
 from core.chunking import Chunk
 from core.collection import collection_dim, count_chunks
+from core.dagster_resources import DocStoreResource, EmbedderResource, MilvusResource, SettingsResource
 from core.embedder import load_tokenizer
 from core.indexing import (
     ChangeSet,
@@ -24,7 +25,6 @@ from core.indexing import (
     write_collection,
     writer_lock,
 )
-from orchestration.resources import DocStoreResource, EmbedderResource, MilvusResource, SettingsResource
 
 GROUP = "indexing"
 

@@ -4,7 +4,7 @@
 
 Datasets: HaluEval QA held-out half (lines 1000-1999 of ../shared/data/halueval_dev; the paper's
 protocol shows one of the two answers per line, chosen with a fixed seed, and we also report
-both answers) and evaluation/datasets/policy_claims_v1.jsonl .. _v4.jsonl (development sets by now)
+both answers) and evaluation/datasets/policy_claims_v1/ .. _v4/ (development sets by now)
 and _v5.jsonl, _v6.jsonl (held out). Detectors, positive class = "not
 supported" (an answer is flagged when any of its claims is):
 
@@ -43,23 +43,23 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
+from core.datasets import cases_path, load_cases  # noqa: E402
 from core.grounding.records import metrics  # noqa: E402  (answer-level P/R/F1, shared with the CV bench)
 
 RESULTS = REPO / "bench" / "results"
-DATASETS = REPO / "evaluation" / "datasets"
 # v1 was looked at while the guard's rules were developed; v2 and v3 were each written by a separate
 # writer who saw neither the guard nor its errors, scored once as held-out sets and then studied for
 # new rules: all three are development sets now. v4 (written blind while the v3 rules were built,
 # scored once at the end of session 3) is a development set since session 4 (its failures were read,
 # and bench/grounding_cv.py trains on it). v5 and v6 (each written blind in session 4 by its own
 # writer) are the held-out sets: never study their failures; when they have been, write a v7.
-POLICY_SETS = {
-    "policy_claims_v1": (DATASETS / "policy_claims_v1.jsonl", "grounding_policy_claims.jsonl"),
-    "policy_claims_v2": (DATASETS / "policy_claims_v2.jsonl", "grounding_policy_claims_v2.jsonl"),
-    "policy_claims_v3": (DATASETS / "policy_claims_v3.jsonl", "grounding_policy_claims_v3.jsonl"),
-    "policy_claims_v4": (DATASETS / "policy_claims_v4.jsonl", "grounding_policy_claims_v4.jsonl"),
-    "policy_claims_v5": (DATASETS / "policy_claims_v5.jsonl", "grounding_policy_claims_v5.jsonl"),
-    "policy_claims_v6": (DATASETS / "policy_claims_v6.jsonl", "grounding_policy_claims_v6.jsonl"),
+POLICY_SETS = {  # dataset name -> results file
+    "policy_claims_v1": "grounding_policy_claims.jsonl",
+    "policy_claims_v2": "grounding_policy_claims_v2.jsonl",
+    "policy_claims_v3": "grounding_policy_claims_v3.jsonl",
+    "policy_claims_v4": "grounding_policy_claims_v4.jsonl",
+    "policy_claims_v5": "grounding_policy_claims_v5.jsonl",
+    "policy_claims_v6": "grounding_policy_claims_v6.jsonl",
 }
 DETECTORS = ["floor", "numbers-only", "explicit checks", "alignment-only", "classifier", "full guard"]
 # every rule-based verdict of the checker besides the number rule (negation, yes/no answers, FAQ
@@ -192,11 +192,7 @@ def timing_cases(n: int, seed: int = 7) -> list[dict[str, Any]]:
 
     pool = [p.text for p in passages() if 150 <= p.words <= 250]
     rng = random.Random(seed)
-    answers = [
-        json.loads(line)
-        for line in POLICY_SETS["policy_claims_v1"][0].read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
+    answers = load_cases("policy_claims_v1")
     out = []
     for i in range(n):
         a = rng.choice(answers)
@@ -280,10 +276,10 @@ def main(argv: list[str] | None = None) -> int:
     }
     md_rows: list[str] = []
 
-    for name, (path, out_name) in POLICY_SETS.items():
-        if not path.exists():
+    for name, out_name in POLICY_SETS.items():
+        if not cases_path(name).exists():
             continue
-        policy = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        policy = load_cases(name)
         policy_results = run_cases(checker, policy)
         rows = summarise(policy_results)
         report["datasets"][name] = {"rows": rows, "by_type": by_type(policy_results)}

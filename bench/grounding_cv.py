@@ -35,6 +35,7 @@ sys.path.insert(0, str(REPO))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from bench.report import machine_line, write_results  # noqa: E402
+from core.datasets import load_cases  # noqa: E402
 from core.grounding import halueval, records, train  # noqa: E402
 from core.grounding.classifier import SupportClassifier  # noqa: E402
 from core.grounding.records import AnswerRecord  # noqa: E402
@@ -71,7 +72,7 @@ def gather(cache: Path | None, threads: int) -> tuple[list[train.Row], dict[str,
         if rows_path:
             train._save_rows(rows_path, rows)
     sets = {
-        name: _cached(cache, name, lambda n=name: records.record_cases(recorder(), records.load_cases(n), n))
+        name: _cached(cache, name, lambda n=name: records.record_cases(recorder(), load_cases(n), n))
         for name in records.POLICY_SETS
     }
     chosen = {c["id"] for c in halueval.cases("heldout", "random", seed=0)}
@@ -104,7 +105,7 @@ def verify(model: SupportClassifier, answers: list[AnswerRecord], name: str, thr
     checker.classifier, checker.threshold = model, model.threshold
     expected = records.flags(answers, records.support(model, answers), model.threshold)
     differ = 0
-    for case, flag in zip(records.load_cases(name), expected, strict=True):
+    for case, flag in zip(load_cases(name), expected, strict=True):
         checker._indexes.clear()
         checker._vectors.clear()
         differ += checker.check(case["question"], case["answer"], case["passages"]).grounded == flag

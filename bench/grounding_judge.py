@@ -37,6 +37,7 @@ sys.path.insert(0, str(REPO))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from bench.grounding import POLICY_SETS, pct  # noqa: E402
+from core.datasets import load_cases  # noqa: E402
 from core.grounding.judge import JudgeScope, JudgeVerdict, LLMJudge, in_scope, self_test  # noqa: E402
 from core.grounding.records import metrics  # noqa: E402
 
@@ -145,8 +146,7 @@ def load_sets(names: list[str], halueval_limit: int, seed: int) -> dict[str, lis
             continue
         if name not in POLICY_SETS:
             raise SystemExit(f"unknown set {name!r}: choose from halueval, {', '.join(POLICY_SETS)}")
-        path = POLICY_SETS[name][0]
-        out[name] = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        out[name] = load_cases(name)
     return out
 
 

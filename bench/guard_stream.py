@@ -277,8 +277,8 @@ def replay_grounded(
     runs: list[Run],
     cap_s: float,
 ) -> dict[str, Any]:
-    from tests.conftest import ThreadedUvicorn
-    from tests.fake_llm import FakeLLM
+    from core.testing.fake_llm import FakeLLM
+    from core.testing.servers import ThreadedUvicorn
 
     prefill_s, word_s = model_pace(runs)
     fake = FakeLLM(delay_s=word_s, prefill_s=prefill_s)

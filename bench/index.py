@@ -134,7 +134,7 @@ def bench_scale(name: str, corpus: Path, workdir: Path, embedder, bare_sample: f
         target.write_text(original + f"\n\n## Quokka desk\n\n{marker} Closed on Sundays.\n")
         start = time.perf_counter()
         cli = subprocess.run(
-            [sys.executable, "-m", "core.cli", "index", "--quiet", str(corpus)],
+            [sys.executable, "-m", "orchestration.cli", "index", "--quiet", str(corpus)],
             env=env,
             capture_output=True,
             text=True,

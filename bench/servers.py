@@ -15,12 +15,7 @@ from pathlib import Path
 import httpx
 
 from core.settings import REPO_ROOT
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+from core.testing.servers import free_port
 
 
 def wait_until(check: Callable[[], bool], timeout_s: float, process: subprocess.Popen[bytes], what: str) -> None:

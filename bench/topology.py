@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -27,6 +26,7 @@ from core.docstore import DocStore
 from core.indexing import run_index
 from core.retrieval import Retriever
 from core.settings import REPO_ROOT, Settings
+from core.testing.servers import free_port
 
 RESULTS = REPO_ROOT / "bench" / "results"
 QUESTIONS = [
@@ -43,12 +43,6 @@ QUESTIONS = [
     "How long do refunds take?",
     "Can I pay in instalments with Klarna?",
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def percentiles(samples: list[float]) -> dict[str, float]:
@@ -130,7 +124,7 @@ def main() -> None:
             "HF_HUB_OFFLINE": "1",
         }
         writer = subprocess.Popen(
-            [sys.executable, "-m", "core.cli", "index", "--quiet", str(corpus)],
+            [sys.executable, "-m", "orchestration.cli", "index", "--quiet", str(corpus)],
             env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,

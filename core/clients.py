@@ -66,6 +66,6 @@ def make_redis(settings: Settings) -> Redis | None:
 
 
 def make_engine(settings: Settings) -> Engine:
-    from core.docstore import make_engine as _make_engine
+    from core.db import make_engine as _make_engine
 
     return _make_engine(settings.resolved_docstore_url)

@@ -22,6 +22,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.settings import Settings
+
 HOST = "127.0.0.1"
 
 
@@ -168,3 +170,8 @@ def temporary_redis(data_dir: Path | None = None, persist: bool = False) -> Iter
             yield server
         finally:
             server.stop()
+
+
+def up_redis_url(settings: Settings) -> str:
+    """The Redis server `ragdesk up` starts, which its API process keeps keys and limits in."""
+    return url(settings.redis_port)

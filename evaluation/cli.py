@@ -94,8 +94,8 @@ def export_feedback(
     ),
 ) -> None:
     """Write thumbs-down questions as candidate golden questions (gold left empty to fill in)."""
+    from core.feedback import export_candidates, feedback_engine, satisfaction_rate
     from core.settings import get_settings
-    from evaluation.feedback import export_candidates, feedback_engine, satisfaction_rate
 
     settings = get_settings()
     engine = feedback_engine(settings)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core.datasets import cases_path
 from core.docstore import ChunkRow, DocStore
 from core.settings import Settings
 from evaluation import emanual
@@ -64,7 +65,7 @@ def open_corpus(
     embedder: Embedder | None = None,
     index: bool = True,
 ) -> Corpus:
-    """`dataset`: "demo" (the golden file in EVAL_DATASETS_DIR against the main collection),
+    """`dataset`: "demo" (the EVAL_DEMO_DATASET set in EVAL_DATASETS_DIR against the main collection),
     "emanual" (the E-Manual set against its own collection, indexed first when `index`), or a
     path to a golden JSONL file judged against the main collection."""
     from core.clients import make_engine
@@ -87,7 +88,7 @@ def open_corpus(
             corpus_version=emanual.corpus_version(settings),
             engine=engine,
         )
-    path = settings.eval_datasets_dir / settings.eval_demo_dataset if dataset == "demo" else Path(dataset)
+    path = cases_path(settings.eval_demo_dataset, settings.eval_datasets_dir) if dataset == "demo" else Path(dataset)
     engine = make_engine(settings)
     return Corpus(
         dataset="demo" if dataset == "demo" else path.stem,

@@ -16,7 +16,6 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast, get_args
 
@@ -38,6 +37,7 @@ from evaluation.metrics import (
     section_ranking,
 )
 from evaluation.ragas_metrics import RagasScorer
+from evaluation.results import EvalResult, QuestionResult
 
 if TYPE_CHECKING:
     from pymilvus import MilvusClient
@@ -54,78 +54,6 @@ Progress = Callable[[str, int, int], None]
 
 class LLMUnavailableError(RuntimeError):
     """Generation was asked for but the LLM server does not answer."""
-
-
-@dataclass
-class QuestionResult:
-    id: str
-    question: str
-    category: str
-    kind: str
-    answerable: bool
-    expected_answer: str
-    gold: list[str]
-    retrieved: list[str] = field(default_factory=list)  # section labels, best first
-    first_hit: int | None = None
-    recall_at_1: float | None = None
-    recall_at_3: float | None = None
-    recall_at_5: float | None = None
-    rr: float | None = None
-    retrieval_relevant: bool = False  # the retriever found something above MIN_RELEVANCE
-    ctx_precision: float | None = None
-    ctx_recall: float | None = None
-    baseline_first_hit: dict[str, int | None] = field(default_factory=dict)
-    answer: str = ""
-    not_covered: bool = False
-    declined: bool | None = None
-    error: str = ""
-    grounded: bool | None = None
-    claims: int = 0
-    unsupported_claims: int = 0
-    flagged_claims: list[str] = field(default_factory=list)
-    prepare_ms: float | None = None
-    ttft_ms: float | None = None
-    total_ms: float | None = None
-    grounding_ms: float | None = None
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-    cached_tokens: int | None = None
-    cost_tokens: float = 0.0
-    cost_machine: float = 0.0
-    cost_total: float = 0.0
-    answer_similarity: float | None = None
-    answer_rouge_l: float | None = None
-    answer_chrf: float | None = None
-    faithfulness: float | None = None
-    answer_relevancy: float | None = None
-    contexts: list[str] = field(default_factory=list, repr=False)
-
-    @property
-    def model_called(self) -> bool:
-        return bool(self.answer) and not self.not_covered and not self.error
-
-    def to_row(self) -> dict[str, Any]:
-        row = asdict(self)
-        row.pop("contexts")
-        return row
-
-
-@dataclass
-class EvalResult:
-    dataset: str
-    mode: str
-    generate: bool
-    params: dict[str, str]
-    metrics: dict[str, float]
-    questions: list[QuestionResult]
-    retrieval_by_mode: dict[str, dict[str, float]]
-    judge_errors: list[str] = field(default_factory=list)
-    seconds: float = 0.0
-    run_id: str | None = None
-    run_url: str | None = None
-
-    def rows(self) -> list[dict[str, Any]]:
-        return [q.to_row() for q in self.questions]
 
 
 def section_label(section: tuple[str, str]) -> str:
@@ -510,7 +438,7 @@ def run_evaluation(
 
 
 def _feedback_metrics(settings: Settings) -> dict[str, float]:
-    from evaluation.feedback import satisfaction_rate
+    from core.feedback import satisfaction_rate
 
     stats = satisfaction_rate(settings)
     out = {"feedback_count": float(stats.total)}

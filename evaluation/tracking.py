@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from mlflow.entities import Run
     from mlflow.tracking import MlflowClient
 
-    from evaluation.run import EvalResult
+    from evaluation.results import EvalResult
 
 log = logging.getLogger(__name__)
 

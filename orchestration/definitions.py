@@ -3,9 +3,9 @@
 import dagster as dg
 
 from assets.indexing import INDEXING_ASSETS, INDEXING_CHECKS
+from core.dagster_resources import build_resources
 from evaluation.assets import EVALUATION_ASSETS, EVALUATION_CHECKS, EVALUATION_JOBS, EVALUATION_SCHEDULES
 from orchestration.jobs import hourly_index_schedule, index_job, source_folder_sensor
-from orchestration.resources import build_resources
 
 
 @dg.definitions

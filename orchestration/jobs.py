@@ -5,8 +5,8 @@ from pathlib import Path
 
 import dagster as dg
 
+from core.dagster_resources import SettingsResource
 from core.loaders import SUPPORTED_SUFFIXES
-from orchestration.resources import SettingsResource
 
 INDEX_WRITER_TAG = "ragdesk/index_writer"
 

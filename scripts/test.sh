@@ -10,7 +10,7 @@ if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
     || echo "warning: chromium could not be installed; browser tests will be skipped"
 fi
-.venv/bin/ruff check .
+.venv/bin/ruff check . && .venv/bin/lint-imports
 .venv/bin/ruff format --check .
 .venv/bin/mypy core serving assets orchestration evaluation bench tests corpus
 .venv/bin/python -m pytest "$@"

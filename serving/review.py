@@ -19,8 +19,9 @@ from typing import Any, Literal
 
 from sqlalchemy import JSON, Float, Integer, String, Text, func, select
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from core.db import Base, upgrade
 from core.settings import Settings
 
 Status = Literal["open", "resolved"]
@@ -28,11 +29,7 @@ RESOLUTIONS = ("answer_wrong", "answer_correct", "corpus_fixed")
 MAX_NOTE_CHARS = 2000
 
 
-class ReviewBase(DeclarativeBase):
-    pass
-
-
-class ReviewRow(ReviewBase):
+class ReviewRow(Base):
     __tablename__ = "review_items"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     created_at: Mapped[float] = mapped_column(Float, index=True)
@@ -121,7 +118,7 @@ class ReviewItem:
 class ReviewStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        ReviewBase.metadata.create_all(engine)
+        upgrade(engine)
 
     @classmethod
     def open(cls, settings: Settings) -> ReviewStore:

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,15 +20,11 @@ import httpx
 import pytest
 
 from core.settings import REPO_ROOT, Settings
+from core.testing.servers import ThreadedUvicorn, free_port
+
+__all__ = ["ThreadedUvicorn", "free_port"]  # tests import them from here too
 
 LLM_START_TIMEOUT_S = 90
-API_START_TIMEOUT_S = 120
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def demo_corpus_dir() -> Path:
@@ -148,33 +142,6 @@ def api_settings(demo_index: Settings, llm_server: LocalLLMServer) -> Settings:
     )
 
 
-class ThreadedUvicorn:
-    """An ASGI app served by uvicorn in a thread of the test process."""
-
-    def __init__(self, app: Any) -> None:
-        import uvicorn
-
-        self.app = app  # the app as given (uvicorn's config.app is typed as any ASGI app or import string)
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="on")
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, name="uvicorn-test", daemon=True)
-
-    def __enter__(self) -> ThreadedUvicorn:
-        self.thread.start()
-        deadline = time.monotonic() + API_START_TIMEOUT_S
-        while not self.server.started:
-            if not self.thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("the API did not start")
-            time.sleep(0.1)
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=30)
-
-
 @contextlib.contextmanager
 def shared_embedder(embedder: Any) -> Iterator[None]:
     """Apps built inside this block reuse the session's embedder instead of loading another."""
@@ -194,8 +161,8 @@ def api_server(api_settings: Settings, embedder: Any) -> Iterator[ThreadedUvicor
 # --- the grounding guard against a fake model whose answer a test chooses ----------------------------
 @pytest.fixture(scope="session")
 def fake_llm() -> Iterator[Any]:
-    """A fake OpenAI-compatible model (tests/fake_llm.py) served in a thread; `.url` is its /v1."""
-    from tests.fake_llm import FakeLLM
+    """A fake OpenAI-compatible model (core/testing/fake_llm.py) served in a thread; `.url` is its /v1."""
+    from core.testing.fake_llm import FakeLLM
 
     fake = FakeLLM()
     with ThreadedUvicorn(fake.app()) as server:
@@ -235,7 +202,7 @@ def guard_api(
 @pytest.fixture()
 def wrong_model(fake_llm: Any) -> Iterator[Any]:
     """The fake model answers the seed's laptop question wrongly (45 days instead of 30)."""
-    from tests.fake_llm import WRONG_LAPTOP_ANSWER
+    from core.testing.fake_llm import WRONG_LAPTOP_ANSWER
 
     fake_llm.answer = WRONG_LAPTOP_ANSWER
     yield fake_llm

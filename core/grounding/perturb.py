@@ -5,7 +5,7 @@ swapped numbers, toggled negations, swapped categories (contradicted) and invent
 foreign sentences, added clauses (unsupported).
 
 Deterministic for a given seed and corpus. The hand-written evaluation set
-(evaluation/datasets/policy_claims_v1.jsonl) is never used here."""
+(evaluation/datasets/policy_claims_v1/) is never used here."""
 
 from __future__ import annotations
 

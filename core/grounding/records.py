@@ -27,7 +27,6 @@ from core.grounding.claims import answer_sentence_kind, split_sentences
 from core.grounding.classifier import SupportClassifier
 from core.grounding.features import FEATURE_NAMES
 
-DATASETS = Path(__file__).resolve().parents[2] / "evaluation" / "datasets"
 # the hand-labelled development sets (four independent writers); later sets are held out
 POLICY_SETS: tuple[str, ...] = ("policy_claims_v1", "policy_claims_v2", "policy_claims_v3", "policy_claims_v4")
 _PROBE_THRESHOLD = 0.5
@@ -114,11 +113,6 @@ def record(checker: Any, question: str, answer: str, passages: list[str]) -> lis
         x_rule = probe.seen[1] if len(probe.seen) > 1 else None
         out.append(ClaimRecord(s, None if low else a.verdict.verdict, x, x_rule))
     return out
-
-
-def load_cases(name: str, folder: Path = DATASETS) -> list[dict[str, Any]]:
-    path = folder / f"{name}.jsonl"
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def record_cases(checker: Any, cases: Iterable[dict[str, Any]], source: str) -> list[AnswerRecord]:

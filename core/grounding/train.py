@@ -44,6 +44,7 @@ from typing import Any
 
 import numpy as np
 
+from core.datasets import load_cases
 from core.grounding import halueval, records
 from core.grounding.classifier import MODEL_PATH, SupportClassifier, Tree
 from core.grounding.corpus_text import corpus_root, passages
@@ -318,7 +319,7 @@ def train_recipe(
 
 
 def record_policy(checker: Any, names: tuple[str, ...] = records.POLICY_SETS) -> list[AnswerRecord]:
-    return [a for name in names for a in records.record_cases(checker, records.load_cases(name), name)]
+    return [a for name in names for a in records.record_cases(checker, load_cases(name), name)]
 
 
 def _save_rows(path: Path, rows: list[Row]) -> None:

@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from core.clients import make_redis
-from core.launcher import up_redis_url
+from core.redis_server import up_redis_url
 from core.settings import get_settings
 from serving.gateway.fallback import FileKeyStore
 from serving.gateway.keys import KeyAdmin, KeyAdminError, RedisKeyAdmin, UserRecord, check_tier

@@ -13,11 +13,11 @@ from redis import Redis
 
 from core.redis_server import temporary_redis
 from core.settings import Settings
+from core.testing.fake_llm import RIGHT_LAPTOP_ANSWER, WRONG_LAPTOP_ANSWER
 from serving.gateway.keys import RedisKeyAdmin
 from serving.review import NewReview
 from tests.conftest import ThreadedUvicorn, guarded_api
 from tests.e2e.conftest import CHROMIUM
-from tests.fake_llm import RIGHT_LAPTOP_ANSWER, WRONG_LAPTOP_ANSWER
 
 SCREENSHOT = Path("/tmp/chat_page_guard.png")
 

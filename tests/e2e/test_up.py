@@ -51,7 +51,7 @@ def test_up_serves_everything_and_stops_on_ctrl_c(tmp_path: Path) -> None:
     env["LLM_BASE_URL"] = f"http://127.0.0.1:{ports['LOCAL_LLM_PORT']}/v1"
     log = (tmp_path / "up.log").open("w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "core.cli", "up"],
+        [sys.executable, "-m", "orchestration.cli", "up"],
         cwd=REPO_ROOT,
         env=env,
         stdout=log,

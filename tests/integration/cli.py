@@ -10,7 +10,7 @@ from core.settings import REPO_ROOT
 
 def run_cli(args: list[str], env: dict[str, str], timeout: int = 600) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "core.cli", *args],
+        [sys.executable, "-m", "orchestration.cli", *args],
         cwd=REPO_ROOT,
         env=env,
         capture_output=True,

@@ -14,6 +14,7 @@ import pytest
 from mlflow.tracking import MlflowClient
 
 from core.clients import make_engine, make_milvus_client
+from core.datasets import cases_path
 from core.docstore import DocStore
 from core.indexing import run_index
 from core.loaders import load_document
@@ -22,7 +23,7 @@ from evaluation.golden import GoldenQuestion, GoldRef, load_golden, write_golden
 from evaluation.run import run_evaluation
 from evaluation.tracking import experiment_name
 
-DEMO_GOLDEN = REPO_ROOT / "evaluation" / "datasets" / "demo_golden_v1.jsonl"
+DEMO_GOLDEN = cases_path("demo_golden_v1", REPO_ROOT / "evaluation" / "datasets")
 
 
 def _questions_for(corpus: Path, limit: int = 4) -> list[GoldenQuestion]:
@@ -77,7 +78,8 @@ def eval_env(tmp_path_factory: pytest.TempPathFactory, embedder) -> Iterator[tup
         if (DEMO_CORPUS / rel).exists():
             (docs / rel).parent.mkdir(parents=True, exist_ok=True)
             (docs / rel).write_bytes((DEMO_CORPUS / rel).read_bytes())
-    write_golden(root / "golden.jsonl", _questions_for(docs))
+    (root / "golden").mkdir()
+    write_golden(cases_path("golden", root), _questions_for(docs))
     overrides = {
         "RAGDESK_DATA_DIR": str(root / "data"),
         "MILVUS_URI": str(root / "data" / "milvus.db"),
@@ -85,7 +87,7 @@ def eval_env(tmp_path_factory: pytest.TempPathFactory, embedder) -> Iterator[tup
         "DOCS_SOURCE_DIR": str(docs),
         "MLFLOW_TRACKING_URI": f"sqlite:///{root / 'mlflow.db'}",
         "EVAL_DATASETS_DIR": str(root),
-        "EVAL_DEMO_DATASET": "golden.jsonl",
+        "EVAL_DEMO_DATASET": "golden",
         "EVAL_GENERATE": "false",
     }
     settings = Settings(**overrides)  # type: ignore[arg-type]
@@ -225,8 +227,8 @@ def test_generation_grounding_and_cost(eval_env, embedder, stub_llm: str) -> Non
 
 # --- Dagster --------------------------------------------------------------------------------------
 def test_evaluation_asset_materializes_with_regression_check(eval_env) -> None:  # type: ignore[no-untyped-def]
+    from core.dagster_resources import build_resources
     from evaluation.assets import demo_eval_metrics_not_regressed, demo_eval_run
-    from orchestration.resources import build_resources
 
     overrides, settings, _ = eval_env
     instance = dg.DagsterInstance.ephemeral()

@@ -1,5 +1,5 @@
 """The gateway and the response cache wired into the real app: the demo collection, the fake
-answer model (tests/fake_llm.py, its calls counted) and a throwaway Redis server. API keys (401),
+answer model (core/testing/fake_llm.py, its calls counted) and a throwaway Redis server. API keys (401),
 X-RateLimit-* headers, 429 with Retry-After, cache hits with no model call, flagged answers not
 cached, token budgets settled with the real usage and refunded when the stream is cut, and the
 review queue of flagged answers open to staff keys only (403 for the key that asked)."""
@@ -17,9 +17,9 @@ from redis import Redis
 
 from core.redis_server import RedisServer, temporary_redis
 from core.settings import Settings
+from core.testing.fake_llm import RIGHT_LAPTOP_ANSWER, WRONG_LAPTOP_ANSWER
 from serving.gateway.keys import RedisKeyAdmin
 from tests.conftest import ThreadedUvicorn, guarded_api
-from tests.fake_llm import RIGHT_LAPTOP_ANSWER, WRONG_LAPTOP_ANSWER
 
 LAPTOP = "Can I return a laptop after 45 days?"
 PREFIX = "rdtest:"

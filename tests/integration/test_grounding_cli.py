@@ -15,7 +15,7 @@ PASSAGE = (
 
 def run(args: list[str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "core.cli", "grounding", *args],
+        [sys.executable, "-m", "orchestration.cli", "grounding", *args],
         cwd=REPO_ROOT,
         capture_output=True,
         text=True,

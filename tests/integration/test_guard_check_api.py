@@ -11,8 +11,8 @@ import httpx
 import pytest
 
 from core.settings import REPO_ROOT
+from core.testing.fake_llm import RIGHT_LAPTOP_ANSWER, WRONG_LAPTOP_ANSWER
 from tests.conftest import ThreadedUvicorn
-from tests.fake_llm import RIGHT_LAPTOP_ANSWER, WRONG_LAPTOP_ANSWER
 
 LAPTOP = "Can I return a laptop after 45 days?"
 ELECTRONICS = REPO_ROOT / "corpus" / "lumen-market" / "helpcentre" / "returns" / "electronics-returns.md"

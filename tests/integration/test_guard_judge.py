@@ -14,8 +14,8 @@ import httpx
 
 from core.grounding.checker import GroundingChecker
 from core.settings import Settings
+from core.testing.fake_llm import WRONG_LAPTOP_ANSWER
 from tests.conftest import LocalLLMServer, free_port, guarded_api
-from tests.fake_llm import WRONG_LAPTOP_ANSWER
 from tests.integration.test_guard_check_api import LAPTOP, laptop_passage
 
 ANSWER = f"{WRONG_LAPTOP_ANSWER} Laptops that are opened but not faulty carry a restocking fee."

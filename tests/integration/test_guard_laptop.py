@@ -13,8 +13,8 @@ import httpx
 from openai import OpenAI
 from openai.types.chat import ChatCompletionMessageParam
 
+from core.testing.fake_llm import RIGHT_LAPTOP_ANSWER, WRONG_LAPTOP_ANSWER
 from tests.conftest import ThreadedUvicorn
-from tests.fake_llm import RIGHT_LAPTOP_ANSWER, WRONG_LAPTOP_ANSWER
 from tests.integration.sse import parse_sse
 
 LAPTOP = "Can I return a laptop after 45 days?"

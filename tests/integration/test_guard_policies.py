@@ -13,9 +13,9 @@ import pytest
 from openai import OpenAI
 
 from core.settings import Settings
+from core.testing.fake_llm import WRONG_LAPTOP_ANSWER
 from serving.render import FLAG_MARK
 from tests.conftest import ThreadedUvicorn, guarded_api
-from tests.fake_llm import WRONG_LAPTOP_ANSWER
 from tests.integration.sse import parse_sse
 
 LAPTOP = "Can I return a laptop after 45 days?"

@@ -7,7 +7,7 @@ import dagster as dg
 import pytest
 
 from assets.indexing import INDEXING_ASSETS, INDEXING_CHECKS
-from orchestration.resources import SettingsResource, build_resources
+from core.dagster_resources import SettingsResource, build_resources
 
 
 def materialize(overrides: dict[str, str]) -> dg.ExecuteInProcessResult:

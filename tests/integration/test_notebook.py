@@ -9,7 +9,7 @@ import pytest
 from nbclient import NotebookClient
 
 from core.settings import REPO_ROOT, Settings
-from evaluation.run import EvalResult, QuestionResult
+from evaluation.results import EvalResult, QuestionResult
 from evaluation.tracking import log_evaluation
 
 NOTEBOOK = REPO_ROOT / "notebooks" / "retrieval_failures.ipynb"

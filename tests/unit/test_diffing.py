@@ -3,7 +3,8 @@ from pathlib import Path
 import numpy as np
 
 from core.chunking import Chunk
-from core.docstore import DocStore, make_engine
+from core.db import make_engine
+from core.docstore import DocStore
 from core.indexing import plan_changes, scan_sources
 from core.settings import Settings
 

@@ -1,8 +1,8 @@
 import dagster as dg
 
 from assets.indexing import INDEXING_ASSETS, INDEXING_CHECKS
+from core.dagster_resources import build_resources
 from evaluation.assets import EVALUATION_ASSETS, EVALUATION_CHECKS, EVALUATION_SCHEDULES, GROUP
-from orchestration.resources import build_resources
 
 
 def test_evaluation_definitions_load_downstream_of_the_collection() -> None:

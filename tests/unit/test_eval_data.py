@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine
 
+from core.feedback import FeedbackError, export_candidates, record_feedback, satisfaction_rate
 from core.settings import Settings
 from evaluation import emanual
-from evaluation.feedback import FeedbackError, export_candidates, record_feedback, satisfaction_rate
 
 
 @pytest.fixture(scope="module")

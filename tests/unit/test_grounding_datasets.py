@@ -6,11 +6,12 @@ import hashlib
 import json
 from collections import Counter
 
+from core.datasets import cases_path
 from core.grounding.batch import read_cases
 from core.settings import REPO_ROOT
 
-POLICY = REPO_ROOT / "evaluation" / "datasets" / "policy_claims_v1.jsonl"
-# Versioned dataset: a changed set is a new file (v2), so this hash never changes.
+POLICY = cases_path("policy_claims_v1", REPO_ROOT / "evaluation" / "datasets")
+# Versioned dataset: a changed set is a new version, so this hash never changes.
 POLICY_SHA256 = "3a276e5963f761a96d07f550ec0c0f36bc9a2dec8131e80623c02183155da246"
 
 

@@ -1,8 +1,9 @@
 """`make up`'s banner and the API's environment name the same Redis, and the banner tells how to
 make a key that the running API accepts."""
 
-from core.launcher import child_environment, up_redis_url, urls_banner
+from core.redis_server import up_redis_url
 from core.settings import Settings
+from orchestration.launcher import child_environment, urls_banner
 
 
 def test_banner_names_the_redis_the_api_reads_keys_from() -> None:

@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
-from evaluation.feedback import FeedbackError, feedback_engine, record_feedback, satisfaction_rate
+from core.feedback import FeedbackError, feedback_engine, record_feedback, satisfaction_rate
 from serving.api.deps import SettingsDep
 from serving.errors import APIError
 

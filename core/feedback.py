@@ -21,19 +21,16 @@ from typing import Any
 
 from sqlalchemy import JSON, Float, Integer, String, Text, func, select
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from core.db import Base, make_engine, upgrade
 from core.settings import Settings
 
 MAX_ID_CHARS = 128
 MAX_TEXT_CHARS = 20000
 
 
-class FeedbackBase(DeclarativeBase):
-    pass
-
-
-class FeedbackRow(FeedbackBase):
+class FeedbackRow(Base):
     __tablename__ = "feedback"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     answer_id: Mapped[str] = mapped_column(String(MAX_ID_CHARS), index=True)
@@ -90,20 +87,16 @@ class Satisfaction:
 
 @lru_cache(maxsize=8)
 def _engine_for(url: str) -> Engine:
-    from core.docstore import make_engine
-
-    engine = make_engine(url)
-    FeedbackBase.metadata.create_all(engine)
-    return engine
+    return make_engine(url)
 
 
 def feedback_engine(settings: Settings) -> Engine:
-    """The project database, with the feedback table created if missing."""
+    """The project database (migrated to the newest schema)."""
     return _engine_for(settings.resolved_docstore_url)
 
 
 def ensure_table(engine: Engine) -> None:
-    FeedbackBase.metadata.create_all(engine)
+    upgrade(engine)
 
 
 def record_feedback(

@@ -3,7 +3,7 @@
 model to a known wrong (or right) answer and watch what the grounding guard does with it.
 
     fake = FakeLLM("Yes, you can return the laptop within 45 days.")
-    with ThreadedUvicorn(fake.app()) as server:   # tests.conftest
+    with ThreadedUvicorn(fake.app()) as server:   # core.testing.servers
         settings = settings.model_copy(update={"llm_base_url": server.url + "/v1"})
 """
 

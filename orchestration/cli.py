@@ -43,8 +43,8 @@ def _main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log deb
 
 @app.command()
 def setup() -> None:
-    """Fetch the configured models from the publisher's hub (where reachable) and check that
-    every model file the embedded default needs is on this machine."""
+    """Fetch the configured models from the publisher's hub (where reachable), check that every
+    model file the embedded default needs is on this machine, and migrate the database."""
     from core.models import ModelUnavailableError, fetch_models, resolve_embed_model_dir, resolve_llm_gguf
 
     settings = get_settings()
@@ -55,6 +55,11 @@ def setup() -> None:
         typer.echo(f"local LLM GGUF:  {resolve_llm_gguf(settings)} (sha256 checked)")
     except ModelUnavailableError as exc:
         fail(str(exc), EXIT_UNAVAILABLE)
+    from core.clients import make_engine
+    from core.db import head_revision
+
+    make_engine(settings)  # brings the database to the newest migration
+    typer.echo(f"database:        {settings.resolved_docstore_url.split('@')[-1]} (schema {head_revision()})")
 
 
 @app.command()
@@ -192,7 +197,7 @@ def up(
 ) -> None:
     """Start the embedded default under honcho: Milvus Lite server, Redis, the local LLM server,
     the API with its chat page, Dagster and MLflow, all on 127.0.0.1. Ctrl-C stops them all."""
-    from core.launcher import run_up
+    from orchestration.launcher import run_up
 
     raise typer.Exit(run_up(get_settings(), index_first=not no_index))
 

@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from core.redis_server import up_redis_url
 from core.settings import REPO_ROOT, Settings
 
 
@@ -56,11 +57,6 @@ def initial_index_marker(settings: Settings) -> Path:
 # server, a run in progress) and MLflow's workers need longer to stop cleanly.
 HONCHO_KILL_WAIT_S = 30
 HONCHO = "import sys, honcho.manager as m; m.KILL_WAIT = int(sys.argv.pop(1)); from honcho.command import main; main()"
-
-
-def up_redis_url(settings: Settings) -> str:
-    """The Redis server `up` starts, which its API process keeps keys and limits in."""
-    return f"redis://127.0.0.1:{settings.redis_port}/0"
 
 
 def child_environment(settings: Settings) -> dict[str, str]:
@@ -153,6 +149,9 @@ def run_up(settings: Settings, index_first: bool = True) -> int:
             file=sys.stderr,
         )
         return 4
+    from core.clients import make_engine
+
+    make_engine(settings).dispose()  # migrate once here, before the processes that share the database start
     procfile = write_runtime_files(settings)
     marker = initial_index_marker(settings)
     marker.unlink(missing_ok=True)

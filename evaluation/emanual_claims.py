@@ -6,7 +6,7 @@ manual text: the Samsung manual is read from the shared data folder at run time,
 the repository. This script writes the policy-claims format (`passages` filled in, one string per
 section: its title, a newline, then its text lines) to a file outside the repository.
 
-    python evaluation/datasets/emanual_claims_blind_v1/build.py [--out PATH]
+    python -m evaluation.emanual_claims [--out PATH]
 """
 
 from __future__ import annotations
@@ -16,18 +16,20 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from core.datasets import cases_path
 from core.settings import Settings, get_settings
 from evaluation.emanual import MANUAL_FILE, ManualSection, load_manual, require
 
-CASES = Path(__file__).with_name("cases.jsonl")
+DATASET = "emanual_claims_blind_v1"
 
 
 def passage_text(section: ManualSection) -> str:
     return f"{section.title}\n" + "\n".join(section.lines).strip()
 
 
-def load_cases(settings: Settings, cases: Path = CASES) -> list[dict[str, object]]:
+def load_cases(settings: Settings, cases: Path | None = None) -> list[dict[str, object]]:
     """The cases with `passages` attached, in file order."""
+    cases = cases or cases_path(DATASET, settings.eval_datasets_dir)
     sections = {s.section_id: s for s in load_manual(require(settings) / MANUAL_FILE)}
     rows = []
     for line in cases.read_text(encoding="utf-8").splitlines():
