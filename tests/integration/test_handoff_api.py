@@ -18,11 +18,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import httpx
@@ -34,55 +32,15 @@ from core.redis_server import RedisServer, temporary_redis
 from core.settings import Settings
 from serving.gateway.keys import RedisKeyAdmin
 from serving.replacement import OFFER_HUMAN
-from tests.conftest import ThreadedUvicorn, free_port, guarded_api
+from tests.conftest import ThreadedUvicorn, guarded_api
 from tests.fake_llm import WRONG_LAPTOP_ANSWER
 from tests.integration.sse import parse_sse
+from tests.webhook_receiver import WebhookReceiver
 
 LAPTOP = "Can I return a laptop after 45 days?"
 PREFIX = "rdhandoff:"
 SECRET = "s3cret-for-the-helpdesk"
 CONFIRMATION_START = "I've passed this conversation to our support team"
-
-
-class WebhookReceiver:
-    """A helpdesk's inbound URL: records each POST (headers and JSON body) and answers 200;
-    `down()` closes the port (connections refused), `up()` opens it again."""
-
-    def __init__(self) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}/inbound"
-        self.received: list[tuple[dict[str, str], bytes]] = []
-        self.server: ThreadingHTTPServer | None = None
-        self.thread: threading.Thread | None = None
-
-    def up(self) -> None:
-        receiver = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-                receiver.received.append(({k.lower(): v for k, v in self.headers.items()}, body))
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.end_headers()
-                self.wfile.write(b'{"ok": true}')
-
-            def log_message(self, *_args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
-        self.thread = threading.Thread(target=self.server.serve_forever, name="webhook-receiver", daemon=True)
-        self.thread.start()
-
-    def down(self) -> None:
-        if self.server is not None:
-            self.server.shutdown()
-            self.server.server_close()
-            self.server = None
-
-    def bodies(self, item_id: int) -> list[dict[str, Any]]:
-        found = [json.loads(body) for _, body in self.received]
-        return [b for b in found if b.get("id") == item_id]
 
 
 @pytest.fixture(scope="module")
