@@ -387,7 +387,7 @@ class Settings(BaseSettings):
     )
     handoff_confirmation: str = Field(
         default="I've passed this conversation to our support team (request #{id}). "
-        "A member of the team will get back to you here as soon as possible.",
+        "A member of the team will get back to you as soon as possible.",
         alias="HANDOFF_CONFIRMATION",
         description="what the customer is told when a handoff item is created; {id} = the item's id",
     )
