@@ -44,7 +44,7 @@ class HandoffRow(HandoffBase):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     created_at: Mapped[float] = mapped_column(Float, index=True)
     status: Mapped[str] = mapped_column(String(16), index=True, default="open")
-    user: Mapped[str] = mapped_column(String(128), index=True, default="")
+    user: Mapped[str] = mapped_column("user_name", String(128), index=True, default="")  # "user" is reserved in SQL
     key_id: Mapped[str] = mapped_column(String(32), default="")
     channel: Mapped[str] = mapped_column(String(16), default="")  # "sse", "openai"
     reason: Mapped[str] = mapped_column(String(32), default="")  # "request", "accepted_offer"
