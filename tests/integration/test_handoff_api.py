@@ -294,3 +294,22 @@ def test_without_a_webhook_items_wait_for_staff(
         assert listing["webhook_configured"] is False
         (item,) = [i for i in listing["items"] if i["id"] == item_id]
         assert item["delivery"] == "pending" and item["attempts"] == 0 and item["user"] == "anonymous"
+
+
+def test_a_handoff_that_cannot_be_stored_is_a_clear_503(app: ThreadedUvicorn, redis_server: RedisServer) -> None:
+    _, headers = new_key(redis_server)
+    engine = app.app.state.handoffs.store.engine
+    with engine.begin() as connection:  # the table away, as with a database that refuses writes
+        connection.exec_driver_sql("ALTER TABLE handoff_items RENAME TO handoff_items_away")
+    try:
+        for path, body in (
+            ("/v1/answer/stream", {"question": "talk to a human"}),
+            ("/v1/chat/completions", {"model": "ragdesk", "messages": [{"role": "user", "content": "agent please"}]}),
+        ):
+            response = httpx.post(f"{app.url}{path}", json=body, headers=headers, timeout=30)
+            assert response.status_code == 503, response.text
+            error = response.json()["error"]
+            assert error["code"] == "handoff_unavailable" and "could not be recorded" in error["message"]
+    finally:
+        with engine.begin() as connection:
+            connection.exec_driver_sql("ALTER TABLE handoff_items_away RENAME TO handoff_items")

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.exc import SQLAlchemyError
 
 from serving.errors import APIError
 from serving.gateway.deps import PrincipalDep, Quota, forbidden
@@ -172,7 +173,13 @@ async def _create(
     reason = desk.request_for(messages)
     if reason is None:
         return None
-    item = await desk.create(services.rag, quota.principal, messages, reason, channel)
+    try:
+        item = await desk.create(services.rag, quota.principal, messages, reason, channel)
+    except SQLAlchemyError as exc:
+        log.exception("handoff: the item could not be stored")
+        raise APIError(
+            503, "your request for a person could not be recorded; please try again", "handoff_unavailable"
+        ) from exc
     return desk, item
 
 
