@@ -40,14 +40,17 @@ _PERSON = (
     r"customer\s+(?:service|support|care)(?:\s+(?:team|agent|rep|representative|person))?|"
     r"staff(?:\s+member)?|colleagues?|manager|supervisor|advisor|adviser|specialist)"
 )
-_ANYONE = r"(?:someone|somebody|anyone|anybody)"
+_ANYONE = r"(?:someone|somebody|anyone|anybody|support|customer\s+(?:service|support|care)|help\s*desk|helpdesk|(?:the|your)\s+team)"
 _LIVE = r"(?:(?:a|an|the|your|some|one\s+of\s+your)\s+)?(?:(?:real|live|actual|human)\s+)?"
 _FILLER = (
     r"(?:\s+(?:to|with|me|us|this|it|over|through|on|in|touch|be|able|talk|speak|chat|connected|"
     r"transferred|put|passed|handed|please|now|just|directly|actually|really|straight|i|can|could))*"
 )
-_AFTER = r"(?=$|\s+(?:please|pls|now|asap|today|right|about|regarding|re|on|for|instead|here|who|that|to|because|as|and|so|if))"
-# a conversation verb takes anyone ("talk to someone"); a wish or a transfer needs a person noun
+_AFTER = (
+    r"(?=$|\s+(?:please|pls|now|asap|today|right|about|regarding|re|on|for|instead|here|who|that|because|as|and|so|if))"
+)
+# a conversation verb takes anyone or the team ("talk to someone", "connect me with support"); a
+# wish needs a person noun ("I need a human", not "I need someone to fix my TV")
 _TALK = r"(?:talk|speak|chat|connect|transfer|escalate|put|pass|hand|forward|reach|contact)"
 _WISH = r"(?:want|need|like|prefer|get|give|have)"
 _REQUEST = re.compile(

@@ -32,6 +32,10 @@ REQUESTS = [
     "I want to speak to a manager",
     "LIVE AGENT",
     "can i chat with a live agent about my refund",
+    "Please connect me with support",
+    "Is there a way to talk to a human?",
+    "real human please",
+    "speak to someone about a warranty claim",
 ]
 
 NOT_REQUESTS = [
@@ -43,6 +47,10 @@ NOT_REQUESTS = [
     "I want the specialist edition of the console",
     "I want to return an item the agent sold me",
     "I need someone to fix my TV",
+    "I need a person to sign for the parcel",
+    "Can you give the delivery person my code?",
+    "I want to speak to the courier",
+    "Does support work on Sundays?",
     "Does the manager approve refunds?",
     "are you a human?",
     "is the agent commission included?",
