@@ -51,10 +51,14 @@ _AFTER = (
 )
 # a conversation verb takes anyone or the team ("talk to someone", "connect me with support"); a
 # wish needs a person noun ("I need a human", not "I need someone to fix my TV")
-_TALK = r"(?:talk|speak|chat|connect|transfer|escalate|put|pass|hand|forward|reach|contact)"
+_TALK = (
+    r"(?:talk(?:ing|ed|s)?|speak(?:ing|s)?|spoke|chat(?:ting|ted|s)?|connect(?:ing|ed|s)?|"
+    r"transfer(?:ring|red|s)?|escalat(?:e|ing|ed)|put(?:ting)?|pass(?:ing)?|hand(?:ing)?|forward(?:ing)?)"
+)
+_REACH = r"(?:reach(?:ing)?|contact(?:ing)?)"  # "reach customer service" is mostly a question of how or when
 _WISH = r"(?:want|need|like|prefer|get|give|have)"
 _REQUEST = re.compile(
-    rf"\b(?:{_TALK}{_FILLER}\s+{_LIVE}(?:{_PERSON}|{_ANYONE})|{_WISH}{_FILLER}\s+{_LIVE}{_PERSON}){_AFTER}"
+    rf"\b(?:{_TALK}{_FILLER}\s+{_LIVE}(?:{_PERSON}|{_ANYONE})|(?:{_WISH}|{_REACH}){_FILLER}\s+{_LIVE}{_PERSON}){_AFTER}"
 )
 # the whole message is a person, maybe with a polite word: "agent", "human please", "a real person"
 _BARE_PERSON = re.compile(
