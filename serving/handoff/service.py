@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
     from serving.rag import RagService
 
 log = logging.getLogger(__name__)
+
+REPEAT_WINDOW_S = 600.0
+REPEAT_LOOKBACK = 20  # the user's newest open items compared
 
 
 def conversation_of(messages: Sequence[Message]) -> list[dict[str, str]]:
@@ -80,6 +84,13 @@ class HandoffDesk:
         reason: str,
         channel: str,
     ) -> HandoffItem:
+        """A new item, or the user's open item for this same conversation from the last
+        REPEAT_WINDOW_S (a client that retries, a second click): one person per request."""
+        conversation = conversation_of(messages)
+        repeat = await asyncio.to_thread(self._open_item_for, principal.user, conversation)
+        if repeat is not None:
+            log.info("handoff %d asked for again by user %r; not created twice", repeat.id, principal.user)
+            return repeat
         question = context_query(messages)
         context = await self._context(rag, question) if question else []
         item = await asyncio.to_thread(
@@ -91,7 +102,7 @@ class HandoffDesk:
                 reason=reason,
                 request=messages[-1].content,
                 question=question,
-                conversation=conversation_of(messages),
+                conversation=conversation,
                 context=context,
             ),
         )
@@ -99,6 +110,13 @@ class HandoffDesk:
         if self.worker is not None:
             self.worker.notify()
         return item
+
+    def _open_item_for(self, user: str, conversation: list[dict[str, str]]) -> HandoffItem | None:
+        since = time.time() - REPEAT_WINDOW_S
+        for item in self.store.list("open", user=user, limit=REPEAT_LOOKBACK):
+            if item.created_at >= since and item.conversation == conversation:
+                return item
+        return None
 
     async def _context(self, rag: RagService, question: str) -> list[dict[str, Any]]:
         """The passages retrieval finds for the question, for the person who takes over; none when

@@ -9,12 +9,16 @@ import hmac
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 
 from core.settings import Settings
+from serving.gateway.keys import Principal
 from serving.handoff.delivery import DeliveryWorker, WebhookConfigError, WebhookSender, backoff_s, check_webhook_url
+from serving.handoff.service import HandoffDesk
 from serving.handoff.store import HandoffStore, NewHandoff
+from serving.rag import Message
 from tests.webhook_receiver import WebhookReceiver
 
 
@@ -139,3 +143,21 @@ async def test_the_signature_and_secret_header(tmp_path: Path) -> None:
     assert not {"X-Ragdesk-Signature", "Authorization"} & unsigned.headers(7, b"{}").keys()
     await signed.aclose()
     await unsigned.aclose()
+
+
+async def test_the_same_request_twice_is_one_item(tmp_path: Path) -> None:
+    """A client that retries (or a second click) gets the open item back, not a second one; a
+    different conversation or another user gets their own."""
+    desk = await HandoffDesk.start(Settings(RAGDESK_DATA_DIR=tmp_path))
+    alice = Principal("alice", "paid", "abc123def456", 1000, 10, 100)
+    rag = cast(Any, None)  # nothing asked before the request: no retrieval
+    ask = [Message("user", "talk to a human")]
+    first = await desk.create(rag, alice, ask, "request", "sse")
+    again = await desk.create(rag, alice, ask, "request", "openai")
+    assert again.id == first.id and again.channel == "sse"
+    other = await desk.create(rag, alice, [Message("user", "agent please")], "request", "sse")
+    bob = await desk.create(rag, Principal("bob", "paid", "0123456789ab", 1000, 10, 100), ask, "request", "sse")
+    assert len({first.id, other.id, bob.id}) == 3
+    desk.store.resolve(first.id)
+    assert (await desk.create(rag, alice, ask, "request", "sse")).id not in {first.id, other.id, bob.id}
+    await desk.aclose()
