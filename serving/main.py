@@ -81,6 +81,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(grounding.router, dependencies=keyed)
     app.include_router(review.router, dependencies=keyed)
     app.include_router(handoff.router, dependencies=keyed)  # staff only, like the review queue
+    app.include_router(handoff.customer_router, dependencies=keyed)  # a customer's own requests
     app.include_router(health.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

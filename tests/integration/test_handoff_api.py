@@ -313,3 +313,18 @@ def test_a_handoff_that_cannot_be_stored_is_a_clear_503(app: ThreadedUvicorn, re
     finally:
         with engine.begin() as connection:
             connection.exec_driver_sql("ALTER TABLE handoff_items_away RENAME TO handoff_items")
+
+
+def test_a_customer_reads_only_their_own_requests(app: ThreadedUvicorn, redis_server: RedisServer) -> None:
+    _, alice = new_key(redis_server)
+    _, bob = new_key(redis_server)
+    _, events = stream(app.url, {"question": "I need a human"}, alice)
+    item_id = events[0][1]["id"]
+    mine = httpx.get(f"{app.url}/v1/my/handoffs", headers=alice, timeout=10)
+    assert mine.status_code == 200 and [i["id"] for i in mine.json()] == [item_id]
+    assert mine.json()[0]["status"] == "open" and "context" not in mine.json()[0]
+    assert httpx.get(f"{app.url}/v1/my/handoffs/{item_id}", headers=alice, timeout=10).status_code == 200
+    assert httpx.get(f"{app.url}/v1/my/handoffs", headers=bob, timeout=10).json() == []
+    theirs = httpx.get(f"{app.url}/v1/my/handoffs/{item_id}", headers=bob, timeout=10)
+    assert theirs.status_code == 404 and "human" not in theirs.text
+    assert httpx.get(f"{app.url}/v1/my/handoffs", timeout=10).status_code == 401

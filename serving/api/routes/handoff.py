@@ -161,6 +161,46 @@ async def redeliver_handoff(item_id: int, desk: HandoffsDep) -> HandoffItemOut:
     return _out(item)
 
 
+# --- the customer's own requests -------------------------------------------------------------
+customer_router = APIRouter(prefix="/v1/my/handoffs", tags=["handoff"])
+
+
+class MyHandoffOut(BaseModel):
+    """What a customer sees of their own request: no retrieved context, no delivery details."""
+
+    id: int
+    created_at: float
+    status: Literal["open", "resolved"]
+    request: str
+    conversation: list[dict[str, str]]
+    resolved_at: float | None
+
+
+def _mine(item: HandoffItem) -> MyHandoffOut:
+    return MyHandoffOut.model_validate(item.to_dict())
+
+
+@customer_router.get("", response_model=list[MyHandoffOut])
+async def my_handoffs(
+    desk: HandoffsDep, principal: PrincipalDep, limit: int = Query(default=20, ge=1, le=100)
+) -> list[MyHandoffOut]:
+    """The caller's own requests for a person, newest first."""
+    items = await asyncio.to_thread(desk.store.list, None, None, principal.user, limit)
+    return [_mine(i) for i in items]
+
+
+@customer_router.get("/{item_id}", response_model=MyHandoffOut, responses={404: ERRORS[404]})
+async def my_handoff(item_id: int, desk: HandoffsDep, principal: PrincipalDep) -> MyHandoffOut:
+    """One of the caller's own requests; another user's is 404, as if it did not exist."""
+    try:
+        item = await asyncio.to_thread(desk.store.get, item_id)
+    except HandoffNotFound as exc:
+        raise _not_found(item_id) from exc
+    if item.user != principal.user:
+        raise _not_found(item_id)
+    return _mine(item)
+
+
 # --- the chat routes' hook -------------------------------------------------------------------
 async def _create(
     request: Request, services: Services, quota: Quota, messages: Sequence[Message], channel: str
