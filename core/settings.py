@@ -476,6 +476,48 @@ class Settings(BaseSettings):
     mlflow_port: int = Field(default=5000, alias="MLFLOW_PORT", description="port of the MLflow UI `up` starts")
     mlflow_tracking_uri: str = Field(default="", alias="MLFLOW_TRACKING_URI", description="empty = SQLite in data_dir")
 
+    # --- handoff to a person (issue 15) ---
+    handoff_webhook_url: str = Field(
+        default="",
+        alias="HANDOFF_WEBHOOK_URL",
+        description="a helpdesk's inbound URL (http or https) each handoff item is POSTed to as JSON; "
+        "empty = items wait for staff in the chat page's handoff panel",
+    )
+    handoff_webhook_secret: str = Field(
+        default="",
+        alias="HANDOFF_WEBHOOK_SECRET",
+        description="sent in HANDOFF_WEBHOOK_SECRET_HEADER, and signs the body (X-Ragdesk-Signature: sha256=HMAC)",
+    )
+    handoff_webhook_secret_header: str = Field(
+        default="X-Ragdesk-Webhook-Secret",
+        alias="HANDOFF_WEBHOOK_SECRET_HEADER",
+        description="the header that carries HANDOFF_WEBHOOK_SECRET (e.g. Authorization with 'Bearer ...')",
+    )
+    handoff_webhook_timeout_s: float = Field(
+        default=10.0, gt=0, alias="HANDOFF_WEBHOOK_TIMEOUT_S", description="one delivery attempt's time limit"
+    )
+    handoff_retry_base_s: float = Field(
+        default=2.0, gt=0, alias="HANDOFF_RETRY_BASE_S", description="wait after the first failed delivery; doubles"
+    )
+    handoff_retry_max_s: float = Field(
+        default=300.0, gt=0, alias="HANDOFF_RETRY_MAX_S", description="the longest wait between delivery attempts"
+    )
+    handoff_max_attempts: int = Field(
+        default=0,
+        ge=0,
+        alias="HANDOFF_MAX_ATTEMPTS",
+        description="attempts before an item is marked failed (staff can redeliver it); 0 = retry until delivered",
+    )
+    handoff_poll_s: float = Field(
+        default=5.0, gt=0, alias="HANDOFF_POLL_S", description="how often the delivery worker looks for due items"
+    )
+    handoff_confirmation: str = Field(
+        default="I've passed this conversation to our support team (request #{id}). "
+        "A member of the team will get back to you as soon as possible.",
+        alias="HANDOFF_CONFIRMATION",
+        description="what the customer is told when a handoff item is created; {id} = the item's id",
+    )
+
     @field_validator("chunk_overlap")
     @classmethod
     def _overlap_non_negative(cls, value: int) -> int:

@@ -17,6 +17,7 @@ from core.settings import Settings, get_settings
 from serving.errors import install_error_handlers
 from serving.gateway.deps import enforce_rate_limit, install_gateway, require_api_key
 from serving.gateway.service import Gateway
+from serving.handoff.service import HandoffDesk
 from serving.services import build_services
 
 log = logging.getLogger(__name__)
@@ -33,6 +34,12 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await gateway.close()
         raise
     app.state.services = services
+    try:
+        app.state.handoffs = await HandoffDesk.start(settings)  # handoff_items + webhook delivery
+    except BaseException:
+        await services.aclose()
+        await gateway.close()
+        raise
     if not settings.gateway_require_keys:
         log.warning("GATEWAY_REQUIRE_KEYS is false: every caller is the anonymous user (local use only)")
     log.info("ragdesk API ready: model %r answers via %s", settings.api_model_name, settings.llm_base_url)
@@ -40,13 +47,16 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
     finally:
         try:
-            await services.aclose()
+            await app.state.handoffs.aclose()
         finally:
-            await gateway.close()
+            try:
+                await services.aclose()
+            finally:
+                await gateway.close()
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
-    from serving.api.routes import chat, feedback, grounding, health, pages, review, search
+    from serving.api.routes import chat, feedback, grounding, handoff, health, pages, review, search
     from serving.api.routes.pages import STATIC_DIR
 
     app = FastAPI(
@@ -70,6 +80,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(feedback.router, dependencies=keyed)
     app.include_router(grounding.router, dependencies=keyed)
     app.include_router(review.router, dependencies=keyed)
+    app.include_router(handoff.router, dependencies=keyed)  # staff only, like the review queue
+    app.include_router(handoff.customer_router, dependencies=keyed)  # a customer's own requests
     app.include_router(health.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -98,6 +98,8 @@ async function ask(question) {
         render.flag(data);
       } else if (event === "revision") {
         render.revision(data);
+      } else if (event === "handoff") {
+        showHandoff(view, data); // handoff.js: the customer asked for a person
       } else if (event === "citations") {
         showCitations(view, data.citations);
       } else if (event === "done") {

@@ -25,6 +25,7 @@ from core.answer_cache import CacheLookup, cache_scope
 from core.prompts import PROMPT_VERSION
 from core.retrieval import Mode, Retrieval
 from serving.api.deps import ServicesDep, SettingsDep
+from serving.api.routes.handoff import handoff_openai, handoff_sse
 from serving.errors import APIError, error_body, error_response
 from serving.events import ErrorEvent, Event
 from serving.gateway.deps import (
@@ -167,12 +168,18 @@ async def chat_completions(
             "model_not_found",
             "model",
         )
+    messages = [m.to_message() for m in body.messages]
+    # --- handoff: the customer asks for a person (serving/handoff); no answer, no model call ---
+    include_usage = bool(body.stream_options and body.stream_options.include_usage)
+    handed_off = await handoff_openai(request, services, quota, messages, body.stream, include_usage)
+    if handed_off is not None:
+        return handed_off
     result = await answer(
         request,
         services,
         gateway,
         quota,
-        [m.to_message() for m in body.messages],
+        messages,
         k=body.k,
         filters=body.filters,
         mode=body.mode,
@@ -197,7 +204,6 @@ async def chat_completions(
         return JSONResponse(
             error_body(first.status, first.message, first.code), status_code=first.status, headers=result.headers
         )
-    include_usage = bool(body.stream_options and body.stream_options.include_usage)
     return StreamingResponse(
         _stream(openai_stream(result.prepared, events, ids, include_usage), result),
         media_type="text/event-stream",
@@ -213,9 +219,12 @@ async def answer_stream(
     (finish reason, usage, timings); or `error` ({"message", "code"}) and nothing after it."""
     if body.question is None and not body.messages:
         raise APIError(400, "give a question or messages", "empty_question", "question")
-    result = await answer(
-        request, services, gateway, quota, body.to_messages(), k=body.k, filters=body.filters, mode=body.mode
-    )
+    messages = body.to_messages()
+    # --- handoff: the customer asks for a person (serving/handoff); no answer, no model call ---
+    handed_off = await handoff_sse(request, services, quota, messages)
+    if handed_off is not None:
+        return handed_off
+    result = await answer(request, services, gateway, quota, messages, k=body.k, filters=body.filters, mode=body.mode)
     return StreamingResponse(
         _stream(native_sse(result.prepared, result.events), result),
         media_type="text/event-stream",
