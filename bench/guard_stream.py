@@ -12,7 +12,7 @@ complete: the floor for any sentence-by-sentence release, whatever the check cos
 The small offline model mostly answers off the passages, so nearly all its answers are replaced.
 A second pass measures the cost on answers that pass: the same questions answered with the first
 three sentences of their best passage (grounded by construction), streamed by a fake server
-(tests/fake_llm.py) at the real model's measured prefill time and token rate.
+(core/testing/fake_llm.py) at the real model's measured prefill time and token rate.
 
     python -m bench.guard_stream                         # index the demo help centre into a tmp dir
     python -m bench.guard_stream --milvus-db /tmp/x/milvus.db --questions 10

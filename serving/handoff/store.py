@@ -23,8 +23,9 @@ from typing import Any, Literal
 
 from sqlalchemy import JSON, Float, Integer, String, Text, func, select, update
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from core.db import Base, upgrade
 from core.settings import Settings
 
 Status = Literal["open", "resolved"]
@@ -35,11 +36,7 @@ MAX_NOTE_CHARS = 2000
 MAX_ERROR_CHARS = 500
 
 
-class HandoffBase(DeclarativeBase):
-    pass
-
-
-class HandoffRow(HandoffBase):
+class HandoffRow(Base):
     __tablename__ = "handoff_items"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     created_at: Mapped[float] = mapped_column(Float, index=True)
@@ -120,7 +117,7 @@ class HandoffItem:
 class HandoffStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        HandoffBase.metadata.create_all(engine)
+        upgrade(engine)
 
     @classmethod
     def open(cls, settings: Settings) -> HandoffStore:

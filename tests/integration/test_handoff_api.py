@@ -33,7 +33,7 @@ from core.settings import Settings
 from serving.gateway.keys import RedisKeyAdmin
 from serving.replacement import OFFER_HUMAN
 from tests.conftest import ThreadedUvicorn, guarded_api
-from tests.fake_llm import WRONG_LAPTOP_ANSWER
+from core.testing.fake_llm import WRONG_LAPTOP_ANSWER
 from tests.integration.sse import parse_sse
 from tests.webhook_receiver import WebhookReceiver
 
