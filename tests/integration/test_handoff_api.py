@@ -30,10 +30,10 @@ from redis import Redis
 
 from core.redis_server import RedisServer, temporary_redis
 from core.settings import Settings
+from core.testing.fake_llm import WRONG_LAPTOP_ANSWER
 from serving.gateway.keys import RedisKeyAdmin
 from serving.replacement import OFFER_HUMAN
 from tests.conftest import ThreadedUvicorn, guarded_api
-from core.testing.fake_llm import WRONG_LAPTOP_ANSWER
 from tests.integration.sse import parse_sse
 from tests.webhook_receiver import WebhookReceiver
 
