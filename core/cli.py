@@ -202,8 +202,16 @@ def serve() -> None:
     """Run the query API (uvicorn) in the foreground."""
     import uvicorn
 
+    from serving.observability.logs import log_config
+
     settings = get_settings()
-    uvicorn.run("serving.main:create_app", factory=True, host=settings.api_host, port=settings.api_port)
+    uvicorn.run(
+        "serving.main:create_app",
+        factory=True,
+        host=settings.api_host,
+        port=settings.api_port,
+        log_config=log_config(settings),
+    )
 
 
 @app.command("llm-server")

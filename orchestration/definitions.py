@@ -5,6 +5,7 @@ import dagster as dg
 from assets.indexing import INDEXING_ASSETS, INDEXING_CHECKS
 from evaluation.assets import EVALUATION_ASSETS, EVALUATION_CHECKS, EVALUATION_JOBS, EVALUATION_SCHEDULES
 from orchestration.jobs import hourly_index_schedule, index_job, source_folder_sensor
+from orchestration.observability import OBSERVABILITY_JOBS, OBSERVABILITY_SCHEDULES
 from orchestration.resources import build_resources
 
 
@@ -13,8 +14,8 @@ def defs() -> dg.Definitions:
     return dg.Definitions(
         assets=[*INDEXING_ASSETS, *EVALUATION_ASSETS],
         asset_checks=[*INDEXING_CHECKS, *EVALUATION_CHECKS],
-        jobs=[index_job, *EVALUATION_JOBS],
-        schedules=[hourly_index_schedule, *EVALUATION_SCHEDULES],
+        jobs=[index_job, *EVALUATION_JOBS, *OBSERVABILITY_JOBS],
+        schedules=[hourly_index_schedule, *EVALUATION_SCHEDULES, *OBSERVABILITY_SCHEDULES],
         sensors=[source_folder_sensor],
         resources=build_resources(),
     )

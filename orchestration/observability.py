@@ -1,0 +1,36 @@
+"""Observability's scheduled work: the request log's retention (a daily purge of rows older than
+REQUEST_LOG_RETENTION_DAYS) and the capacity report asset (core/capacity.py)."""
+
+import dagster as dg
+
+from orchestration.resources import SettingsResource
+
+PURGE_CRON = "17 3 * * *"  # daily, off the hour
+
+
+@dg.op(description="Deletes request_log rows older than REQUEST_LOG_RETENTION_DAYS.")
+def purge_request_log(context: dg.OpExecutionContext, settings: SettingsResource) -> int:
+    from serving.observability.request_log import RequestLog
+
+    config = settings.get()
+    removed = RequestLog.open(config).purge(config.request_log_retention_days)
+    context.log.info(f"request log: {removed} rows older than {config.request_log_retention_days} days removed")
+    context.add_output_metadata({"removed": removed, "retention_days": config.request_log_retention_days})
+    return removed
+
+
+@dg.job(description="The request log's retention: removes rows past REQUEST_LOG_RETENTION_DAYS.")
+def request_log_retention_job() -> None:
+    purge_request_log()
+
+
+request_log_retention_schedule = dg.ScheduleDefinition(
+    name="request_log_retention",
+    job=request_log_retention_job,
+    cron_schedule=PURGE_CRON,
+    default_status=dg.DefaultScheduleStatus.RUNNING,
+    description="Purges request-log rows older than REQUEST_LOG_RETENTION_DAYS every night.",
+)
+
+OBSERVABILITY_JOBS = [request_log_retention_job]
+OBSERVABILITY_SCHEDULES = [request_log_retention_schedule]
