@@ -235,6 +235,9 @@ def _register_groups() -> None:
     app.add_typer(keys_app, name="keys", help="Create, list and revoke API keys; set tiers and budgets.")
     app.add_typer(grounding_app, name="grounding", help="Check answers against passages.")
     app.add_typer(eval_app, name="eval", help="Run the evaluation and log it to MLflow.")
+    from core.capacity_cli import capacity_app
+
+    app.add_typer(capacity_app, name="capacity", help="Capacity report: live collection and the projection.")
 
 
 def main() -> None:

@@ -385,6 +385,12 @@ class Settings(BaseSettings):
         alias="CAPACITY_CACHE_HIT_RATE",
         description="cache hit rate for the capacity projection; < 0 = measured from the request log",
     )
+    capacity_gen_tokens_per_s: float = Field(
+        default=0.0,
+        ge=0,
+        alias="CAPACITY_GEN_TOKENS_PER_S",
+        description="measured aggregate output tokens/s of the serving LLM; 0 = bench/results/query.json",
+    )
 
     @field_validator("chunk_overlap")
     @classmethod

@@ -3,7 +3,7 @@ REQUEST_LOG_RETENTION_DAYS) and the capacity report asset (core/capacity.py)."""
 
 import dagster as dg
 
-from orchestration.resources import SettingsResource
+from orchestration.resources import DocStoreResource, MilvusResource, SettingsResource
 
 PURGE_CRON = "17 3 * * *"  # daily, off the hour
 
@@ -34,3 +34,33 @@ request_log_retention_schedule = dg.ScheduleDefinition(
 
 OBSERVABILITY_JOBS = [request_log_retention_job]
 OBSERVABILITY_SCHEDULES = [request_log_retention_schedule]
+
+
+@dg.asset(
+    group_name="observability",
+    kinds={"python"},
+    description="The capacity report: documents, chunks, tokens per chunk and storage of the live collection, and "
+    "the assignment's projection (5,000 articles + 200 FAQs + 50 manuals; 384/1536-dim vectors raw and with HNSW; "
+    "1,000 and 50,000 queries a day: tokens, GPU-hours, money, cache saving). Formulas: core/capacity.py.",
+)
+def capacity_report(
+    settings: SettingsResource, milvus: MilvusResource, docstore: DocStoreResource
+) -> dg.MaterializeResult:
+    from core.capacity_report import build_report
+    from serving.observability.request_log import RequestLog
+
+    config = settings.get()
+    store = docstore.store()
+    logged = RequestLog(store.engine).traffic() if config.request_log_enabled else None
+    report = build_report(config, milvus.client(), store, logged)
+    return dg.MaterializeResult(
+        metadata={
+            "report": dg.MetadataValue.md(report.markdown()),
+            "live": dg.MetadataValue.json({r.item: r.value for r in report.live}),
+            "storage": dg.MetadataValue.json(report.storage),
+            "traffic": dg.MetadataValue.json(report.traffic),
+        }
+    )
+
+
+OBSERVABILITY_ASSETS = [capacity_report]

@@ -151,3 +151,22 @@ class RequestLog:
         if not counted:
             return 0.0, 0
         return sum(1 for s in counted if s.startswith("hit")) / len(counted), len(counted)
+
+    def traffic(self) -> Any:
+        """Mean tokens per model call and the cache hit rate, for the capacity report."""
+        from core.capacity_report import LoggedTraffic
+
+        query = select(RequestRow.prompt_tokens, RequestRow.completion_tokens).where(
+            RequestRow.status == 200, RequestRow.completion_tokens > 0
+        )
+        with Session(self.engine) as session:
+            used = session.execute(query).all()
+        rate, counted = self.cache_hit_rate()
+        n = len(used)
+        return LoggedTraffic(
+            prompt_tokens=sum(p for p, _ in used) / n if n else 0.0,
+            completion_tokens=sum(c for _, c in used) / n if n else 0.0,
+            answers=n,
+            cache_hit_rate=rate,
+            cache_counted=counted,
+        )

@@ -102,7 +102,11 @@ def test_a_streamed_answer_is_measured_logged_and_traced(api_server: ThreadedUvi
     import mlflow
 
     mlflow.set_tracking_uri(api_server.app.state.settings.resolved_mlflow_tracking_uri)  # type: ignore[attr-defined]
+    deadline = time.monotonic() + 30
     trace = mlflow.get_trace(row["trace_id"])
+    while trace is None and time.monotonic() < deadline:  # MLflow exports traces asynchronously
+        time.sleep(0.5)
+        trace = mlflow.get_trace(row["trace_id"])
     assert trace is not None
     assert trace.info.tags.get("ragdesk.request_id") == request_id
     names = {span.name for span in trace.data.spans}
