@@ -91,11 +91,12 @@ def write_trace(settings: Settings, ctx: RequestContext, ended: float) -> str:
                 span_type="LLM",
                 parent_span=root,
                 inputs={"messages": record.prompt},
-                attributes={"usage": record.usage, "cache": record.cache_status},
+                attributes={"cache": record.cache_status},
                 start_time_ns=_ns(ctx, marks["generation_started"]),
             )
+            gen.set_attribute("usage", record.usage)
             if record.first_chunk_at is not None:
-                gen.add_event(SpanEvent("first_chunk", timestamp=_ns(ctx, record.first_chunk_at)))
+                gen.add_event(SpanEvent("first_chunk", timestamp=_ns(ctx, record.first_chunk_at)))  # type: ignore[abstract]
             guard_ms = (record.grounding or {}).get("elapsed_ms")
             if guard_ms:
                 _child(
