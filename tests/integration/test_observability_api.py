@@ -146,3 +146,24 @@ def test_a_withdrawn_answer_keeps_the_model_text_and_the_verdict(guard_api: Any,
     assert row["answer"] != row["model_answer"]
     metrics = httpx.get(f"{guard_api.url}/metrics", timeout=10).text
     assert sample(metrics, "ragdesk_grounding_outcomes_total", action="replace") >= 1
+
+
+def test_capacity_report_asset_materialises_from_the_live_collection(demo_index: Any) -> None:
+    import dagster as dg
+
+    from orchestration.observability import capacity_report
+    from orchestration.resources import build_resources
+
+    overrides = {
+        "RAGDESK_MILVUS_URI": demo_index.milvus_uri,
+        "RAGDESK_DATA_DIR": str(demo_index.data_dir),
+        "DOCS_SOURCE_DIR": str(demo_index.docs_source_dir),
+    }
+    result = dg.materialize([capacity_report], resources=build_resources(overrides))
+    assert result.success
+    metadata = result.asset_materializations_for_node("capacity_report")[0].metadata
+    live = metadata["live"].value
+    assert int(str(live["chunks"]).replace(",", "")) > 0
+    assert live["Milvus rows"] == live["chunks"]
+    assert len(metadata["storage"].value) == 4 and len(metadata["traffic"].value) == 2
+    assert "Assignment projection" in metadata["report"].value
