@@ -29,9 +29,13 @@ def _experiment_id(settings: Settings) -> str:
         if key not in _experiment_ids:
             mlflow.set_tracking_uri(settings.resolved_mlflow_tracking_uri)
             found = mlflow.get_experiment_by_name(settings.tracing_experiment)
-            _experiment_ids[key] = (
-                found.experiment_id if found is not None else mlflow.create_experiment(settings.tracing_experiment)
-            )
+            if found is None:
+                artifacts = (settings.data_dir / "mlartifacts").resolve().as_uri()
+                _experiment_ids[key] = mlflow.create_experiment(
+                    settings.tracing_experiment, artifact_location=artifacts
+                )
+            else:
+                _experiment_ids[key] = found.experiment_id
         return _experiment_ids[key]
 
 

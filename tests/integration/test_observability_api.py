@@ -104,7 +104,8 @@ def test_a_streamed_answer_is_measured_logged_and_traced(api_server: ThreadedUvi
     mlflow.set_tracking_uri(api_server.app.state.settings.resolved_mlflow_tracking_uri)  # type: ignore[attr-defined]
     deadline = time.monotonic() + 30
     trace = mlflow.get_trace(row["trace_id"])
-    while trace is None and time.monotonic() < deadline:  # MLflow exports traces asynchronously
+    # MLflow exports traces (and then their tags) asynchronously
+    while (trace is None or "ragdesk.request_id" not in trace.info.tags) and time.monotonic() < deadline:
         time.sleep(0.5)
         trace = mlflow.get_trace(row["trace_id"])
     assert trace is not None
