@@ -40,6 +40,7 @@ def build_params(settings: Settings, model_path: Path) -> Any:
     params.cache_ram_mib = settings.local_llm_cache_ram_mib
     params.ui = False
     params.offline = True
+    params.endpoint_metrics = True  # Prometheus /metrics (llamacpp:*), scraped per deploy/prometheus.yml
     return params
 
 

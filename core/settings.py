@@ -517,6 +517,49 @@ class Settings(BaseSettings):
         alias="HANDOFF_CONFIRMATION",
         description="what the customer is told when a handoff item is created; {id} = the item's id",
     )
+    # --- observability (issue 16) ---------------------------------------------------------
+    metrics_enabled: bool = Field(default=True, alias="METRICS_ENABLED", description="serve Prometheus /metrics")
+    metrics_remote: bool = Field(
+        default=False,
+        alias="METRICS_REMOTE",
+        description="answer /metrics to non-loopback clients too (it needs no key)",
+    )
+    metrics_max_users: int = Field(
+        default=200,
+        ge=1,
+        alias="METRICS_MAX_USERS",
+        description="hashed key ids kept as budget-gauge labels (least recently seen dropped)",
+    )
+    request_log_enabled: bool = Field(
+        default=True, alias="REQUEST_LOG_ENABLED", description="one request_log row per chat request"
+    )
+    request_log_retention_days: float = Field(
+        default=30.0, gt=0, alias="REQUEST_LOG_RETENTION_DAYS", description="rows older than this are purged"
+    )
+    log_format: Literal["json", "text"] = Field(
+        default="json", alias="LOG_FORMAT", description="API log lines: JSON with the request id, or text"
+    )
+    log_level: str = Field(
+        default="INFO", alias="LOG_LEVEL", description="the API's log level (DEBUG, INFO, WARNING, ...)"
+    )
+    tracing_enabled: bool = Field(
+        default=True, alias="TRACING_ENABLED", description="one MLflow trace per chat request"
+    )
+    tracing_experiment: str = Field(
+        default="ragdesk-requests", alias="TRACING_EXPERIMENT", description="MLflow experiment that holds the traces"
+    )
+    capacity_cache_hit_rate: float = Field(
+        default=-1.0,
+        le=1.0,
+        alias="CAPACITY_CACHE_HIT_RATE",
+        description="cache hit rate for the capacity projection; < 0 = measured from the request log",
+    )
+    capacity_gen_tokens_per_s: float = Field(
+        default=0.0,
+        ge=0,
+        alias="CAPACITY_GEN_TOKENS_PER_S",
+        description="measured aggregate output tokens/s of the serving LLM; 0 = bench/results/query.json",
+    )
 
     @field_validator("chunk_overlap")
     @classmethod

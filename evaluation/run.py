@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING, Any, cast, get_args
 import numpy as np
 
 from core.adaptation import model_identity
+from core.cost import Prices, request_cost
 from core.retrieval import Mode, Retriever
 from core.settings import Settings
 from evaluation.corpora import Corpus, open_corpus
-from evaluation.cost import Prices, request_cost
 from evaluation.golden import GoldenQuestion, GoldRef
 from evaluation.metrics import (
     first_hit_rank,

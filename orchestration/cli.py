@@ -207,8 +207,16 @@ def serve() -> None:
     """Run the query API (uvicorn) in the foreground."""
     import uvicorn
 
+    from serving.observability.logs import log_config
+
     settings = get_settings()
-    uvicorn.run("serving.main:create_app", factory=True, host=settings.api_host, port=settings.api_port)
+    uvicorn.run(
+        "serving.main:create_app",
+        factory=True,
+        host=settings.api_host,
+        port=settings.api_port,
+        log_config=log_config(settings),
+    )
 
 
 @app.command("llm-server")
@@ -232,6 +240,9 @@ def _register_groups() -> None:
     app.add_typer(keys_app, name="keys", help="Create, list and revoke API keys; set tiers and budgets.")
     app.add_typer(grounding_app, name="grounding", help="Check answers against passages.")
     app.add_typer(eval_app, name="eval", help="Run the evaluation and log it to MLflow.")
+    from orchestration.capacity_cli import capacity_app
+
+    app.add_typer(capacity_app, name="capacity", help="Capacity report: live collection and the projection.")
 
 
 def main() -> None:

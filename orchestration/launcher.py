@@ -179,6 +179,7 @@ def run_up(settings: Settings, index_first: bool = True) -> int:
             child = {**env, "PYTHONUNBUFFERED": "1"}
             subprocess.run([_venv_bin("ragdesk"), "index"], env=child, check=False, preexec_fn=_default_signals)
             marker.touch()
+            first_evaluation(settings, child)
         wait_for(lambda: port_open(settings.api_port) and port_open(settings.local_llm_port), 180, alive)
         if alive():
             print(urls_banner(settings), flush=True)
@@ -186,6 +187,25 @@ def run_up(settings: Settings, index_first: bool = True) -> int:
     except KeyboardInterrupt:
         # The terminal sent SIGINT to the whole foreground group: honcho is already stopping them.
         return _wait(honcho)
+
+
+def first_evaluation_marker(settings: Settings) -> Path:
+    return settings.data_dir / ".first-evaluation-done"
+
+
+def first_evaluation(settings: Settings, env: dict[str, str]) -> None:
+    """Once per data dir: a retrieval-only evaluation of the demo golden set (seconds, no model
+    calls) logged to MLflow, so the MLflow UI of a first start is not empty. The nightly
+    evaluation schedule is unchanged."""
+    marker = first_evaluation_marker(settings)
+    if marker.exists():
+        return
+    command = [_venv_bin("ragdesk"), "eval", "run", "--dataset", "demo", "--no-generate"]
+    done = subprocess.run(command, env=env, check=False, preexec_fn=_default_signals)
+    if done.returncode == 0:
+        marker.touch()
+    else:
+        print(f"warning: the first evaluation run failed (exit {done.returncode}); see above", file=sys.stderr)
 
 
 def _wait(process: subprocess.Popen[bytes]) -> int:

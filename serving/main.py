@@ -14,6 +14,7 @@ from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from core.settings import Settings, get_settings
+from serving.api.observability import install_observability
 from serving.errors import install_error_handlers
 from serving.gateway.deps import enforce_rate_limit, install_gateway, require_api_key
 from serving.gateway.service import Gateway
@@ -69,6 +70,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings or get_settings()
     install_error_handlers(app)
     install_gateway(app)
+    install_observability(app)  # request id, /metrics, request log, traces
     # Every API route needs a key (401); the chat routes also check requests per minute (QuotaDep
     # in the route), search does it here. Open: /health, /ready, the chat page at /, /static and
     # the /docs/{doc_id} source pages (the page sends the key from localStorage on API calls).

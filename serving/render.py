@@ -25,6 +25,7 @@ from serving.events import (
     RevisionEvent,
     TokenEvent,
 )
+from serving.observability.context import current_request_id
 from serving.rag import Prepared
 
 SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no", "Connection": "keep-alive"}
@@ -58,6 +59,9 @@ def done_payload(event: DoneEvent, prepared: Prepared) -> dict[str, Any]:
     }
     if event.grounding is not None:
         payload["grounding"] = event.grounding
+    request_id = current_request_id()
+    if request_id:
+        payload["request_id"] = request_id  # the request log's key (also the X-Request-Id header)
     return payload
 
 

@@ -17,12 +17,19 @@ from sqlalchemy import Engine, create_engine, inspect, text
 import core.docstore
 import core.feedback
 import serving.handoff.store
+import serving.observability.request_log
 import serving.review
 from core.db import Base, alembic_config, current_revision, head_revision, make_engine, upgrade
 from core.testing import postgres
 
-MODELS = (core.docstore, core.feedback, serving.review, serving.handoff.store)  # every module that defines a table
-TABLES = {"documents", "chunks", "index_runs", "meta", "feedback", "review_items", "handoff_items"}
+MODELS = (
+    core.docstore,
+    core.feedback,
+    serving.review,
+    serving.handoff.store,
+    serving.observability.request_log,
+)  # every module that defines a table
+TABLES = {"documents", "chunks", "index_runs", "meta", "feedback", "review_items", "handoff_items", "request_log"}
 
 
 def schema_diff(engine: Engine) -> list[object]:

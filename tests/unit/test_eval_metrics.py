@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from core.cost import Prices, machine_cost, request_cost, token_cost
 from core.settings import Settings
-from evaluation.cost import Prices, machine_cost, request_cost, token_cost
 from evaluation.golden import DatasetError, GoldenQuestion, GoldRef, load_golden, write_golden
 from evaluation.metrics import first_hit_rank, percentile, rate, recall_at_k, reciprocal_rank, section_ranking
 from evaluation.tracking import HEADLINE, find_regressions

@@ -40,6 +40,7 @@ from serving.gateway.deps import (
 )
 from serving.gateway.stream import caching, metered, replay
 from serving.llm import GenerationParams
+from serving.observability import chat as observed
 from serving.rag import Message, Prepared
 from serving.render import SSE_HEADERS, CompletionIds, native_sse, openai_completion, openai_stream, peek
 from serving.schemas import AnswerRequest, ChatCompletionRequest, ErrorResponse, ModelCard, ModelList
@@ -111,6 +112,7 @@ async def answer(
     rag = services.rag
     question, earlier, _users = rag.check_messages(messages)
     rag.check_k(k)
+    observed.start_chat(quota, question)
     # The cache answers single questions only: with history the answer depends on the turns.
     cache = services.cache if not earlier else None
     scope = _cache_scope(services, k, filters, mode) if cache is not None else ""
@@ -120,26 +122,30 @@ async def answer(
             lookup = await asyncio.to_thread(cache.lookup, question, scope)
         except Exception:
             log.warning("response cache: lookup failed; answering without it", exc_info=True)
+    observed.note_cache(lookup, cache is not None)
     if lookup is not None and lookup.entry is not None:
         await gateway.limiter.count_cache_hit(quota.principal)  # a request, no tokens
         params = GenerationParams.from_settings(services.settings, max_tokens, temperature)
         replayed = replay(lookup.entry, lookup.timings.get("cache_ms", 0.0))
+        replayed = observed.observe(replayed)
         return Answer(_stub(question, mode, params, services), replayed, {**quota.headers(), **lookup.headers()})
 
     x_cache = {"X-Cache": "miss"}
     budget = output_budget(gateway, quota, max_tokens)
     prepared = await rag.prepare(messages, k=k, filters=filters, mode=mode, max_tokens=budget, temperature=temperature)
+    observed.note_prepared(prepared)
     if prepared.not_covered:  # the fixed answer: no model call, nothing to reserve
-        return Answer(prepared, rag.answer(prepared), {**quota.headers(), **x_cache})
+        return Answer(prepared, observed.observe(rag.answer(prepared)), {**quota.headers(), **x_cache})
     prompt_tokens = sum(rag.count_tokens(m["content"]) + 4 for m in prepared.messages)
     grant = await reserve_tokens(gateway, quota, prompt_tokens, prepared.params.max_tokens)  # 429
     slot = await admit(gateway, quota, request)  # 503; gives the reservation back on failure
+    observed.note_slot(slot)
     inner = metered(rag.answer(prepared), gateway, grant, slot, prompt_tokens)
     events: AsyncIterator[Event] = inner
     if cache is not None:
         vector = lookup.vector if lookup is not None else None
         events = caching(inner, cache, question, scope, vector)
-    return Answer(prepared, events, {**quota.headers(), **x_cache}, closer=inner)
+    return Answer(prepared, observed.observe(events), {**quota.headers(), **x_cache}, closer=inner)
 
 
 async def _stream(body: AsyncIterator[str], result: Answer) -> AsyncIterator[str]:
