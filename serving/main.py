@@ -46,7 +46,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
-    from serving.api.routes import chat, feedback, grounding, health, pages, review, search
+    from serving.api.routes import chat, feedback, grounding, health, pages, review, saturation, search
     from serving.api.routes.pages import STATIC_DIR
 
     app = FastAPI(
@@ -71,6 +71,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(grounding.router, dependencies=keyed)
     app.include_router(review.router, dependencies=keyed)
     app.include_router(health.router)
+    app.include_router(saturation.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
