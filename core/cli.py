@@ -221,12 +221,14 @@ def llm_server() -> None:
 def _register_groups() -> None:
     """Sub-command groups owned by other parts of the project (imported here, the composition root)."""
     from core.grounding.cli import grounding_app
+    from core.sglang_cli import sglang_command
     from evaluation.cli import eval_app
     from serving.gateway.cli import keys_app
 
     app.add_typer(keys_app, name="keys", help="Create, list and revoke API keys; set tiers and budgets.")
     app.add_typer(grounding_app, name="grounding", help="Check answers against passages.")
     app.add_typer(eval_app, name="eval", help="Run the evaluation and log it to MLflow.")
+    app.command("sglang")(sglang_command)
 
 
 def main() -> None:
