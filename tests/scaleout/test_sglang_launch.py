@@ -93,6 +93,9 @@ def test_command_starts_two_workers_behind_the_router_and_prints_settings(tmp_pa
             model=settings.llm_model, messages=[{"role": "user", "content": "How long is delivery?"}]
         )
         assert (answer.choices[0].message.content or "").startswith("answer from worker")
+        # The router lists the workers' served name (from their /server_info), so the API's
+        # /ready check (LLM_MODEL among the server's models) passes behind it.
+        assert settings.llm_model in [m.id for m in client.models.list().data]
 
         workers = [json.loads(p.read_text()) for p in sorted(record.glob("worker-*.json"))]
         assert len(workers) == 2

@@ -44,6 +44,10 @@ def main() -> None:
     async def health_generate() -> dict[str, str]:
         return {"status": "ok"}
 
+    @app.get("/server_info")
+    async def server_info() -> dict[str, object]:
+        return {"model_path": args.model_path, "served_model_name": args.served_model_name, "port": args.port}
+
     @app.get("/model_info")
     async def model_info() -> dict[str, object]:
         return {"model_path": args.model_path, "is_generation": True}
