@@ -81,17 +81,20 @@ def worker_args(config: Mapping[str, str], port: int, api_key: str) -> list[str]
     return args
 
 
-def router_args(host: str, port: int, worker_urls: Sequence[str], metrics_port: int) -> list[str]:
-    """The `python -m sglang_router.launch_router` arguments: cache-aware routing over the workers."""
-    return [
+def router_args(host: str, port: int, worker_urls: Sequence[str], metrics_port: int, api_key: str = "") -> list[str]:
+    """The `python -m sglang_router.launch_router` arguments: cache-aware routing over the workers.
+    The router needs the workers' key too: without it their /server_info is refused and the router
+    lists the model as "unknown" (the API's /ready then fails its LLM_MODEL check)."""
+    args = [
         f"--host={host}",
         f"--port={port}",
         "--policy=cache_aware",
         f"--prometheus-host={host}",
         f"--prometheus-port={metrics_port}",
-        "--worker-urls",
-        *worker_urls,
     ]
+    if api_key not in NO_KEY:
+        args.append(f"--api-key={api_key}")
+    return [*args, "--worker-urls", *worker_urls]
 
 
 @dataclass
@@ -113,7 +116,8 @@ def plan(config: Mapping[str, str], settings: Settings, workers: int, router_por
     if workers == 1:
         return Plan(entries, None, entries[0][2])
     urls = [url for _, _, url in entries]
-    argv = [sys.executable, "-m", "sglang_router.launch_router", *router_args(host, first, urls, router_port)]
+    router = router_args(host, first, urls, router_port, settings.llm_api_key)
+    argv = [sys.executable, "-m", "sglang_router.launch_router", *router]
     return Plan(entries, argv, f"http://{host}:{first}")
 
 
