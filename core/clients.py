@@ -38,6 +38,10 @@ def make_milvus_client(settings: Settings) -> MilvusClient:
 def make_embedder(settings: Settings) -> Embedder:
     from core.embedder import Embedder
 
+    if settings.embed_base_url:  # an embedding service (issue 17): same interface, vectors over HTTP
+        from core.embed_service import ServiceEmbedder
+
+        return ServiceEmbedder.connect(settings)
     return Embedder.load(settings)
 
 

@@ -12,6 +12,7 @@ from core import schema as S
 from core.chunking import Chunk
 from core.keywords import document_keywords
 from core.settings import Settings
+from core.tenancy import chunk_id_of, row_id, scoped, server_has_bm25, server_upserts_by_partition_key
 
 UPSERT_BATCH = 256
 
@@ -41,27 +42,45 @@ def ensure_collection(client: MilvusClient, settings: Settings) -> bool:
                 "use another MILVUS_COLLECTION or drop it deliberately"
             )
         fields = {f["name"] for f in client.describe_collection(name)["fields"]}
-        missing = {S.ID, S.VECTOR, S.TEXT, S.KEYWORDS, S.SPARSE, S.DOC_ID} - fields
+        required = {S.ID, S.VECTOR, S.TEXT, S.KEYWORDS, S.DOC_ID}
+        if server_has_bm25(client):
+            required.add(S.SPARSE)
+        if settings.milvus_tenant_filter:
+            required.add(S.TENANT)
+        missing = required - fields
         if missing:
-            raise CollectionMismatchError(f"collection {name!r} lacks fields {sorted(missing)}")
+            hint = " (MILVUS_TENANT_FILTER needs a collection created with it on)" if S.TENANT in missing else ""
+            raise CollectionMismatchError(f"collection {name!r} lacks fields {sorted(missing)}{hint}")
         client.load_collection(name)
         return False
+    create_collection(client, settings, name)
+    return True
+
+
+def create_collection(client: MilvusClient, settings: Settings, name: str) -> None:
+    """A new, loaded collection from the schema contract; BM25 only where the server has it."""
+    bm25 = server_has_bm25(client)
+    kwargs: dict[str, Any] = {}
+    if settings.milvus_tenant_filter:
+        kwargs["num_partitions"] = settings.milvus_partition_key_partitions
     client.create_collection(
         name,
-        schema=S.build_schema(settings),
-        index_params=S.build_index_params(settings),
+        schema=S.build_schema(settings, bm25=bm25),
+        index_params=S.build_index_params(settings, bm25=bm25),
         consistency_level="Strong",
+        **kwargs,
     )
     client.load_collection(name)
-    return True
 
 
 def chunk_rows(chunks: Sequence[Chunk], vectors: np.ndarray, settings: Settings) -> list[dict[str, Any]]:
     if len(chunks) != len(vectors):
         raise ValueError(f"{len(chunks)} chunks but {len(vectors)} vectors")
+    tenant = {S.TENANT: settings.tenant} if settings.milvus_tenant_filter else {}
     return [
         {
-            S.ID: c.chunk_id,
+            **tenant,
+            S.ID: row_id(settings, c.chunk_id),
             S.VECTOR: v.tolist(),
             S.TEXT: c.text[: S.MAX_TEXT_CHARS],
             S.KEYWORDS: document_keywords(c.heading, c.text, settings.keyword_bigrams, settings.keyword_heading_weight)[
@@ -81,13 +100,21 @@ def chunk_rows(chunks: Sequence[Chunk], vectors: np.ndarray, settings: Settings)
 
 def upsert_chunks(client: MilvusClient, settings: Settings, chunks: Sequence[Chunk], vectors: np.ndarray) -> int:
     rows = chunk_rows(chunks, vectors, settings)
+    # Milvus 2.3.5's upsert ignores the partition key (rows land in hash(primary key)'s partition,
+    # so a tenant's filtered count sees a quarter of them): delete + insert there instead.
+    replace = settings.milvus_tenant_filter and not server_upserts_by_partition_key(client)
     for start in range(0, len(rows), UPSERT_BATCH):
-        client.upsert(settings.milvus_collection, rows[start : start + UPSERT_BATCH])
+        batch = rows[start : start + UPSERT_BATCH]
+        if replace:
+            client.delete(settings.milvus_collection, ids=[row[S.ID] for row in batch])
+            client.insert(settings.milvus_collection, batch)
+        else:
+            client.upsert(settings.milvus_collection, batch)
     return len(rows)
 
 
 def delete_chunks(client: MilvusClient, settings: Settings, chunk_ids: Sequence[str]) -> int:
-    ids = list(chunk_ids)
+    ids = [row_id(settings, chunk_id) for chunk_id in chunk_ids]
     for start in range(0, len(ids), 500):
         client.delete(settings.milvus_collection, ids=ids[start : start + 500])
     return len(ids)
@@ -105,7 +132,12 @@ def open_collection(client: MilvusClient, settings: Settings) -> bool:
 def count_chunks(client: MilvusClient, settings: Settings) -> int:
     if not open_collection(client, settings):
         return 0
-    result = client.query(settings.milvus_collection, filter="", output_fields=["count(*)"], consistency_level="Strong")
+    result = client.query(
+        settings.milvus_collection,
+        filter=scoped(settings, ""),
+        output_fields=["count(*)"],
+        consistency_level="Strong",
+    )
     return int(result[0]["count(*)"]) if result else 0
 
 
@@ -115,13 +147,15 @@ def stored_ids(client: MilvusClient, settings: Settings, doc_id: str | None = No
         return set()
     expr = f'{S.DOC_ID} == "{escape(doc_id)}"' if doc_id is not None else f'{S.ID} != ""'
     ids: set[str] = set()
-    iterator = client.query_iterator(settings.milvus_collection, batch_size=1000, filter=expr, output_fields=[S.ID])
+    iterator = client.query_iterator(
+        settings.milvus_collection, batch_size=1000, filter=scoped(settings, expr), output_fields=[S.ID]
+    )
     try:
         while True:
             page = iterator.next()
             if not page:
                 break
-            ids.update(row[S.ID] for row in page)
+            ids.update(chunk_id_of(row[S.ID]) for row in page)
     finally:
         iterator.close()
     return ids

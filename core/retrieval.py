@@ -16,6 +16,7 @@ from core import schema as S
 from core.collection import escape
 from core.keywords import keyword_text
 from core.settings import Settings
+from core.tenancy import chunk_id_of, collection_has_bm25, scoped
 
 if TYPE_CHECKING:
     from pymilvus import MilvusClient
@@ -112,7 +113,7 @@ def _copies(chunks: list[RetrievedChunk]) -> list[RetrievedChunk]:
 def _hit_to_chunk(hit: dict[str, Any], score: float) -> RetrievedChunk:
     entity = hit.get("entity", hit)
     return RetrievedChunk(
-        chunk_id=str(hit.get("id", entity.get(S.ID))),
+        chunk_id=chunk_id_of(str(hit.get("id", entity.get(S.ID)))),
         text=entity.get(S.TEXT, ""),
         doc_id=entity.get(S.DOC_ID, ""),
         title=entity.get(S.TITLE, ""),
@@ -129,10 +130,12 @@ class Retriever:
         self.client = client
         self.embedder = embedder
         self._loaded = False
+        self._keyword_search = True  # False on a collection without BM25 (a Milvus < 2.5 server)
 
     def _ensure_loaded(self) -> None:
         if not self._loaded:
             self.client.load_collection(self.settings.milvus_collection)
+            self._keyword_search = collection_has_bm25(self.client, self.settings.milvus_collection)
             self._loaded = True
 
     def dense(self, vector: np.ndarray, k: int, expr: str) -> list[RetrievedChunk]:
@@ -142,7 +145,7 @@ class Retriever:
             data=[vector.tolist()],
             anns_field=S.VECTOR,
             limit=k,
-            filter=expr,
+            filter=scoped(self.settings, expr),
             output_fields=S.OUTPUT_FIELDS,
             search_params=S.dense_search_params(self.settings),
         )
@@ -158,12 +161,14 @@ class Retriever:
         if not terms:
             return []
         self._ensure_loaded()
+        if not self._keyword_search:  # hybrid is then dense alone
+            return []
         result = self.client.search(
             self.settings.milvus_collection,
             data=[terms],
             anns_field=S.SPARSE,
             limit=k,
-            filter=expr,
+            filter=scoped(self.settings, expr),
             output_fields=S.OUTPUT_FIELDS,
             search_params=S.BM25_SEARCH_PARAMS,
         )

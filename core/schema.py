@@ -25,6 +25,7 @@ SOURCE = "source"
 POSITION = "position"
 CONTENT_HASH = "content_hash"
 UPDATED_AT = "updated_at"
+TENANT = "tenant"  # partition key where MILVUS_TENANT_FILTER is on (core/tenancy.py)
 
 METRIC = "COSINE"
 # The keyword field holds text already normalised by core.keywords (stems, no stop words), so
@@ -46,19 +47,27 @@ def document_id(relative_path: str) -> str:
     return relative_path.replace("\\", "/")
 
 
-def build_schema(settings: Settings) -> Any:
+def build_schema(settings: Settings, bm25: bool = True) -> Any:
+    """`bm25=False` for servers without full-text search (Milvus < 2.5): no analyzer, no sparse
+    field, no BM25 function; keyword search then finds nothing and hybrid is dense alone."""
     schema = MilvusClient.create_schema(auto_id=False, enable_dynamic_field=False)
-    schema.add_field(ID, DataType.VARCHAR, is_primary=True, max_length=64)
+    # tenant-scoped ids are "<tenant>:<chunk id>" (core/tenancy.py)
+    schema.add_field(ID, DataType.VARCHAR, is_primary=True, max_length=128 if settings.milvus_tenant_filter else 64)
     schema.add_field(VECTOR, DataType.FLOAT_VECTOR, dim=settings.embed_dim)
     schema.add_field(TEXT, DataType.VARCHAR, max_length=MAX_TEXT_CHARS * 4)
-    schema.add_field(
-        KEYWORDS,
-        DataType.VARCHAR,
-        max_length=MAX_TEXT_CHARS * 4,
-        enable_analyzer=True,
-        analyzer_params=KEYWORD_ANALYZER,
-    )
-    schema.add_field(SPARSE, DataType.SPARSE_FLOAT_VECTOR)
+    if bm25:
+        schema.add_field(
+            KEYWORDS,
+            DataType.VARCHAR,
+            max_length=MAX_TEXT_CHARS * 4,
+            enable_analyzer=True,
+            analyzer_params=KEYWORD_ANALYZER,
+        )
+        schema.add_field(SPARSE, DataType.SPARSE_FLOAT_VECTOR)
+    else:
+        schema.add_field(KEYWORDS, DataType.VARCHAR, max_length=MAX_TEXT_CHARS * 4)
+    if settings.milvus_tenant_filter:
+        schema.add_field(TENANT, DataType.VARCHAR, max_length=64, is_partition_key=True)
     schema.add_field(DOC_ID, DataType.VARCHAR, max_length=1024)
     schema.add_field(TITLE, DataType.VARCHAR, max_length=1024)
     schema.add_field(SECTION, DataType.VARCHAR, max_length=2048)
@@ -66,15 +75,19 @@ def build_schema(settings: Settings) -> Any:
     schema.add_field(POSITION, DataType.INT64)
     schema.add_field(CONTENT_HASH, DataType.VARCHAR, max_length=64)
     schema.add_field(UPDATED_AT, DataType.INT64)
-    schema.add_function(
-        Function(
-            name="text_bm25", function_type=FunctionType.BM25, input_field_names=[KEYWORDS], output_field_names=[SPARSE]
+    if bm25:
+        schema.add_function(
+            Function(
+                name="text_bm25",
+                function_type=FunctionType.BM25,
+                input_field_names=[KEYWORDS],
+                output_field_names=[SPARSE],
+            )
         )
-    )
     return schema
 
 
-def build_index_params(settings: Settings) -> Any:
+def build_index_params(settings: Settings, bm25: bool = True) -> Any:
     params = MilvusClient.prepare_index_params()
     dense_params: dict[str, Any] = {}
     if settings.milvus_index_type == "HNSW":
@@ -82,7 +95,8 @@ def build_index_params(settings: Settings) -> Any:
     elif settings.milvus_index_type == "IVF_FLAT":
         dense_params = {"nlist": 128}
     params.add_index(field_name=VECTOR, index_type=settings.milvus_index_type, metric_type=METRIC, params=dense_params)
-    params.add_index(field_name=SPARSE, index_type="SPARSE_INVERTED_INDEX", metric_type="BM25")
+    if bm25:
+        params.add_index(field_name=SPARSE, index_type="SPARSE_INVERTED_INDEX", metric_type="BM25")
     return params
 
 

@@ -560,6 +560,42 @@ class Settings(BaseSettings):
         alias="CAPACITY_GEN_TOKENS_PER_S",
         description="measured aggregate output tokens/s of the serving LLM; 0 = bench/results/query.json",
     )
+    # --- scale-out (issue 17) ---
+    embed_base_url: str = Field(
+        default="",
+        alias="EMBED_BASE_URL",
+        description="OpenAI-compatible /v1 URL of an embedding service serving EMBED_MODEL; empty = in-process model",
+    )
+    embed_api_key: str = Field(default="not-needed", alias="EMBED_API_KEY", description="the embedding service's key")
+    embed_service_model: str = Field(
+        default="", alias="EMBED_SERVICE_MODEL", description="model name sent to the service; empty = EMBED_MODEL"
+    )
+    embed_service_batch_size: int = Field(
+        default=64, ge=1, le=2048, alias="EMBED_SERVICE_BATCH_SIZE", description="texts per /v1/embeddings request"
+    )
+    embed_service_timeout_s: float = Field(default=30.0, gt=0, alias="EMBED_SERVICE_TIMEOUT_S")
+    milvus_tenant_filter: bool = Field(
+        default=False,
+        alias="MILVUS_TENANT_FILTER",
+        description="one collection for several shops: rows carry a tenant (partition key) and every search "
+        "is filtered to the caller's tenant (re-create the collection on change)",
+    )
+    tenant: str = Field(
+        default="default",
+        alias="RAGDESK_TENANT",
+        pattern=r"^[A-Za-z0-9_.-]{1,64}$",
+        description="MILVUS_TENANT_FILTER: the tenant this process indexes and answers for",
+    )
+    milvus_partition_key_partitions: int = Field(
+        default=16, ge=1, le=1024, alias="MILVUS_PARTITION_KEY_PARTITIONS", description="partitions of the tenant key"
+    )
+    api_ready_queue_share: float = Field(
+        default=0.8,
+        gt=0.0,
+        le=1.0,
+        alias="API_READY_QUEUE_SHARE",
+        description="/ready/saturation answers 503 once this share of GATEWAY_QUEUE_MAX is waiting",
+    )
 
     @field_validator("chunk_overlap")
     @classmethod

