@@ -4,7 +4,6 @@ migrations by `create_all` is adopted with its rows."""
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -118,8 +117,10 @@ def test_every_model_module_is_listed() -> None:
 
 @pytest.fixture(scope="module")
 def postgres_url() -> Iterator[str]:
-    if postgres.binaries() is None or importlib.util.find_spec("psycopg") is None:
-        pytest.skip("Postgres binaries or the psycopg driver not installed")
+    try:
+        postgres.find_bin_dir()
+    except postgres.PostgresUnavailable as exc:
+        pytest.skip(str(exc))
     with postgres.temporary_postgres() as url:
         yield url
 

@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import inspect
 
 from core.settings import Settings
+from core.testing.postgres import PostgresUnavailable, postgres_server
 from tests.conftest import demo_corpus_dir
-from tests.postgres.server import PostgresUnavailable, postgres_server
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 pytest.importorskip("psycopg")
