@@ -350,6 +350,36 @@ class Settings(BaseSettings):
     mlflow_port: int = Field(default=5000, alias="MLFLOW_PORT")
     mlflow_tracking_uri: str = Field(default="", alias="MLFLOW_TRACKING_URI", description="empty = SQLite in data_dir")
 
+    # --- grounding verifier (issue 18) ---
+    grounding_verifier: bool = Field(
+        default=True,
+        alias="GROUNDING_VERIFIER",
+        description="score claims with the learned verifier (core/grounding/model/verifier.*); false = the previous classifier",
+    )
+    grounding_verifier_path: str = Field(
+        default="",
+        alias="GROUNDING_VERIFIER_PATH",
+        description="verifier JSON; empty = core/grounding/model/verifier.json",
+    )
+    grounding_rules: str = Field(
+        default="number_mismatch,negation_mismatch,answer_mismatch,faq_polarity_mismatch,only_mismatch,"
+        "binding_mismatch,state_mismatch,calendar_mismatch,number_unsupported,calendar_unsupported,scope_mismatch",
+        alias="GROUNDING_RULES",
+        description="comma-separated explicit checks that may contradict a claim (kept where precise on unseen text)",
+    )
+    grounding_withdraw: Literal["contradicted", "any"] = Field(
+        default="contradicted",
+        alias="GROUNDING_WITHDRAW",
+        description="under GROUNDING_POLICY=replace: withdraw only contradicted claims (unconfirmed ones are marked "
+        "and queued), or any claim not supported",
+    )
+    grounding_lexicon: str = Field(
+        default="",
+        alias="GROUNDING_LEXICON",
+        description="per-corpus lexicon YAML (synonyms, hypernyms); empty = lexicon.yaml in DOCS_SOURCE_DIR if "
+        "present, 'none' = no lexicon",
+    )
+
     @field_validator("chunk_overlap")
     @classmethod
     def _overlap_non_negative(cls, value: int) -> int:

@@ -43,7 +43,8 @@ from core.grounding.contradict import (
 )
 from core.grounding.features import ClaimEvidence, claim_stems, measure
 from core.grounding.judge import LLMJudge, in_scope, make_judge
-from core.grounding.text import answer_particle, content_stems, covered
+from core.grounding.text import answer_particle, content_stems, covered, lexicon_path, use_lexicon
+from core.grounding.verifier import Verifier, claim_text
 
 if TYPE_CHECKING:
     from core.embedder import Embedder
@@ -126,6 +127,7 @@ class GroundingChecker:
     ):
         self.settings = settings
         self._embedder = embedder
+        use_lexicon(lexicon_path(settings.grounding_lexicon, Path(settings.docs_source_dir)))
         path = Path(settings.grounding_model_path) if settings.grounding_model_path else None
         self.classifier = classifier or SupportClassifier.load(path)
         self.threshold = (
@@ -136,6 +138,12 @@ class GroundingChecker:
         self._indexes: OrderedDict[tuple[str, ...], EvidenceIndex] = OrderedDict()
         self._cache_size = max(0, settings.grounding_embed_cache_size)
         self._dim = settings.embed_dim
+        self.rules = frozenset(r.strip() for r in settings.grounding_rules.split(",") if r.strip())
+        self.verifier: Verifier | None = None
+        if settings.grounding_verifier:
+            meta = Path(settings.grounding_verifier_path) if settings.grounding_verifier_path else None
+            self.verifier = Verifier.load(lambda texts: self.embedder.embed(texts), meta)
+            self.threshold = 1.0 - self.verifier.claim_threshold
 
     # --- public API -----------------------------------------------------------------------
     def split_claims(self, answer: str) -> list[str]:
@@ -159,7 +167,8 @@ class GroundingChecker:
         text = claim.strip()
         checkable = [text] if answer_sentence_kind(text, question) == "claim" else []
         index, vectors = self._embed_claims(passages, checkable, question)
-        analysis = self._assess(text, question, index, *vectors.get(text, (None, None, None)))
+        risks = self._risks(checkable, question, passages)
+        analysis = self._assess(text, question, index, *vectors.get(text, (None, None, None)), risk=risks.get(text))
         return self._consult_judge(question, text, passages, [analysis])[0].verdict
 
     def analyse(self, question: str, answer: str, passages: list[str], context: str = "") -> list[ClaimAnalysis]:
@@ -167,8 +176,18 @@ class GroundingChecker:
         sentences = list(split_sentences(answer))
         checkable = [s for s in sentences if answer_sentence_kind(s, question) == "claim"]
         index, vectors = self._embed_claims(passages, checkable, question)
-        analyses = [self._assess(s, question, index, *vectors.get(s, (None, None, None))) for s in sentences]
+        risks = self._risks(checkable, question, passages)
+        analyses = [
+            self._assess(s, question, index, *vectors.get(s, (None, None, None)), risk=risks.get(s)) for s in sentences
+        ]
         return self._consult_judge(question, context or answer, passages, analyses)
+
+    def _risks(self, claims: list[str], question: str, passages: list[str]) -> dict[str, float]:
+        """The learned verifier's P(not supported) per claim (empty when it is off)."""
+        if self.verifier is None or not claims or not passages:
+            return {}
+        texts = [claim_text(c, question) for c in claims]
+        return dict(zip(claims, self.verifier.risks(texts, passages), strict=True))
 
     def _consult_judge(
         self, question: str, answer: str, passages: list[str], analyses: list[ClaimAnalysis]
@@ -340,6 +359,7 @@ class GroundingChecker:
         vec: np.ndarray | None,
         clause_vecs: np.ndarray | None,
         rule_vec: np.ndarray | None = None,
+        risk: float | None = None,
     ) -> ClaimAnalysis:
         kind = answer_sentence_kind(sentence, question)
         if kind == "declines":
@@ -368,10 +388,24 @@ class GroundingChecker:
         calendar = None if resolved.from_question else check_calendar(resolved.text, index)
         scope = None if resolved.from_question else check_scope(resolved.text, index)
         ev = measure(resolved.text, question, index, vec, numbers, negation, resolved.from_question, clause_vecs)
-        p = float(self.classifier.predict_proba(ev.vector())[0]) if index.sentences else 0.0
+        if risk is not None:
+            p = 1.0 - risk
+        else:
+            p = float(self.classifier.predict_proba(ev.vector())[0]) if index.sentences else 0.0
+        # explicit checks: only those enabled (GROUNDING_RULES: the ones precise on unseen text)
+        on = self.rules.__contains__
+        negation = negation if on("negation_mismatch") else None
+        answered = answered if on("answer_mismatch") else None
+        restated = restated if on("faq_polarity_mismatch") else None
+        only = only if only is None or on(only.rule) else None
+        if calendar is not None and not on(
+            "calendar_mismatch" if calendar.status == "mismatch" else "calendar_unsupported"
+        ):
+            calendar = None
+        scope = scope if on("scope_mismatch") else None
         reasons: list[str] = []
-        mismatches = [n for n in numbers if n.status == "mismatch"]
-        unsupported_numbers = [n for n in numbers if n.status == "unsupported"]
+        mismatches = [n for n in numbers if n.status == "mismatch"] if on("number_mismatch") else []
+        unsupported_numbers = [n for n in numbers if n.status == "unsupported"] if on("number_unsupported") else []
         evidence_idx = ev.alignment.best
         verdict: Verdict
         rule = ""
@@ -418,7 +452,11 @@ class GroundingChecker:
         elif not resolved.from_question and is_situational(resolved.text):
             verdict, score = "supported", max(p, self.threshold)
             reasons.append("situational: relates the customer's case to the stated rule")
-        elif p < self.threshold and (applied := self._applied_rule(resolved.text, question, index, numbers, rule_vec)):
+        elif (
+            risk is None
+            and p < self.threshold
+            and (applied := self._applied_rule(resolved.text, question, index, numbers, rule_vec))
+        ):
             verdict, score = "supported", max(p, self.threshold)
             reasons.append(applied)
         elif p < self.threshold:
