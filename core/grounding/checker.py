@@ -60,6 +60,8 @@ _SHORT_CLAIM_STEMS = 4
 # the most passage sentences embedded for one check (the ones sharing most words with the claims)
 EMBED_SENTENCES_MAX = 24
 EMBED_PER_CLAIM = 8
+# a number mismatch contradicts only when its evidence sentence covers this share of the claim's words
+ALIGNED_COVERAGE = 0.75
 
 
 def mismatches_in(numbers: list[NumberFinding]) -> bool:
@@ -350,6 +352,20 @@ class GroundingChecker:
             return ""
         return f"applies_rule: the rule is supported (p={p:.2f}), the consequence is the customer's case"
 
+    @staticmethod
+    def _aligned(claim: str, index: EvidenceIndex, sentence: int | None) -> bool:
+        """The evidence sentence holding the rival number is about what the claim is about: it
+        covers >= ALIGNED_COVERAGE of the claim's content words (a number from another sentence
+        of a review or an article is not a contradiction; measured in
+        evaluation/grounding_training/rule_precision.py)."""
+        if sentence is None:
+            return False
+        stems = claim_stems(claim)
+        if not stems:
+            return True
+        context = index.sentences[sentence].context_stems
+        return sum(covered(w, context) for w in stems) / len(stems) >= ALIGNED_COVERAGE
+
     # --- one claim -------------------------------------------------------------------------
     def _assess(
         self,
@@ -404,7 +420,11 @@ class GroundingChecker:
             calendar = None
         scope = scope if on("scope_mismatch") else None
         reasons: list[str] = []
-        mismatches = [n for n in numbers if n.status == "mismatch"] if on("number_mismatch") else []
+        mismatches = (
+            [n for n in numbers if n.status == "mismatch" and self._aligned(resolved.text, index, n.evidence)]
+            if on("number_mismatch")
+            else []
+        )
         unsupported_numbers = [n for n in numbers if n.status == "unsupported"] if on("number_unsupported") else []
         evidence_idx = ev.alignment.best
         verdict: Verdict

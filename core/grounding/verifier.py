@@ -58,6 +58,22 @@ def _stem(word: str) -> str:
     return w
 
 
+_CONTRACTION = re.compile(r"\b(\w+?)n[’']t\b", re.I)
+
+
+def _expand(m: re.Match[str]) -> str:
+    base = m.group(1)
+    return {"ca": "can", "wo": "will", "sha": "shall"}.get(base.lower(), base) + " not"
+
+
+def number_key(token: str) -> str:
+    """"1,200" -> "1200", "4.50" -> "4.5", "30" -> "30"."""
+    t = token.replace(",", "")
+    if re.fullmatch(r"\d+\.\d+", t):
+        t = t.rstrip("0").rstrip(".")
+    return t
+
+
 @dataclass(frozen=True)
 class Words:
     content: tuple[str, ...]  # stems of content words, in order
@@ -68,7 +84,7 @@ class Words:
 
 @lru_cache(maxsize=65536)
 def words(text: str) -> Words:
-    raw = _WORD.findall(text.replace("n't", " not").replace("n’t", " not"))
+    raw = _WORD.findall(_CONTRACTION.sub(_expand, text))
     content: list[str] = []
     numbers: set[str] = set()
     names: set[str] = set()
@@ -76,7 +92,7 @@ def words(text: str) -> Words:
     for i, w in enumerate(raw):
         low = w.lower()
         if _NUMBER.fullmatch(w):
-            numbers.add(w.replace(",", "").rstrip(".0") or "0")
+            numbers.add(number_key(w))
             continue
         if low in _NEGATIONS:
             negations += 1
@@ -127,7 +143,7 @@ class Evidence:
         idf = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
         bigrams = frozenset(b for w in ws for b in zip(w.content, w.content[1:], strict=False))
         numbers = frozenset(x for w in ws for x in w.numbers)
-        text_numbers = frozenset(_NUMBER.findall(" ".join(passages).replace(",", "")))
+        text_numbers = frozenset(number_key(n) for n in _NUMBER.findall(" ".join(passages)))
         return cls(
             sentences=sentences,
             words=ws,

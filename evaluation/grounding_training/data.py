@@ -123,11 +123,13 @@ def subsample(examples: list[Example], max_groups: int, seed: int) -> list[Examp
     return [e for e in examples if e.group in keep]
 
 
-def all_examples(max_sources: int = 0, halueval_lines: int = 0, seed: int = 0) -> dict[str, list[Example]]:
-    """RAGTruth (at most `max_sources` sources per task) and HaluEval's training half (at most
+def all_examples(
+    summary_sources: int = 0, data2text_sources: int = 0, halueval_lines: int = 0, seed: int = 0
+) -> dict[str, list[Example]]:
+    """RAGTruth (at most N sources per task) and HaluEval's training half (at most
     `halueval_lines` lines); 0 = everything."""
     return {
-        "summary": subsample(list(ragtruth("summary")), max_sources, seed),
-        "data2text": subsample(list(ragtruth("data2text")), max_sources, seed),
+        "summary": subsample(list(ragtruth("summary")), summary_sources, seed),
+        "data2text": subsample(list(ragtruth("data2text")), data2text_sources, seed),
         "halueval": subsample(list(halueval_train()), halueval_lines, seed),
     }

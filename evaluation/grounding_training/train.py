@@ -1,6 +1,6 @@
 """Train the grounding verifier's head, run the cross-task protocol, and ship the model.
 
-    python -m evaluation.grounding_training.train [--protocol-only] [--seed 0] [--head mlp|logreg]
+    python -m evaluation.grounding_training.train [--protocol-only] [--seed 0] [--heads logreg,mlp]
 
 1. Examples (evaluation/grounding_training/data.py): RAGTruth summary and data-to-text sentences
    with human span labels, HaluEval's training half. Claims and their selected evidence sentences
@@ -131,7 +131,7 @@ def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, head: str, seed: int) -> Ve
             {"mean": mean, "scale": scale, "w1": m.coef_.T.astype(np.float32), "b1": m.intercept_.astype(np.float32)}
         )
     m = MLPClassifier(
-        hidden_layer_sizes=(32,), alpha=1e-2, max_iter=60, early_stopping=False, random_state=seed, batch_size=256
+        hidden_layer_sizes=(32,), alpha=1e-2, max_iter=30, early_stopping=False, random_state=seed, batch_size=256
     )
     # MLPClassifier takes no sample weights: resample to the balanced weights instead
     rng = np.random.default_rng(seed)
@@ -153,7 +153,7 @@ def oof_risk(x: np.ndarray, y: np.ndarray, tasks: np.ndarray, groups: np.ndarray
     from sklearn.model_selection import GroupKFold
 
     out = np.zeros(len(y))
-    for tr, te in GroupKFold(n_splits=5).split(x, y, groups):
+    for tr, te in GroupKFold(n_splits=4).split(x, y, groups):
         out[te] = fit(x[tr], y[tr], weights_for(tasks[tr], y[tr]), head, seed).risk(x[te])
     return out
 
@@ -199,10 +199,18 @@ def commit() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--head", choices=["mlp", "logreg"], default="mlp")
+    parser.add_argument(
+        "--heads", default="logreg,mlp", help="heads compared in the protocol; the best on development answers ships"
+    )
     parser.add_argument("--protocol-only", action="store_true", help="report the protocol, ship nothing")
+    parser.add_argument(
+        "--halueval-heldout", action="store_true", help="also score HaluEval's held-out half (never trained on)"
+    )
     parser.add_argument("--out", type=Path, default=MODEL_DIR)
-    parser.add_argument("--max-sources", type=int, default=90, help="RAGTruth sources per task (of 150; 0 = all)")
+    parser.add_argument("--summary-sources", type=int, default=0, help="RAGTruth summary sources (of 150; 0 = all)")
+    parser.add_argument(
+        "--data2text-sources", type=int, default=75, help="RAGTruth data-to-text sources (of 150; 0 = all)"
+    )
     parser.add_argument("--halueval-lines", type=int, default=500, help="HaluEval training lines (of 1000; 0 = all)")
     args = parser.parse_args(argv)
     import torch
@@ -210,15 +218,15 @@ def main(argv: list[str] | None = None) -> int:
     torch.set_num_threads(int(os.environ.get("TRAIN_THREADS", "2")))
     np.random.seed(args.seed)
     started = time.perf_counter()
-    sets = all_examples(args.max_sources, args.halueval_lines, args.seed)
-    heldout = list(halueval_heldout_examples())
+    sets = all_examples(args.summary_sources, args.data2text_sources, args.halueval_lines, args.seed)
+    heldout = list(halueval_heldout_examples()) if args.halueval_heldout else []
     emb = embedder()
     cache = load_cache()
     feats = {}
     for name, ex in sets.items():
         feats[name] = featurize(ex, emb, cache)
         save_cache(cache)
-    if not args.protocol_only:
+    if args.halueval_heldout:
         feats["halueval_heldout"] = featurize(heldout, emb, cache)
         save_cache(cache)
     log(f"features ready ({time.perf_counter() - started:.0f} s)")
@@ -234,13 +242,16 @@ def main(argv: list[str] | None = None) -> int:
         )
 
     protocol: dict[str, Any] = {}
-    for train_task, test_task in (("data2text", "summary"), ("summary", "data2text")):
+    heads = [h.strip() for h in args.heads.split(",") if h.strip()]
+    for head, (train_task, test_task) in (
+        (h, pair) for h in heads for pair in (("data2text", "summary"), ("summary", "data2text"))
+    ):
         x, y, tasks, groups, resp = cols([train_task, "halueval"])
         dev = tasks == train_task
-        oof = oof_risk(x, y, tasks, groups, args.head, args.seed)
+        oof = oof_risk(x, y, tasks, groups, head, args.seed)
         dev_score, dev_y = answers(oof[dev], y[dev], resp[dev])
         t = best_threshold(dev_score, dev_y)
-        model = fit(x, y, weights_for(tasks, y), args.head, args.seed)
+        model = fit(x, y, weights_for(tasks, y), head, args.seed)
         xt, yt, _, _, rt = cols([test_task])
         risk = model.risk(xt)
         score, ya = answers(risk, yt, rt)
@@ -256,11 +267,17 @@ def main(argv: list[str] | None = None) -> int:
             "test_answers": len(ya),
             "test_answers_not_supported": int(ya.sum()),
         }
-        protocol[f"train_{train_task}_test_{test_task}"] = row
-        log(f"protocol train {train_task} -> test {test_task}: {row}")
+        protocol[f"{head}: train_{train_task}_test_{test_task}"] = row
+        log(f"protocol {head} train {train_task} -> test {test_task}: {row}")
     if args.protocol_only:
         print(json.dumps(protocol, indent=2))
         return 0
+    # the head is chosen on development figures only (out-of-fold, within the training task)
+    args.head = max(
+        heads,
+        key=lambda h: sum(v["dev_answer_balanced_accuracy"] for k, v in protocol.items() if k.startswith(f"{h}:")),
+    )
+    log(f"head chosen on development answers: {args.head}")
 
     names = ["summary", "data2text", "halueval"]
     x, y, tasks, groups, resp = cols(names)
@@ -277,13 +294,14 @@ def main(argv: list[str] | None = None) -> int:
             "answer_auc": round(auc(s, ya), 4),
         }
     model = fit(x, y, weights_for(tasks, y), args.head, args.seed)
-    hx = feats["halueval_heldout"]
-    hy = np.array([e.label for e in heldout])
-    hr = model.risk(hx)
-    halueval_heldout = {
-        "accuracy_both_answers": round(float(((hr >= t) == (hy == 1)).mean()), 4),
-        "auc": round(auc(hr, hy), 4),
-    }
+    halueval_heldout: dict[str, Any] = {"see": "bench/results/grounding.md (python bench/grounding.py --sets halueval)"}
+    if args.halueval_heldout:
+        hy = np.array([e.label for e in heldout])
+        hr = model.risk(feats["halueval_heldout"])
+        halueval_heldout = {
+            "accuracy_both_answers": round(float(((hr >= t) == (hy == 1)).mean()), 4),
+            "auc": round(auc(hr, hy), 4),
+        }
     log(f"dev (out-of-fold) at threshold {t:.3f}: {per_task_dev}; HaluEval held-out: {halueval_heldout}")
 
     args.out.mkdir(parents=True, exist_ok=True)
@@ -305,7 +323,7 @@ def main(argv: list[str] | None = None) -> int:
             "ragtruth_dev summary": f"{len(sets['summary'])} sentences ({int(sum(e.label for e in sets['summary']))} not supported)",
             "ragtruth_dev data2text": f"{len(sets['data2text'])} sentences ({int(sum(e.label for e in sets['data2text']))} not supported)",
             "halueval_dev lines 0-999": f"{len(sets['halueval'])} answers",
-            "sources per RAGTruth task": args.max_sources or 150,
+            "RAGTruth sources": {"summary": args.summary_sources or 150, "data2text": args.data2text_sources or 150},
         },
         "seed": args.seed,
         "commit": commit(),
