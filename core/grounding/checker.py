@@ -145,7 +145,8 @@ class GroundingChecker:
         if settings.grounding_verifier:
             meta = Path(settings.grounding_verifier_path) if settings.grounding_verifier_path else None
             self.verifier = Verifier.load(lambda texts: self.embedder.embed(texts), meta)
-            self.threshold = 1.0 - self.verifier.claim_threshold
+            if settings.grounding_min_support < 0:
+                self.threshold = 1.0 - self.verifier.claim_threshold
 
     # --- public API -----------------------------------------------------------------------
     def split_claims(self, answer: str) -> list[str]:
@@ -170,7 +171,8 @@ class GroundingChecker:
         checkable = [text] if answer_sentence_kind(text, question) == "claim" else []
         index, vectors = self._embed_claims(passages, checkable, question)
         risks = self._risks(checkable, question, passages)
-        analysis = self._assess(text, question, index, *vectors.get(text, (None, None, None)), risk=risks.get(text))
+        vec, clause_vecs, rule_vec = vectors.get(text, (None, None, None))
+        analysis = self._assess(text, question, index, vec, clause_vecs, rule_vec, risk=risks.get(text))
         return self._consult_judge(question, text, passages, [analysis])[0].verdict
 
     def analyse(self, question: str, answer: str, passages: list[str], context: str = "") -> list[ClaimAnalysis]:
@@ -179,9 +181,10 @@ class GroundingChecker:
         checkable = [s for s in sentences if answer_sentence_kind(s, question) == "claim"]
         index, vectors = self._embed_claims(passages, checkable, question)
         risks = self._risks(checkable, question, passages)
-        analyses = [
-            self._assess(s, question, index, *vectors.get(s, (None, None, None)), risk=risks.get(s)) for s in sentences
-        ]
+        analyses = []
+        for s in sentences:
+            vec, clause_vecs, rule_vec = vectors.get(s, (None, None, None))
+            analyses.append(self._assess(s, question, index, vec, clause_vecs, rule_vec, risk=risks.get(s)))
         return self._consult_judge(question, context or answer, passages, analyses)
 
     def _risks(self, claims: list[str], question: str, passages: list[str]) -> dict[str, float]:
@@ -420,6 +423,22 @@ class GroundingChecker:
             calendar = None
         scope = scope if on("scope_mismatch") else None
         reasons: list[str] = []
+        if risk is not None and self.verifier is not None:
+            # with the verifier on, a check's finding is a contradiction only when the verifier does
+            # not confirm the claim either (the gate), and "unsupported" is the verifier's call
+            gated = risk >= self.verifier.contradiction_threshold
+            findings = [
+                *(n.reason for n in numbers if n.status in {"mismatch", "unsupported"}),
+                *(f.reason for f in (negation, answered, restated, only, calendar, scope) if f is not None),
+            ]
+            if not gated:
+                reasons += [f"check (not gated, risk {risk:.2f}): {r}" for r in findings]
+                numbers = [n for n in numbers if n.status not in {"mismatch", "unsupported"}]
+                negation = answered = restated = only = calendar = None
+            elif calendar is not None and calendar.status != "mismatch":
+                calendar = None
+            scope = None
+            numbers = [n for n in numbers if n.status != "unsupported"]
         mismatches = (
             [n for n in numbers if n.status == "mismatch" and self._aligned(resolved.text, index, n.evidence)]
             if on("number_mismatch")

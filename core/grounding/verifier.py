@@ -67,7 +67,7 @@ def _expand(m: re.Match[str]) -> str:
 
 
 def number_key(token: str) -> str:
-    """"1,200" -> "1200", "4.50" -> "4.5", "30" -> "30"."""
+    """ "1,200" -> "1200", "4.50" -> "4.5", "30" -> "30"."""
     t = token.replace(",", "")
     if re.fullmatch(r"\d+\.\d+", t):
         t = t.rstrip("0").rstrip(".")
@@ -292,6 +292,12 @@ class Verifier:
     def claim_threshold(self) -> float:
         """Risk at or above which a claim is not confirmed (chosen on development answers)."""
         return float(self.meta["thresholds"]["claim"])
+
+    @property
+    def contradiction_threshold(self) -> float:
+        """Risk at or above which an explicit check's finding is a clear contradiction (the gate
+        chosen by evaluation/grounding_training/gate.py); above 1 = never."""
+        return float(self.meta["thresholds"].get("contradiction", 1.01))
 
     def evidence(self, passages: Sequence[str]) -> Evidence:
         key = tuple(passages)

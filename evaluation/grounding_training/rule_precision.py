@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -29,7 +30,14 @@ class ZeroEmbedder:
         return np.zeros((len(texts), self.dim), dtype=np.float32)
 
 
-def measure(limit: int = 0) -> dict[str, Any]:
+def measure(
+    limit: int = 0,
+    summary_sources: int = 0,
+    data2text_sources: int = 75,
+    halueval_lines: int = 500,
+    seed: int = 0,
+    out: Path | None = None,
+) -> dict[str, Any]:
     from core.grounding.checker import GroundingChecker
     from core.settings import get_settings
 
@@ -38,32 +46,46 @@ def measure(limit: int = 0) -> dict[str, Any]:
     fired: Counter[str] = Counter()
     right: Counter[str] = Counter()
     per_source: dict[str, Counter[str]] = {}
-    sets = all_examples()
+    sets = all_examples(summary_sources, data2text_sources, halueval_lines, seed)
+    firings: list[dict[str, Any]] = []
     for name, examples in sets.items():
         if limit:
             examples = examples[:limit]
         src: Counter[str] = Counter()
         for e in examples:
             question = ""
-            for a in checker.analyse(question, e.claim, list(e.passages)):
-                if a.checkable and a.rule:
-                    fired[a.rule] += 1
-                    right[a.rule] += e.label
-                    src[f"{a.rule} fired"] += 1
-                    src[f"{a.rule} right"] += e.label
+            rules = sorted(
+                {a.rule for a in checker.analyse(question, e.claim, list(e.passages)) if a.checkable and a.rule}
+            )
+            for rule in rules:
+                fired[rule] += 1
+                right[rule] += e.label
+                src[f"{rule} fired"] += 1
+                src[f"{rule} right"] += e.label
+            if rules:
+                firings.append({"task": e.task, "response": e.response, "claim": e.claim, "rules": rules})
         per_source[name] = src
-    rules = {
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text("\n".join(json.dumps(f) for f in firings) + "\n", encoding="utf-8")
+    precision = {
         r: {"fired": fired[r], "correct": right[r], "precision": round(right[r] / fired[r], 3)} for r in sorted(fired)
     }
-    return {"rules": rules, "per_source": {k: dict(v) for k, v in per_source.items()}}
+    return {"rules": precision, "per_source": {k: dict(v) for k, v in per_source.items()}}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument(
+        "--firings",
+        type=Path,
+        default=Path(__file__).resolve().parents[2] / ".data" / "grounding_training" / "rule_firings.jsonl",
+        help="where each firing is written (read by the training recipe to choose the contradiction gate)",
+    )
     args = parser.parse_args(argv)
-    out = measure(args.limit)
-    print(json.dumps(out, indent=2))
+    result = measure(args.limit, out=args.firings)
+    print(json.dumps(result, indent=2))
     return 0
 
 

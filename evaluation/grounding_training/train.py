@@ -203,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
         "--heads", default="logreg,mlp", help="heads compared in the protocol; the best on development answers ships"
     )
     parser.add_argument("--protocol-only", action="store_true", help="report the protocol, ship nothing")
+    parser.add_argument("--no-gate", action="store_true", help="skip choosing the contradiction gate (gate.py)")
     parser.add_argument(
         "--halueval-heldout", action="store_true", help="also score HaluEval's held-out half (never trained on)"
     )
@@ -307,7 +308,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     arrays = {k: v for k, v in vars(model).items() if isinstance(v, np.ndarray)}
     weights = args.out / "verifier.npz"
-    np.savez_compressed(weights, **{k: v.astype(np.float32) for k, v in arrays.items()})
+    np.savez_compressed(weights, **{k: v.astype(np.float32) for k, v in arrays.items()})  # type: ignore[arg-type]
     digest = hashlib.sha256(weights.read_bytes()).hexdigest()
     meta = {
         "weights": weights.name,
@@ -326,6 +327,7 @@ def main(argv: list[str] | None = None) -> int:
             "RAGTruth sources": {"summary": args.summary_sources or 150, "data2text": args.data2text_sources or 150},
         },
         "seed": args.seed,
+        "halueval_lines": args.halueval_lines,
         "commit": commit(),
         "train_seconds": round(time.perf_counter() - started, 1),
         "development_figures": per_task_dev,
@@ -336,6 +338,11 @@ def main(argv: list[str] | None = None) -> int:
     }
     (args.out / "verifier.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     log(f"wrote {weights} ({weights.stat().st_size} bytes, sha256 {digest})")
+    if not args.no_gate:
+        from evaluation.grounding_training import gate
+
+        gate.main(["--meta", str(args.out / "verifier.json")])
+    log(f"done in {time.perf_counter() - started:.0f} s")
     return 0
 
 
