@@ -73,8 +73,8 @@ def load_named(name: str) -> list[dict[str, Any]]:
         from core.datasets import load_cases  # type: ignore[import-not-found,unused-ignore]
 
         return list(load_cases(name))
-    except ImportError:
-        pass
+    except (ImportError, FileNotFoundError):
+        pass  # before the dataset folders: the flat files below
     for path in (DATASETS / name / "cases.jsonl", DATASETS / f"{name}.jsonl"):
         if path.is_file():
             return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -339,18 +339,26 @@ def main(argv: list[str] | None = None) -> int:
                 for r in results:
                     fh.write(json.dumps(r, ensure_ascii=False) + "\n")
         print(f"{name}: {len(cases)} answers, {report['datasets'][name]['seconds']} s", flush=True)
+        write(report, rule_hits, md_rows, args)
+    if args.timing_answers:
+        report["timing"] = timing(
+            previous.__class__(previous.settings, embedder=bare),
+            guard.__class__(settings, embedder=bare),
+            args.timing_answers,
+        )
+    print(write(report, rule_hits, md_rows, args))
+    return 0
+
+
+def write(report: dict[str, Any], rule_hits: dict[str, dict[str, int]], md_rows: list[str], args: Any) -> str:
+    """Write bench/results/<out>.json and .md (after every set, so a stopped run keeps its rows)."""
     report["rule_precision"] = {
         r: {**v, "precision": round(v["correct"] / v["fired"], 3) if v["fired"] else None} for r, v in rule_hits.items()
     }
-    report["timing"] = timing(
-        previous.__class__(previous.settings, embedder=bare),
-        guard.__class__(settings, embedder=bare),
-        args.timing_answers,
-    )
     report["machine"]["load_average_at_end"] = [round(v, 2) for v in os.getloadavg()]
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / f"{args.out}.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    t = report["timing"]
+    t = report.get("timing", {"answers": 0})
     md = [
         "# Grounding guard benchmark",
         "",
@@ -386,9 +394,9 @@ def main(argv: list[str] | None = None) -> int:
             if isinstance(v, dict)
         ],
     ]
-    (RESULTS / f"{args.out}.md").write_text("\n".join(md) + "\n", encoding="utf-8")
-    print("\n".join(md))
-    return 0
+    text = "\n".join(md) + "\n"
+    (RESULTS / f"{args.out}.md").write_text(text, encoding="utf-8")
+    return text
 
 
 if __name__ == "__main__":

@@ -426,19 +426,31 @@ class GroundingChecker:
         if risk is not None and self.verifier is not None:
             # with the verifier on, a check's finding is a contradiction only when the verifier does
             # not confirm the claim either (the gate), and "unsupported" is the verifier's call
-            gated = risk >= self.verifier.contradiction_threshold
-            findings = [
-                *(n.reason for n in numbers if n.status in {"mismatch", "unsupported"}),
-                *(f.reason for f in (negation, answered, restated, only, calendar, scope) if f is not None),
-            ]
-            if not gated:
-                reasons += [f"check (not gated, risk {risk:.2f}): {r}" for r in findings]
-                numbers = [n for n in numbers if n.status not in {"mismatch", "unsupported"}]
-                negation = answered = restated = only = calendar = None
-            elif calendar is not None and calendar.status != "mismatch":
-                calendar = None
-            scope = None
+            gate = self.verifier.contradicts
+            dropped = [n.reason for n in numbers if n.status == "unsupported"]
+            if not gate("number_mismatch", risk):
+                dropped += [n.reason for n in numbers if n.status == "mismatch"]
+                numbers = [n for n in numbers if n.status != "mismatch"]
             numbers = [n for n in numbers if n.status != "unsupported"]
+            if negation is not None and not gate("negation_mismatch", risk):
+                dropped.append(negation.reason)
+                negation = None
+            if answered is not None and not gate("answer_mismatch", risk):
+                dropped.append(answered.reason)
+                answered = None
+            if restated is not None and not gate("faq_polarity_mismatch", risk):
+                dropped.append(restated.reason)
+                restated = None
+            if only is not None and not gate(only.rule, risk):
+                dropped.append(only.reason)
+                only = None
+            if calendar is not None and (calendar.status != "mismatch" or not gate("calendar_mismatch", risk)):
+                dropped.append(calendar.reason)
+                calendar = None
+            if scope is not None:
+                dropped.append(scope.reason)
+                scope = None
+            reasons += [f"check not gated (risk {risk:.2f}): {r}" for r in dropped]
         mismatches = (
             [n for n in numbers if n.status == "mismatch" and self._aligned(resolved.text, index, n.evidence)]
             if on("number_mismatch")

@@ -293,11 +293,11 @@ class Verifier:
         """Risk at or above which a claim is not confirmed (chosen on development answers)."""
         return float(self.meta["thresholds"]["claim"])
 
-    @property
-    def contradiction_threshold(self) -> float:
-        """Risk at or above which an explicit check's finding is a clear contradiction (the gate
-        chosen by evaluation/grounding_training/gate.py); above 1 = never."""
-        return float(self.meta["thresholds"].get("contradiction", 1.01))
+    def contradicts(self, check: str, risk: float) -> bool:
+        """Whether an explicit check's finding is a clear contradiction at this risk: the check has
+        a gate (evaluation/grounding_training/gate.py) and the verifier does not confirm the claim."""
+        gate = (self.meta["thresholds"].get("contradiction") or {}).get(check)
+        return gate is not None and risk >= float(gate)
 
     def evidence(self, passages: Sequence[str]) -> Evidence:
         key = tuple(passages)

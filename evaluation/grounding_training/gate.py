@@ -5,16 +5,15 @@
 On text they were not written against (RAGTruth, HaluEval's training half) the explicit checks
 alone are imprecise (rule_precision.py: number mismatches 0.51, negation 0.28). A finding is
 therefore a contradiction (withdrawn) only when the verifier does not confirm the claim either:
-risk >= the `contradiction` threshold, the lowest at which the gated checks reach the target
-precision on out-of-fold development risks. Writes `thresholds.contradiction` and the per-rule
-gated precision into core/grounding/model/verifier.json (the weights, and their sha256, are
+risk >= that check's gate, the lowest threshold at which its gated findings reach the target
+precision on out-of-fold development risks. Writes `thresholds.contradiction` ({check: gate}) and
+the per-check precision into core/grounding/model/verifier.json (the weights, and their sha256, are
 unchanged)."""
 
 from __future__ import annotations
 
 import argparse
 import json
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -25,37 +24,42 @@ from evaluation.grounding_training import train
 from evaluation.grounding_training.data import all_examples
 
 FIRINGS = train.CACHE / "rule_firings.jsonl"
+# the checks that can contradict (the "unsupported" ones only add reasons once the verifier is on)
+CONTRADICTING = {
+    "number_mismatch",
+    "negation_mismatch",
+    "answer_mismatch",
+    "faq_polarity_mismatch",
+    "only_mismatch",
+    "binding_mismatch",
+    "state_mismatch",
+    "calendar_mismatch",
+}
+MIN_FIRINGS = 5
 
 
 def choose(risk: np.ndarray, label: np.ndarray, rules: list[list[str]], target: float) -> dict[str, Any]:
-    fired = np.array([bool(r) for r in rules])
-    best = None
-    for t in np.unique(np.round(risk[fired], 4)):
-        m = fired & (risk >= t)
-        if m.sum() >= 20 and label[m].mean() >= target:
-            best = float(t)
-            break
-    t = best if best is not None else 1.01
-    per_rule: dict[str, Any] = defaultdict(lambda: {"fired": 0, "correct": 0, "gated_fired": 0, "gated_correct": 0})
-    for r, rk, y in zip(rules, risk, label, strict=True):
-        for name in r:
-            per_rule[name]["fired"] += 1
-            per_rule[name]["correct"] += int(y)
-            if rk >= t:
-                per_rule[name]["gated_fired"] += 1
-                per_rule[name]["gated_correct"] += int(y)
-    out = {}
-    for name, v in sorted(per_rule.items()):
-        v["precision"] = round(v["correct"] / v["fired"], 3) if v["fired"] else None
-        v["gated_precision"] = round(v["gated_correct"] / v["gated_fired"], 3) if v["gated_fired"] else None
-        out[name] = v
-    m = fired & (risk >= t)
-    return {
-        "threshold": round(t, 4),
-        "gated_fired": int(m.sum()),
-        "gated_precision": round(float(label[m].mean()), 4) if m.any() else None,
-        "per_rule": out,
-    }
+    """Per check: the lowest risk threshold at which its gated findings reach `target` precision
+    (at least MIN_FIRINGS of them); a check that never does is not a contradiction at all."""
+    out: dict[str, Any] = {}
+    for name in sorted({r for rs in rules for r in rs}):
+        fired = np.array([name in rs for rs in rules])
+        gate = None
+        for t in np.unique(np.round(risk[fired], 4)):
+            m = fired & (risk >= t)
+            if m.sum() >= MIN_FIRINGS and label[m].mean() >= target:
+                gate = float(t)
+                break
+        m = fired & (risk >= gate) if gate is not None else np.zeros_like(fired)
+        out[name] = {
+            "fired": int(fired.sum()),
+            "correct": int(label[fired].sum()),
+            "precision": round(float(label[fired].mean()), 3) if fired.any() else None,
+            "gate": gate,
+            "gated_fired": int(m.sum()),
+            "gated_precision": round(float(label[m].mean()), 3) if m.any() else None,
+        }
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -81,14 +85,15 @@ def main(argv: list[str] | None = None) -> int:
     tasks = np.array([e.task for e in exs])
     groups = np.array([e.group for e in exs])
     risk = train.oof_risk(x, y, tasks, groups, meta["head"], meta["seed"])
-    rules = [firings.get((e.response, e.claim), []) for e in exs]
+    rules = [[r for r in firings.get((e.response, e.claim), []) if r in CONTRADICTING] for e in exs]
     result = choose(risk, y, rules, args.target)
-    meta["thresholds"]["contradiction"] = result["threshold"]
+    meta["thresholds"]["contradiction"] = {k: v["gate"] for k, v in result.items() if v["gate"] is not None}
     meta["contradiction_gate"] = {
-        "rule": f"an explicit check's finding is withdrawn as a contradiction when the verifier's risk >= "
-        f"{result['threshold']} (lowest threshold with gated precision >= {args.target} on out-of-fold "
-        "development claims: RAGTruth + HaluEval training half)",
-        **result,
+        "rule": "a check's finding is withdrawn as a contradiction when the verifier's risk >= that check's gate: "
+        f"the lowest threshold at which its gated findings reach precision >= {args.target} (at least "
+        f"{MIN_FIRINGS}) on out-of-fold development claims (RAGTruth + HaluEval training half); checks that never "
+        "do are not contradictions",
+        "per_rule": result,
     }
     args.meta.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(meta["contradiction_gate"], indent=2))

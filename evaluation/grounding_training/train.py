@@ -121,6 +121,15 @@ def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, head: str, seed: int) -> Ve
     from sklearn.linear_model import LogisticRegression
     from sklearn.neural_network import MLPClassifier
 
+    if head == "logreg-scalars":  # the scalar features only: the MiniLM interaction columns get weight 0
+        n = len(FEATURE_NAMES)
+        small = fit(x[:, :n], y, w, "logreg", seed)
+        mean = np.zeros(x.shape[1], dtype=np.float32)
+        scale = np.ones(x.shape[1], dtype=np.float32)
+        mean[:n], scale[:n] = small.mean, small.scale
+        w1 = np.zeros((x.shape[1], 1), dtype=np.float32)
+        w1[:n] = small.w1
+        return VerifierHead({"mean": mean, "scale": scale, "w1": w1, "b1": small.b1})
     mean = x.mean(axis=0)
     scale = x.std(axis=0) + 1e-6
     z = (x - mean) / scale
@@ -200,7 +209,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
-        "--heads", default="logreg,mlp", help="heads compared in the protocol; the best on development answers ships"
+        "--heads",
+        default="logreg,logreg-scalars",
+        help="heads compared in the protocol (logreg, logreg-scalars, mlp); the best on development answers ships",
     )
     parser.add_argument("--protocol-only", action="store_true", help="report the protocol, ship nothing")
     parser.add_argument("--no-gate", action="store_true", help="skip choosing the contradiction gate (gate.py)")
