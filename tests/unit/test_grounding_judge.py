@@ -104,7 +104,9 @@ def test_flagged_scope_never_sends_a_confident_pass_to_the_judge() -> None:
 def test_a_failing_judge_leaves_the_checks_verdicts() -> None:
     answer = "Standard delivery takes 7-9 business days. Installation is always included."
     without = GroundingChecker(
-        Settings(), embedder=cast(Any, FakeEmbedder()), classifier=_checker(FakeClient("x")).classifier
+        Settings(GROUNDING_VERIFIER=False),
+        embedder=cast(Any, FakeEmbedder()),
+        classifier=_checker(FakeClient("x")).classifier,
     ).check("q", answer, [PASSAGE])
     client = FakeClient(TimeoutError("slow"))
     with_failing = _checker(client, GROUNDING_JUDGE_SCOPE="all").check("q", answer, [PASSAGE])
