@@ -285,6 +285,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=1, help="torch threads for the embedder")
     parser.add_argument("--timing-answers", type=int, default=30)
     parser.add_argument("--out", default="grounding", help="results file stem under bench/results/")
+    parser.add_argument("--timing-only", action="store_true", help="only the timing pass")
     args = parser.parse_args(argv)
 
     import torch
@@ -303,7 +304,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     guard = GroundingChecker(settings, embedder=memo)  # type: ignore[arg-type]
     assert guard.verifier is not None, "the bench compares the verifier: GROUNDING_VERIFIER must be on"
-    names = [s.strip() for s in args.sets.split(",") if s.strip()] or available_sets()
+    names = [] if args.timing_only else [s.strip() for s in args.sets.split(",") if s.strip()] or available_sets()
     report: dict[str, Any] = {
         "machine": {
             "cpu_count": os.cpu_count(),
