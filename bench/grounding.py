@@ -12,11 +12,11 @@ Sets (by name; `--sets` picks some, e.g. `--sets emanual_claims_blind_v1`):
 
 Detectors, positive class = "not supported" (an answer is flagged when any of its claims is):
 - floor: fewer than 90% of the answer's content words occur in the passages;
-- previous guard: rules + the previous classifier (GROUNDING_VERIFIER=false);
+- previous guard: rules + the previous classifier (GROUNDING_VERIFIER=false, still the default);
 - previous rules: the previous guard's explicit checks alone (all rules on);
 - verifier: the learned verifier alone (riskiest claim >= its threshold);
 - rules (kept): the explicit checks in GROUNDING_RULES alone;
-- guard: the shipped guard (kept rules + verifier).
+- guard: rules gated by the verifier + the verifier (GROUNDING_VERIFIER=true).
 Per-rule precision (answers it flags that are not supported) is reported for every rule.
 
 Timing (separate pass, caches cleared = cold, then the same passages again = warm): per answer and
@@ -302,6 +302,7 @@ def main(argv: list[str] | None = None) -> int:
         settings.model_copy(update={"grounding_verifier": False, "grounding_rules": ",".join(ALL_RULES)}),
         embedder=memo,  # type: ignore[arg-type]
     )
+    settings = settings.model_copy(update={"grounding_verifier": True})
     guard = GroundingChecker(settings, embedder=memo)  # type: ignore[arg-type]
     assert guard.verifier is not None, "the bench compares the verifier: GROUNDING_VERIFIER must be on"
     names = [] if args.timing_only else [s.strip() for s in args.sets.split(",") if s.strip()] or available_sets()

@@ -352,9 +352,10 @@ class Settings(BaseSettings):
 
     # --- grounding verifier (issue 18) ---
     grounding_verifier: bool = Field(
-        default=True,
+        default=False,
         alias="GROUNDING_VERIFIER",
-        description="score claims with the learned verifier (core/grounding/model/verifier.*); false = the previous classifier",
+        description="score claims with the learned verifier (core/grounding/model/verifier.*) instead of the previous "
+        "classifier; off by default: it did not beat the classifier on the measured sets (README, issue 18)",
     )
     grounding_verifier_path: str = Field(
         default="",

@@ -66,11 +66,6 @@ def test_seed_case_with_the_real_article(checker: GroundingChecker) -> None:
     assert claim.evidence is not None and "30 days" in claim.evidence
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 18: the learned verifier (answer balanced accuracy ~0.56 on held-out RAGTruth) puts this paraphrase "
-    "('a month' for '30 days') over its threshold; wanted behaviour, not reached yet",
-)
 def test_paraphrase_supported(checker: GroundingChecker) -> None:
     result = checker.check(
         "How long do I have to send back electronics?",
@@ -99,11 +94,6 @@ def test_swapped_amount_and_time_contradicted(checker: GroundingChecker) -> None
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 18: the negation check alone is 0.25 precise on RAGTruth/HaluEval (rule_precision.py), so it no "
-    "longer contradicts on its own, and the learned verifier does not catch a flipped yes/no yet (a known gap)",
-)
 def test_negation_contradicted(checker: GroundingChecker) -> None:
     claim = checker.check_claim("Can I return a gift card?", "Yes, gift cards can be returned.", [GIFT_CARDS])
     assert claim.verdict == "contradicted"
@@ -116,11 +106,6 @@ def test_negated_paraphrase_supported(checker: GroundingChecker) -> None:
     assert result.grounded, result.to_dict()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 18: the negation check alone is 0.25 precise on RAGTruth/HaluEval (rule_precision.py), so it no "
-    "longer contradicts on its own, and the learned verifier does not catch a flipped yes/no yet (a known gap)",
-)
 def test_bare_yes_resolved_against_the_question(checker: GroundingChecker) -> None:
     assert checker.check("Can I return a gift card?", "Yes.", [GIFT_CARDS]).claims[0].verdict == "contradicted"
     assert checker.check("Can I return a gift card?", "No.", [GIFT_CARDS]).grounded
@@ -163,3 +148,22 @@ def test_no_to_a_joint_question_is_not_contradicted_by_one_part(checker: Groundi
     passages = ["Outdoor gear: Return window\nTents can be returned within 45 days of delivery."]
     result = checker.check("Can both tents and gift cards be returned within 45 days?", "No.", passages)
     assert not any(r.startswith("negation_mismatch") for c in result.claims for r in c.reasons)
+
+
+def test_the_verifier_path_still_withdraws_the_seed_case(embedder: Any) -> None:
+    """GROUNDING_VERIFIER=true: the number mismatch passes its gate (the verifier does not confirm
+    the claim either); a faithful restatement is supported; a finding without a gate is a reason only."""
+    checker = GroundingChecker(Settings(GROUNDING_VERIFIER=True), embedder=embedder)
+    assert checker.verifier is not None
+    wrong = checker.check(
+        "Can I return my laptop after 40 days?", "Yes, you can return the laptop within 45 days.", [ELECTRONICS]
+    )
+    assert wrong.claims[0].verdict == "contradicted"
+    assert any(r.startswith("number_mismatch") for r in wrong.claims[0].reasons)
+    right = checker.check(
+        "How long can I return electronics?", "You can return electronics within 30 days of delivery.", [ELECTRONICS]
+    )
+    assert right.claims[0].verdict == "supported", right.to_dict()
+    flipped = checker.check_claim("Can I return a gift card?", "Yes, gift cards can be returned.", [GIFT_CARDS])
+    assert flipped.verdict != "contradicted"
+    assert any(r.startswith("check not gated") for r in flipped.reasons)
