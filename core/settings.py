@@ -377,7 +377,7 @@ class Settings(BaseSettings):
     grounding_lexicon: str = Field(
         default="",
         alias="GROUNDING_LEXICON",
-        description="per-corpus lexicon YAML (synonyms, hypernyms); empty = lexicon.yaml in DOCS_SOURCE_DIR if "
+        description="per-corpus lexicon YAML (synonyms, hypernyms); empty = lexicon.yaml in DOCS_SOURCE_DIR or its parent if "
         "present, 'none' = no lexicon",
     )
 

@@ -105,13 +105,16 @@ def use_lexicon(path: str | Path | None) -> None:
 
 
 def lexicon_path(lexicon: str, docs_source_dir: Path) -> str:
-    """GROUNDING_LEXICON: a path, "none", or empty = lexicon.yaml in the documents' folder if present."""
+    """GROUNDING_LEXICON: a path, "none", or empty = lexicon.yaml in the documents' folder (or the
+    folder above it: a corpus with several document folders) if present."""
     if lexicon.strip().lower() == "none":
         return ""
     if lexicon.strip():
         return lexicon.strip()
-    beside = docs_source_dir / "lexicon.yaml"
-    return str(beside) if beside.is_file() else ""
+    for folder in (docs_source_dir, docs_source_dir.parent):
+        if (folder / "lexicon.yaml").is_file():
+            return str(folder / "lexicon.yaml")
+    return ""
 
 
 _WORD = re.compile(r"[a-z][a-z0-9']*|[0-9]+(?:[.,:][0-9]+)*")
