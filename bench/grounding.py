@@ -1,29 +1,28 @@
-"""Benchmark of the grounding guard.
+"""Benchmark of the grounding guard: the learned verifier against the previous guard.
 
-    python bench/grounding.py [--limit N] [--threads 1]
+    python bench/grounding.py [--sets NAME,NAME] [--limit N] [--ragtruth-limit N] [--threads 1]
 
-Datasets: HaluEval QA held-out half (lines 1000-1999 of ../shared/data/halueval_dev; the paper's
-protocol shows one of the two answers per line, chosen with a fixed seed, and we also report
-both answers) and evaluation/datasets/policy_claims_v1/ .. _v4/ (development sets by now)
-and _v5.jsonl, _v6.jsonl (held out). Detectors, positive class = "not
-supported" (an answer is flagged when any of its claims is):
+Sets (by name; `--sets` picks some, e.g. `--sets emanual_claims_blind_v1`):
+- policy-claims style sets loaded by name (core.datasets.load_cases when present, else
+  evaluation/datasets/<name>/cases.jsonl or <name>.jsonl): policy_claims_v1..v4 (development),
+  policy_claims_v5, v6 and any `*_blind_*` set (held out: aggregate rows only, no per-case file);
+- `halueval`: HaluEval QA held-out half (lines 1000-1999, never trained on), both answers of every line;
+- `ragtruth_summary`, `ragtruth_data2text`: RAGTruth answers (the shipped verifier is TRAINED on
+  them: development figures; the held-out cross-task figures are in core/grounding/model/verifier.json).
 
-- floor: fewer than 90% of the answer's content words (lowercased, stop words removed) occur
-  in the passages;
-- numbers-only: a number that contradicts the passages or that they do not contain;
-- explicit checks: numbers-only plus negation mismatches, yes/no answers against the FAQ's own
-  answer, claims that drop the evidence's condition ("always free" against "free if faulty"),
-  claims restating an FAQ question against its Yes/No, "only X" against a list, weekdays and
-  months (`EXPLICIT_RULES`);
-- alignment-only: a claim whose alignment score (mean of lexical coverage of its best sentence
-  and MiniLM cosine) is under the trained alignment threshold;
-- classifier: a claim the trained classifier puts under its threshold (no explicit checks);
-- full guard: `GroundingChecker.check` (explicit checks + classifier).
+Detectors, positive class = "not supported" (an answer is flagged when any of its claims is):
+- floor: fewer than 90% of the answer's content words occur in the passages;
+- previous guard: rules + the previous classifier (GROUNDING_VERIFIER=false, still the default);
+- previous rules: the previous guard's explicit checks alone (all rules on);
+- verifier: the learned verifier alone (riskiest claim >= its threshold);
+- rules (kept): the explicit checks in GROUNDING_RULES alone;
+- guard: rules gated by the verifier + the verifier (GROUNDING_VERIFIER=true).
+Per-rule precision (answers it flags that are not supported) is reported for every rule.
 
-Also times the guard per answer on the CPU (cold: nothing cached; warm: passages seen before)
-with 5 corpus passages of about 230 tokens and a 3-sentence answer. Writes
-bench/results/grounding.json and bench/results/grounding.md.
-"""
+Timing (separate pass, caches cleared = cold, then the same passages again = warm): per answer and
+per sentence, p50/p95, previous guard and guard, with 5 corpus passages and 3-sentence answers.
+Quality rows share one memo of embeddings (same model, same text, same vector) to save CPU.
+Writes bench/results/grounding.json and bench/results/grounding.md."""
 
 from __future__ import annotations
 
@@ -33,49 +32,128 @@ import os
 import platform
 import random
 import re
-import statistics
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from core.datasets import cases_path, load_cases  # noqa: E402
-from core.grounding.records import metrics  # noqa: E402  (answer-level P/R/F1, shared with the CV bench)
-
 RESULTS = REPO / "bench" / "results"
-# v1 was looked at while the guard's rules were developed; v2 and v3 were each written by a separate
-# writer who saw neither the guard nor its errors, scored once as held-out sets and then studied for
-# new rules: all three are development sets now. v4 (written blind while the v3 rules were built,
-# scored once at the end of session 3) is a development set since session 4 (its failures were read,
-# and bench/grounding_cv.py trains on it). v5 and v6 (each written blind in session 4 by its own
-# writer) are the held-out sets: never study their failures; when they have been, write a v7.
-POLICY_SETS = {  # dataset name -> results file
-    "policy_claims_v1": "grounding_policy_claims.jsonl",
-    "policy_claims_v2": "grounding_policy_claims_v2.jsonl",
-    "policy_claims_v3": "grounding_policy_claims_v3.jsonl",
-    "policy_claims_v4": "grounding_policy_claims_v4.jsonl",
-    "policy_claims_v5": "grounding_policy_claims_v5.jsonl",
-    "policy_claims_v6": "grounding_policy_claims_v6.jsonl",
-}
-DETECTORS = ["floor", "numbers-only", "explicit checks", "alignment-only", "classifier", "full guard"]
-# every rule-based verdict of the checker besides the number rule (negation, yes/no answers, FAQ
-# polarity, "only X" against a list, weekdays and months, scope)
-EXPLICIT_RULES = {
+DATASETS = REPO / "evaluation" / "datasets"
+POLICY_SETS = [f"policy_claims_v{i}" for i in range(1, 7)]
+HELD_OUT = {"policy_claims_v5", "policy_claims_v6", "halueval"}
+ALL_RULES = [
+    "number_mismatch",
     "negation_mismatch",
     "answer_mismatch",
-    "scope_mismatch",
     "faq_polarity_mismatch",
     "only_mismatch",
     "binding_mismatch",
     "state_mismatch",
     "calendar_mismatch",
+    "number_unsupported",
     "calendar_unsupported",
-}
+    "scope_mismatch",
+]
+DETECTORS = ["floor", "previous guard", "previous rules", "verifier", "rules (kept)", "guard"]
 _TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def is_blind(name: str) -> bool:
+    return name in HELD_OUT or "blind" in name
+
+
+def load_named(name: str) -> list[dict[str, Any]]:
+    try:
+        from core.datasets import load_cases  # type: ignore[import-not-found,unused-ignore]
+
+        return list(load_cases(name))
+    except (ImportError, FileNotFoundError):
+        pass  # before the dataset folders: the flat files below
+    for path in (DATASETS / name / "cases.jsonl", DATASETS / f"{name}.jsonl"):
+        if path.is_file():
+            return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    raise FileNotFoundError(f"no dataset named {name!r} under {DATASETS}")
+
+
+def ragtruth_cases(task: str, limit: int) -> list[dict[str, Any]]:
+    from evaluation.grounding_training.data import RAGTRUTH, shared_data, source_text
+
+    path = shared_data() / "ragtruth_dev" / RAGTRUTH[task]
+    out: list[dict[str, Any]] = []
+    rng = random.Random(0)
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for rec in records:
+        for j, r in enumerate(rec["responses"]):
+            out.append(
+                {
+                    "id": f"{task}-{rec['source_id']}-{j}",
+                    "question": "",
+                    "answer": r["response"],
+                    "passages": [source_text(rec["source"])],
+                    "label": "unsupported" if r.get("labels") else "supported",
+                }
+            )
+    rng.shuffle(out)
+    return out[:limit] if limit else out
+
+
+def load_set(name: str, args: argparse.Namespace) -> list[dict[str, Any]]:
+    if name == "halueval":
+        from core.grounding import halueval
+
+        cases = list(halueval.cases("heldout", "both"))
+        return cases[: 2 * args.limit] if args.limit else cases
+    if name.startswith("ragtruth_"):
+        return ragtruth_cases(name.removeprefix("ragtruth_"), args.ragtruth_limit)
+    return load_named(name)
+
+
+def available_sets() -> list[str]:
+    from core.grounding import halueval
+    from evaluation.grounding_training.data import ragtruth_available
+
+    names = []
+    for n in POLICY_SETS:
+        try:
+            load_named(n)
+            names.append(n)
+        except FileNotFoundError:
+            continue
+    if halueval.available():
+        names.append("halueval")
+    if ragtruth_available():
+        names += ["ragtruth_summary", "ragtruth_data2text"]
+    return names
+
+
+class MemoEmbedder:
+    """The embedder with a memo by text (quality rows only; timing uses the bare embedder)."""
+
+    def __init__(self, inner: Any):
+        self.inner = inner
+        self.memo: dict[str, np.ndarray] = {}
+        cache = REPO / ".data" / "grounding_training" / "embeddings.npz"
+        if cache.is_file():  # vectors of the same model for the same texts (written by the training recipe)
+            with np.load(cache) as z:
+                self.memo = dict(zip(json.loads(str(z["texts"])), z["vectors"], strict=True))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+    def embed(self, texts: list[str], batch_size: int | None = None) -> np.ndarray:
+        missing = list(dict.fromkeys(t for t in texts if t not in self.memo))
+        if missing:
+            for t, v in zip(missing, self.inner.embed(missing), strict=True):
+                self.memo[t] = v
+        if not texts:
+            return np.zeros((0, self.inner.dim), dtype=np.float32)
+        return np.stack([self.memo[t] for t in texts])
 
 
 def floor_flags(answer: str, passages: list[str]) -> bool:
@@ -88,71 +166,54 @@ def floor_flags(answer: str, passages: list[str]) -> bool:
     return sum(w in vocab for w in words) / len(words) < 0.9
 
 
-def detector_flags(analyses: list[Any], threshold: float, align_threshold: float) -> dict[str, bool]:
-    claims = [a for a in analyses if a.checkable]
-    number_rule = any(n.status in {"mismatch", "unsupported"} for a in claims for n in a.numbers)
-    negation_rule = any(a.rule in EXPLICIT_RULES for a in claims)
+def pct(values: list[float], q: float) -> float:
+    return float(np.percentile(values, 100 * q)) if values else 0.0
 
-    def align_score(a: Any) -> float:
-        v = a.evidence.values if a.evidence is not None else {"lex_best": 0.0, "cos_best": 0.0}
-        return 0.5 * v["lex_best"] + 0.5 * v["cos_best"]
 
+def metrics(flags: list[bool], gold: list[bool]) -> dict[str, Any]:
+    tp = sum(f and g for f, g in zip(flags, gold, strict=True))
+    fp = sum(f and not g for f, g in zip(flags, gold, strict=True))
+    fn = sum(g and not f for f, g in zip(flags, gold, strict=True))
+    tn = sum(not f and not g for f, g in zip(flags, gold, strict=True))
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    tnr = tn / (tn + fp) if tn + fp else 0.0
     return {
-        "numbers-only": number_rule,
-        "explicit checks": number_rule or negation_rule,
-        "alignment-only": any(align_score(a) < align_threshold for a in claims),
-        "classifier": any(a.probability < threshold for a in claims),
-        "full guard": any(a.verdict.verdict != "supported" for a in analyses),
+        "n": len(gold),
+        "positives": tp + fn,
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+        "balanced_accuracy": round((r + tnr) / 2, 4),
+        "accuracy": round((tp + tn) / max(1, len(gold)), 4),
     }
 
 
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return 0.0
-    k = (len(ordered) - 1) * q
-    lo = int(k)
-    hi = min(lo + 1, len(ordered) - 1)
-    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
-
-
-def run_cases(checker: Any, cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One guard pass per case (cold: the checker's caches are cleared before each case)."""
+def run_set(cases: list[dict[str, Any]], previous: Any, guard: Any) -> list[dict[str, Any]]:
+    kept = guard.rules
     out = []
-    threshold = checker.threshold
-    align_threshold = float(checker.classifier.meta.get("alignment_threshold", 0.5))
-    from core.grounding.align import build_index
-    from core.grounding.claims import clauses, resolve_against_question, sentence_kind, split_sentences
-    from core.grounding.contradict import check_numbers
-
     for case in cases:
-        checker._indexes.clear()
-        checker._vectors.clear()
-        t0 = time.perf_counter()
-        analyses = checker.analyse(case["question"], case["answer"], case["passages"])
-        guard_ms = (time.perf_counter() - t0) * 1000
-        t0 = time.perf_counter()
-        floor = floor_flags(case["answer"], case["passages"])
-        floor_ms = (time.perf_counter() - t0) * 1000
-        # the numbers-only detector on its own (no embedding): its own cost
-        t0 = time.perf_counter()
-        index = build_index(case["passages"])
-        for s in split_sentences(case["answer"]):
-            if sentence_kind(s) == "claim":
-                r = resolve_against_question(s, case["question"])
-                for part in clauses(r.text):
-                    check_numbers(part, r.text, case["question"], r.negated_override, index)
-        numbers_ms = (time.perf_counter() - t0) * 1000
-        flags = detector_flags(analyses, threshold, align_threshold)
-        flags["floor"] = floor
+        q, a, ps = case["question"], case["answer"], case["passages"]
+        prev = previous.analyse(q, a, ps)
+        new = guard.analyse(q, a, ps)
+        prev_rules = sorted({x.rule for x in prev if x.checkable and x.rule})
+        risks = [1.0 - x.probability for x in new if x.checkable]
+        flags = {
+            "floor": floor_flags(a, ps),
+            "previous guard": any(x.verdict.verdict != "supported" for x in prev),
+            "previous rules": bool(prev_rules),
+            "verifier": any(r >= guard.verifier.claim_threshold for r in risks),
+            "rules (kept)": any(x.rule in kept for x in new if x.checkable and x.rule),
+            "guard": any(x.verdict.verdict != "supported" for x in new),
+        }
         out.append(
             {
                 "id": case.get("id"),
                 "label": case["label"],
-                "type": case.get("type", ""),
                 "flags": flags,
-                "ms": {"guard": guard_ms, "floor": floor_ms, "numbers": numbers_ms},
-                "claims": [a.verdict.to_dict() for a in analyses],
+                "rules": prev_rules,
+                "max_risk": round(max(risks, default=0.0), 4),
+                "claims": [x.verdict.to_dict() for x in new],
             }
         )
     return out
@@ -160,106 +221,91 @@ def run_cases(checker: Any, cases: list[dict[str, Any]]) -> list[dict[str, Any]]
 
 def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
     gold = [r["label"] != "supported" for r in results]
-    rows: dict[str, Any] = {}
-    guard_ms = [r["ms"]["guard"] for r in results]
-    for det in DETECTORS:
-        m = metrics([r["flags"][det] for r in results], gold)
-        key = {"floor": "floor", "numbers-only": "numbers"}.get(det, "guard")
-        times = [r["ms"][key] for r in results] if key != "guard" else guard_ms
-        m["ms_mean"] = round(statistics.fmean(times), 2)
-        m["ms_p95"] = round(pct(times, 0.95), 2)
-        rows[det] = m
-    return rows
+    return {d: metrics([r["flags"][d] for r in results], gold) for d in DETECTORS}
 
 
-def by_type(results: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    out: dict[str, dict[str, Any]] = {}
-    for t in sorted({r["type"] for r in results}):
-        sub = [r for r in results if r["type"] == t]
-        flagged = sum(r["flags"]["full guard"] for r in sub)
-        out[t] = {
-            "n": len(sub),
-            "label": sub[0]["label"] if len({r["label"] for r in sub}) == 1 else "mixed",
-            "flagged": flagged,
+def timing(previous: Any, guard: Any, n: int) -> dict[str, Any]:
+    from core.grounding.claims import split_sentences
+    from core.grounding.corpus_text import passages
+
+    pool = [p.text for p in passages() if 150 <= p.words <= 250]
+    answers = load_named("policy_claims_v1")
+    rng = random.Random(7)
+    cases = []
+    for _ in range(n):
+        a = rng.choice(answers)
+        text = " ".join([a["answer"], *(rng.choice(answers)["answer"] for _ in range(2))])[:900]
+        cases.append((a["question"], text, rng.sample(pool, 5)))
+    out: dict[str, Any] = {"answers": n, "passages_per_answer": 5}
+    for label, checker in (("previous guard", previous), ("guard", guard)):
+        cold_a: list[float] = []
+        warm_a: list[float] = []
+        cold_s: list[float] = []
+        warm_s: list[float] = []
+        for q, text, ps in cases:
+            for c in (checker._indexes, checker._vectors):
+                c.clear()
+            if checker.verifier is not None:
+                checker.verifier._vectors.clear()
+                checker.verifier._evidence.clear()
+            t0 = time.perf_counter()
+            checker.check(q, text, ps)
+            cold_a.append((time.perf_counter() - t0) * 1000)
+            t0 = time.perf_counter()
+            checker.check(q + " ", text + " ", ps)
+            warm_a.append((time.perf_counter() - t0) * 1000)
+            for i, s in enumerate(split_sentences(text)):
+                if i == 0:  # sentence by sentence, as the stream checks them: first sentence cold
+                    for c in (checker._indexes, checker._vectors):
+                        c.clear()
+                    if checker.verifier is not None:
+                        checker.verifier._vectors.clear()
+                        checker.verifier._evidence.clear()
+                t0 = time.perf_counter()
+                checker.check_claim(q, s + " ", ps)
+                (cold_s if i == 0 else warm_s).append((time.perf_counter() - t0) * 1000)
+        out[label] = {
+            "answer_cold_p50": round(pct(cold_a, 0.5), 1),
+            "answer_cold_p95": round(pct(cold_a, 0.95), 1),
+            "answer_warm_p50": round(pct(warm_a, 0.5), 1),
+            "answer_warm_p95": round(pct(warm_a, 0.95), 1),
+            "sentence_cold_p50": round(pct(cold_s, 0.5), 1),
+            "sentence_cold_p95": round(pct(cold_s, 0.95), 1),
+            "sentence_warm_p50": round(pct(warm_s, 0.5), 1),
+            "sentence_warm_p95": round(pct(warm_s, 0.95), 1),
         }
     return out
 
 
-def timing_cases(n: int, seed: int = 7) -> list[dict[str, Any]]:
-    """Typical answers for timing: 5 corpus passages of ~230 tokens (150-250 words) each and a
-    3-sentence answer taken from the policy set."""
-    from core.grounding.corpus_text import passages
-
-    pool = [p.text for p in passages() if 150 <= p.words <= 250]
-    rng = random.Random(seed)
-    answers = load_cases("policy_claims_v1")
-    out = []
-    for i in range(n):
-        a = rng.choice(answers)
-        sentences = [a["answer"], *(rng.choice(answers)["answer"] for _ in range(2))]
-        out.append(
-            {"question": a["question"], "answer": " ".join(sentences)[:900], "passages": rng.sample(pool, 5), "i": i}
-        )
-    return out
-
-
-def time_guard(checker: Any, n: int) -> dict[str, Any]:
-    from core.embedder import Embedder
-
-    cases = timing_cases(n)
-    cold: list[float] = []
-    warm: list[float] = []
-    for case in cases:
-        checker._indexes.clear()
-        checker._vectors.clear()
-        cold.append(checker.check(case["question"], case["answer"], case["passages"]).elapsed_ms)
-        warm.append(checker.check(case["question"] + " ", case["answer"], case["passages"]).elapsed_ms)
-    tokens = [
-        sum(len(checker.embedder.tokenizer.encode(p, add_special_tokens=False)) for p in c["passages"]) / 5
-        for c in cases
-    ]
-    assert isinstance(checker.embedder, Embedder)
-    return {
-        "answers": n,
-        "passages_per_answer": 5,
-        "tokens_per_passage_mean": round(statistics.fmean(tokens), 1),
-        "cold_ms_mean": round(statistics.fmean(cold), 1),
-        "cold_ms_p95": round(pct(cold, 0.95), 1),
-        "warm_ms_mean": round(statistics.fmean(warm), 1),
-        "warm_ms_p95": round(pct(warm, 0.95), 1),
-    }
-
-
-def table(name: str, rows: dict[str, Any]) -> list[str]:
-    lines = []
-    for det, m in rows.items():
-        lines.append(
-            f"| {name} | {det} | {m['n']} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} | {m['accuracy']:.3f} "
-            f"| {m['ms_mean']:.1f} | {m['ms_p95']:.1f} |"
-        )
-    return lines
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--limit", type=int, default=0, help="use only the first N HaluEval lines (quick runs)")
-    parser.add_argument(
-        "--threads", type=int, default=1, help="torch threads for the embedder (1 is fastest under load)"
-    )
-    parser.add_argument("--seed", type=int, default=0, help="seed of the paper protocol's answer choice")
-    parser.add_argument("--timing-answers", type=int, default=40)
+    parser.add_argument("--sets", default="", help="comma-separated set names (default: every available set)")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N HaluEval lines")
+    parser.add_argument("--ragtruth-limit", type=int, default=150, help="RAGTruth answers per task (0 = all 900)")
+    parser.add_argument("--threads", type=int, default=1, help="torch threads for the embedder")
+    parser.add_argument("--timing-answers", type=int, default=30)
+    parser.add_argument("--out", default="grounding", help="results file stem under bench/results/")
+    parser.add_argument("--timing-only", action="store_true", help="only the timing pass")
     args = parser.parse_args(argv)
 
     import torch
 
     from core.clients import make_embedder
-    from core.grounding import halueval
     from core.grounding.checker import GroundingChecker
     from core.settings import get_settings
 
     torch.set_num_threads(args.threads)
     settings = get_settings()
-    checker = GroundingChecker(settings, embedder=make_embedder(settings))
+    bare = make_embedder(settings)
+    memo = MemoEmbedder(bare)
+    previous = GroundingChecker(
+        settings.model_copy(update={"grounding_verifier": False, "grounding_rules": ",".join(ALL_RULES)}),
+        embedder=memo,  # type: ignore[arg-type]
+    )
+    settings = settings.model_copy(update={"grounding_verifier": True})
+    guard = GroundingChecker(settings, embedder=memo)  # type: ignore[arg-type]
+    assert guard.verifier is not None, "the bench compares the verifier: GROUNDING_VERIFIER must be on"
+    names = [] if args.timing_only else [s.strip() for s in args.sets.split(",") if s.strip()] or available_sets()
     report: dict[str, Any] = {
         "machine": {
             "cpu_count": os.cpu_count(),
@@ -267,83 +313,92 @@ def main(argv: list[str] | None = None) -> int:
             "python": platform.python_version(),
             "load_average_at_start": [round(v, 2) for v in os.getloadavg()],
         },
-        "classifier": {
-            "kind": checker.classifier.kind,
-            "threshold": checker.threshold,
-            "alignment_threshold": checker.classifier.meta.get("alignment_threshold"),
-        },
+        "verifier": {k: guard.verifier.meta[k] for k in ("sha256", "thresholds", "commit", "head")},
+        "rules_kept": sorted(guard.rules),
         "datasets": {},
     }
+    rule_hits: dict[str, dict[str, int]] = {r: {"fired": 0, "correct": 0} for r in ALL_RULES}
     md_rows: list[str] = []
+    for name in names:
+        started = time.perf_counter()
+        cases = load_set(name, args)
+        results = run_set(cases, previous, guard)
+        rows = summarise(results)
+        status = "held out" if is_blind(name) else ("dev (trained on)" if name.startswith("ragtruth") else "dev")
+        report["datasets"][name] = {"status": status, "rows": rows, "seconds": round(time.perf_counter() - started)}
+        for r in results:
+            for rule in r["rules"]:
+                rule_hits[rule]["fired"] += 1
+                rule_hits[rule]["correct"] += r["label"] != "supported"
+        for det, m in rows.items():
+            md_rows.append(
+                f"| {name} ({status}) | {det} | {m['n']} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} "
+                f"| {m['balanced_accuracy']:.3f} | {m['accuracy']:.3f} |"
+            )
+        if not is_blind(name):  # per-case verdicts only for development sets
+            RESULTS.mkdir(parents=True, exist_ok=True)
+            with (RESULTS / f"{args.out}_{name}.jsonl").open("w", encoding="utf-8") as fh:
+                for r in results:
+                    fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        print(f"{name}: {len(cases)} answers, {report['datasets'][name]['seconds']} s", flush=True)
+        write(report, rule_hits, md_rows, args)
+    if args.timing_answers:
+        report["timing"] = timing(
+            previous.__class__(previous.settings, embedder=bare),
+            guard.__class__(settings, embedder=bare),
+            args.timing_answers,
+        )
+    print(write(report, rule_hits, md_rows, args))
+    return 0
 
-    for name, out_name in POLICY_SETS.items():
-        if not cases_path(name).exists():
-            continue
-        policy = load_cases(name)
-        policy_results = run_cases(checker, policy)
-        rows = summarise(policy_results)
-        report["datasets"][name] = {"rows": rows, "by_type": by_type(policy_results)}
-        md_rows += table(name, rows)
-        RESULTS.mkdir(parents=True, exist_ok=True)
-        with (RESULTS / out_name).open("w", encoding="utf-8") as fh:
-            for r in policy_results:
-                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
 
-    if halueval.available():
-        both = list(halueval.cases("heldout", "both"))
-        if args.limit:
-            both = both[: 2 * args.limit]
-        results = run_cases(checker, both)
-        by_id = {r["id"]: r for r in results}
-        chosen_ids = [c["id"] for c in halueval.cases("heldout", "random", seed=args.seed)]
-        protocol = [by_id[i] for i in chosen_ids if i in by_id]
-        rows_p = summarise(protocol)
-        rows_b = summarise(results)
-        report["datasets"]["halueval_heldout_protocol"] = {"rows": rows_p, "seed": args.seed}
-        report["datasets"]["halueval_heldout_both"] = {"rows": rows_b}
-        md_rows += table("HaluEval held-out (paper protocol)", rows_p)
-        md_rows += table("HaluEval held-out (both answers)", rows_b)
-    else:
-        report["datasets"]["halueval"] = f"skipped: {halueval.data_file()} not found"
-
-    report["timing"] = time_guard(checker, args.timing_answers)
+def write(report: dict[str, Any], rule_hits: dict[str, dict[str, int]], md_rows: list[str], args: Any) -> str:
+    """Write bench/results/<out>.json and .md (after every set, so a stopped run keeps its rows)."""
+    report["rule_precision"] = {
+        r: {**v, "precision": round(v["correct"] / v["fired"], 3) if v["fired"] else None} for r, v in rule_hits.items()
+    }
     report["machine"]["load_average_at_end"] = [round(v, 2) for v in os.getloadavg()]
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "grounding.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    t = report["timing"]
+    (RESULTS / f"{args.out}.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    t = report.get("timing", {"answers": 0})
     md = [
         "# Grounding guard benchmark",
         "",
-        "Positive class = not supported (contradicted or unsupported); an answer is flagged when any claim is.",
-        f"Machine: {os.cpu_count()} CPU cores (shared: load average {report['machine']['load_average_at_start'][0]} at "
-        f"start, {report['machine']['load_average_at_end'][0]} at the end), embedder on {args.threads} torch thread(s). "
-        "Times are per answer, caches cleared before each answer (cold).",
+        "Positive class = not supported; an answer is flagged when any of its claims is. `python bench/grounding.py`.",
+        f"Machine: {os.cpu_count()} CPU cores shared with other jobs (load average "
+        f"{report['machine']['load_average_at_start'][0]} at start, {report['machine']['load_average_at_end'][0]} at the "
+        f"end), embedder on {args.threads} torch thread(s). Verifier sha256 {report['verifier']['sha256'][:16]}..., "
+        f"threshold {report['verifier']['thresholds']['claim']}.",
         "",
-        "| dataset | detector | n | precision | recall | F1 | accuracy | ms mean | ms p95 |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| set | detector | n | precision | recall | F1 | balanced acc. | accuracy |",
+        "|---|---|---|---|---|---|---|---|",
         *md_rows,
         "",
-        "`alignment-only` and `classifier` share the guard's single pass (same time). `numbers-only` is timed on its own "
-        "(no embedding).",
+        "Per-rule precision (answers a rule flags, previous guard's rules, all sets above; kept: "
+        + ", ".join(report["rules_kept"])
+        + "):",
         "",
-        f"Typical answer on the CPU ({t['answers']} answers, 5 passages of ~{t['tokens_per_passage_mean']:.0f} tokens, "
-        f"3-sentence answers): cold {t['cold_ms_mean']:.0f} ms mean / {t['cold_ms_p95']:.0f} ms p95; passages already "
-        f"cached {t['warm_ms_mean']:.0f} ms mean / {t['warm_ms_p95']:.0f} ms p95.",
-        "",
-        "Policy claims by type (full guard):",
-        "",
-        "| set | type | label | n | flagged |",
-        "|---|---|---|---|---|",
+        "| rule | fired | not supported | precision |",
+        "|---|---|---|---|",
         *[
-            f"| {name} | {k} | {v['label']} | {v['n']} | {v['flagged']} |"
-            for name in POLICY_SETS
-            if name in report["datasets"]
-            for k, v in report["datasets"][name]["by_type"].items()
+            f"| {r} | {v['fired']} | {v['correct']} | {v['precision'] if v['precision'] is not None else '-'} |"
+            for r, v in report["rule_precision"].items()
+        ],
+        "",
+        f"Time on the CPU ({t['answers']} answers of 3 sentences, 5 corpus passages each), ms:",
+        "",
+        "| checker | answer cold p50 | p95 | answer warm p50 | p95 | sentence cold p50 | p95 | sentence warm p50 | p95 |",
+        "|---|---|---|---|---|---|---|---|---|",
+        *[
+            f"| {k} | {v['answer_cold_p50']} | {v['answer_cold_p95']} | {v['answer_warm_p50']} | {v['answer_warm_p95']} "
+            f"| {v['sentence_cold_p50']} | {v['sentence_cold_p95']} | {v['sentence_warm_p50']} | {v['sentence_warm_p95']} |"
+            for k, v in t.items()
+            if isinstance(v, dict)
         ],
     ]
-    (RESULTS / "grounding.md").write_text("\n".join(md) + "\n", encoding="utf-8")
-    print("\n".join(md))
-    return 0
+    text = "\n".join(md) + "\n"
+    (RESULTS / f"{args.out}.md").write_text(text, encoding="utf-8")
+    return text
 
 
 if __name__ == "__main__":

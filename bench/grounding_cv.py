@@ -11,9 +11,9 @@ held-out (lines 1000-1999, paper protocol with seed 0, as bench/grounding.py):
 - policy: `train_recipe` on HaluEval 0-999 + perturbations + the other three policy sets (the
   threshold chosen on those three, nested leave-one-set-out).
 
-The recipe on all four sets (`python -m core.grounding.train --policy-sets`) has no held-out
+The recipe on all four sets (`python -m evaluation.grounding_training.classifier_train --policy-sets`) has no held-out
 policy set here; its HaluEval accuracy is reported. Scored once on the blind policy_claims_v5 it
-was no better than the shipped model (F1 0.757 both), so the shipped model does not use it. Scores come from claims recorded once per answer (core/grounding/records.py), which
+was no better than the shipped model (F1 0.757 both), so the shipped model does not use it. Scores come from claims recorded once per answer (evaluation/grounding_training/records.py), which
 give the verdicts of `GroundingChecker.check` without re-running it; `--verify` also runs `check`
 with every fold's model on its held-out set and counts answers where the two differ. Writes
 bench/results/grounding_cv.json and .md.
@@ -36,9 +36,11 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from bench.report import machine_line, write_results  # noqa: E402
 from core.datasets import load_cases  # noqa: E402
-from core.grounding import halueval, records, train  # noqa: E402
+from core.grounding import halueval  # noqa: E402
 from core.grounding.classifier import SupportClassifier  # noqa: E402
-from core.grounding.records import AnswerRecord  # noqa: E402
+from evaluation.grounding_training import classifier_train as train  # noqa: E402
+from evaluation.grounding_training import records  # noqa: E402
+from evaluation.grounding_training.records import AnswerRecord  # noqa: E402
 
 HALUEVAL = "halueval_heldout"
 

@@ -39,7 +39,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 from bench.grounding import POLICY_SETS, pct  # noqa: E402
 from core.datasets import load_cases  # noqa: E402
 from core.grounding.judge import JudgeScope, JudgeVerdict, LLMJudge, in_scope, self_test  # noqa: E402
-from core.grounding.records import metrics  # noqa: E402
+from evaluation.grounding_training.records import metrics  # noqa: E402
 
 RESULTS = REPO / "bench" / "results"
 SCOPES: tuple[JudgeScope, ...] = ("uncertain", "flagged", "all")

@@ -573,7 +573,9 @@ class Settings(BaseSettings):
     embed_service_batch_size: int = Field(
         default=64, ge=1, le=2048, alias="EMBED_SERVICE_BATCH_SIZE", description="texts per /v1/embeddings request"
     )
-    embed_service_timeout_s: float = Field(default=30.0, gt=0, alias="EMBED_SERVICE_TIMEOUT_S")
+    embed_service_timeout_s: float = Field(
+        default=30.0, gt=0, alias="EMBED_SERVICE_TIMEOUT_S", description="one /v1/embeddings request's time limit"
+    )
     milvus_tenant_filter: bool = Field(
         default=False,
         alias="MILVUS_TENANT_FILTER",
@@ -595,6 +597,36 @@ class Settings(BaseSettings):
         le=1.0,
         alias="API_READY_QUEUE_SHARE",
         description="/ready/saturation answers 503 once this share of GATEWAY_QUEUE_MAX is waiting",
+    )
+    # --- grounding verifier (issue 18) ---
+    grounding_verifier: bool = Field(
+        default=False,
+        alias="GROUNDING_VERIFIER",
+        description="score claims with the learned verifier (core/grounding/model/verifier.*) instead of the previous "
+        "classifier; off by default: it did not beat the classifier on the measured sets (README, issue 18)",
+    )
+    grounding_verifier_path: str = Field(
+        default="",
+        alias="GROUNDING_VERIFIER_PATH",
+        description="verifier JSON; empty = core/grounding/model/verifier.json",
+    )
+    grounding_rules: str = Field(
+        default="number_mismatch,negation_mismatch,answer_mismatch,faq_polarity_mismatch,only_mismatch,"
+        "binding_mismatch,state_mismatch,calendar_mismatch,number_unsupported,calendar_unsupported,scope_mismatch",
+        alias="GROUNDING_RULES",
+        description="comma-separated explicit checks that may contradict a claim (kept where precise on unseen text)",
+    )
+    grounding_withdraw: Literal["contradicted", "any"] = Field(
+        default="contradicted",
+        alias="GROUNDING_WITHDRAW",
+        description="under GROUNDING_POLICY=replace: withdraw only contradicted claims (unconfirmed ones are marked "
+        "and queued), or any claim not supported",
+    )
+    grounding_lexicon: str = Field(
+        default="",
+        alias="GROUNDING_LEXICON",
+        description="per-corpus lexicon YAML (synonyms, hypernyms); empty = lexicon.yaml in DOCS_SOURCE_DIR or its parent if "
+        "present, 'none' = no lexicon",
     )
 
     @field_validator("chunk_overlap")

@@ -7,10 +7,14 @@ until a sentence is complete, the sentence is checked (core.grounding, in a work
 the model keeps generating), and only then sent, as one token event. What happens to a sentence
 that is contradicted or not supported by the passages depends on GROUNDING_POLICY:
 
-- "replace" (default): that sentence and everything after it are withheld; a `RevisionEvent`
-  says so, and a safe replacement follows as tokens: it quotes the best evidence from the
-  passages and offers a human (serving/replacement.py). Text released before stays (it was
-  checked). The model's remaining output is still read, for the review queue and the usage.
+- "replace" (default): a sentence the passages contradict (a number, date, negation or answer
+  that the aligned evidence states otherwise) and everything after it are withheld; a
+  `RevisionEvent` says so, and a safe replacement follows as tokens: it quotes the best evidence
+  from the passages and offers a human (serving/replacement.py). Text released before stays (it
+  was checked). The model's remaining output is still read, for the review queue and the usage.
+  A sentence the verifier only cannot confirm ("unsupported") is graded, not withdrawn: it is
+  released preceded by a `FlagEvent` and the answer is queued for review, unless
+  GROUNDING_WITHDRAW=any (then it is withdrawn like a contradiction).
 - "mark": every sentence is released, a flagged one preceded by a `FlagEvent`.
 - "hold": nothing is released until the whole answer is checked; then the answer, or the
   replacement.
@@ -106,6 +110,7 @@ class GroundingGuard:
         self.runner = runner
         self.reviews = reviews
         self.policy = settings.grounding_policy
+        self.withdraw = settings.grounding_withdraw
 
     def __call__(self, prepared: Prepared, events: AsyncIterator[Event]) -> AsyncIterator[Event]:
         if prepared.not_covered:
@@ -203,7 +208,7 @@ class GroundingGuard:
             yield run.send(sentence)
             return
         run.flagged_sentences += 1
-        if self.policy == "mark":
+        if self.policy == "mark" or not self._withdraws(bad):
             worst = worst_claim(bad)
             yield FlagEvent(sentence.strip(), worst.verdict, worst.evidence, worst.score)
             yield run.send(sentence)
@@ -222,8 +227,21 @@ class GroundingGuard:
             yield run.send(text)
             return
         run.flagged_sentences += len(bad)
+        if not self._withdraws(bad):
+            for c in bad:
+                yield FlagEvent(c.text, c.verdict, c.evidence, c.score)
+            yield run.send(text)
+            return
         for event in self._replace(run, prepared, text, bad):
             yield event
+
+    def _withdraws(self, bad: list[ClaimVerdict]) -> bool:
+        """Graded policy: a contradiction is withdrawn; a claim only not confirmed is withdrawn
+        only with GROUNDING_WITHDRAW=any (else it is marked and queued). A sentence whose check
+        failed is withdrawn (fail closed: nothing unchecked goes out as fact)."""
+        return self.withdraw == "any" or any(
+            c.verdict == "contradicted" or any(r.startswith("check_failed") for r in c.reasons) for c in bad
+        )
 
     def _replace(self, run: GuardRun, prepared: Prepared, withdrawn: str, bad: list[ClaimVerdict]) -> list[Event]:
         worst = worst_claim(bad)

@@ -43,7 +43,8 @@ from core.grounding.contradict import (
 )
 from core.grounding.features import ClaimEvidence, claim_stems, measure
 from core.grounding.judge import LLMJudge, in_scope, make_judge
-from core.grounding.text import answer_particle, content_stems, covered
+from core.grounding.text import answer_particle, content_stems, covered, lexicon_path, use_lexicon
+from core.grounding.verifier import Verifier, claim_text
 
 if TYPE_CHECKING:
     from core.embedder import Embedder
@@ -59,6 +60,8 @@ _SHORT_CLAIM_STEMS = 4
 # the most passage sentences embedded for one check (the ones sharing most words with the claims)
 EMBED_SENTENCES_MAX = 24
 EMBED_PER_CLAIM = 8
+# a number mismatch contradicts only when its evidence sentence covers this share of the claim's words
+ALIGNED_COVERAGE = 0.75
 
 
 def mismatches_in(numbers: list[NumberFinding]) -> bool:
@@ -126,6 +129,7 @@ class GroundingChecker:
     ):
         self.settings = settings
         self._embedder = embedder
+        use_lexicon(lexicon_path(settings.grounding_lexicon, Path(settings.docs_source_dir)))
         path = Path(settings.grounding_model_path) if settings.grounding_model_path else None
         self.classifier = classifier or SupportClassifier.load(path)
         self.threshold = (
@@ -136,6 +140,13 @@ class GroundingChecker:
         self._indexes: OrderedDict[tuple[str, ...], EvidenceIndex] = OrderedDict()
         self._cache_size = max(0, settings.grounding_embed_cache_size)
         self._dim = settings.embed_dim
+        self.rules = frozenset(r.strip() for r in settings.grounding_rules.split(",") if r.strip())
+        self.verifier: Verifier | None = None
+        if settings.grounding_verifier:
+            meta = Path(settings.grounding_verifier_path) if settings.grounding_verifier_path else None
+            self.verifier = Verifier.load(lambda texts: self.embedder.embed(texts), meta)
+            if settings.grounding_min_support < 0:
+                self.threshold = 1.0 - self.verifier.claim_threshold
 
     # --- public API -----------------------------------------------------------------------
     def split_claims(self, answer: str) -> list[str]:
@@ -159,7 +170,9 @@ class GroundingChecker:
         text = claim.strip()
         checkable = [text] if answer_sentence_kind(text, question) == "claim" else []
         index, vectors = self._embed_claims(passages, checkable, question)
-        analysis = self._assess(text, question, index, *vectors.get(text, (None, None, None)))
+        risks = self._risks(checkable, question, passages)
+        vec, clause_vecs, rule_vec = vectors.get(text, (None, None, None))
+        analysis = self._assess(text, question, index, vec, clause_vecs, rule_vec, risk=risks.get(text))
         return self._consult_judge(question, text, passages, [analysis])[0].verdict
 
     def analyse(self, question: str, answer: str, passages: list[str], context: str = "") -> list[ClaimAnalysis]:
@@ -167,8 +180,19 @@ class GroundingChecker:
         sentences = list(split_sentences(answer))
         checkable = [s for s in sentences if answer_sentence_kind(s, question) == "claim"]
         index, vectors = self._embed_claims(passages, checkable, question)
-        analyses = [self._assess(s, question, index, *vectors.get(s, (None, None, None))) for s in sentences]
+        risks = self._risks(checkable, question, passages)
+        analyses = []
+        for s in sentences:
+            vec, clause_vecs, rule_vec = vectors.get(s, (None, None, None))
+            analyses.append(self._assess(s, question, index, vec, clause_vecs, rule_vec, risk=risks.get(s)))
         return self._consult_judge(question, context or answer, passages, analyses)
+
+    def _risks(self, claims: list[str], question: str, passages: list[str]) -> dict[str, float]:
+        """The learned verifier's P(not supported) per claim (empty when it is off)."""
+        if self.verifier is None or not claims or not passages:
+            return {}
+        texts = [claim_text(c, question) for c in claims]
+        return dict(zip(claims, self.verifier.risks(texts, passages), strict=True))
 
     def _consult_judge(
         self, question: str, answer: str, passages: list[str], analyses: list[ClaimAnalysis]
@@ -331,6 +355,20 @@ class GroundingChecker:
             return ""
         return f"applies_rule: the rule is supported (p={p:.2f}), the consequence is the customer's case"
 
+    @staticmethod
+    def _aligned(claim: str, index: EvidenceIndex, sentence: int | None) -> bool:
+        """The evidence sentence holding the rival number is about what the claim is about: it
+        covers >= ALIGNED_COVERAGE of the claim's content words (a number from another sentence
+        of a review or an article is not a contradiction; measured in
+        evaluation/grounding_training/rule_precision.py)."""
+        if sentence is None:
+            return False
+        stems = claim_stems(claim)
+        if not stems:
+            return True
+        context = index.sentences[sentence].context_stems
+        return sum(covered(w, context) for w in stems) / len(stems) >= ALIGNED_COVERAGE
+
     # --- one claim -------------------------------------------------------------------------
     def _assess(
         self,
@@ -340,6 +378,7 @@ class GroundingChecker:
         vec: np.ndarray | None,
         clause_vecs: np.ndarray | None,
         rule_vec: np.ndarray | None = None,
+        risk: float | None = None,
     ) -> ClaimAnalysis:
         kind = answer_sentence_kind(sentence, question)
         if kind == "declines":
@@ -368,10 +407,56 @@ class GroundingChecker:
         calendar = None if resolved.from_question else check_calendar(resolved.text, index)
         scope = None if resolved.from_question else check_scope(resolved.text, index)
         ev = measure(resolved.text, question, index, vec, numbers, negation, resolved.from_question, clause_vecs)
-        p = float(self.classifier.predict_proba(ev.vector())[0]) if index.sentences else 0.0
+        if risk is not None:
+            p = 1.0 - risk
+        else:
+            p = float(self.classifier.predict_proba(ev.vector())[0]) if index.sentences else 0.0
+        # explicit checks: only those enabled (GROUNDING_RULES: the ones precise on unseen text)
+        on = self.rules.__contains__
+        negation = negation if on("negation_mismatch") else None
+        answered = answered if on("answer_mismatch") else None
+        restated = restated if on("faq_polarity_mismatch") else None
+        only = only if only is None or on(only.rule) else None
+        if calendar is not None and not on(
+            "calendar_mismatch" if calendar.status == "mismatch" else "calendar_unsupported"
+        ):
+            calendar = None
+        scope = scope if on("scope_mismatch") else None
         reasons: list[str] = []
-        mismatches = [n for n in numbers if n.status == "mismatch"]
-        unsupported_numbers = [n for n in numbers if n.status == "unsupported"]
+        if risk is not None and self.verifier is not None:
+            # with the verifier on, a check's finding is a contradiction only when the verifier does
+            # not confirm the claim either (the gate), and "unsupported" is the verifier's call
+            gate = self.verifier.contradicts
+            dropped = [n.reason for n in numbers if n.status == "unsupported"]
+            if not gate("number_mismatch", risk):
+                dropped += [n.reason for n in numbers if n.status == "mismatch"]
+                numbers = [n for n in numbers if n.status != "mismatch"]
+            numbers = [n for n in numbers if n.status != "unsupported"]
+            if negation is not None and not gate("negation_mismatch", risk):
+                dropped.append(negation.reason)
+                negation = None
+            if answered is not None and not gate("answer_mismatch", risk):
+                dropped.append(answered.reason)
+                answered = None
+            if restated is not None and not gate("faq_polarity_mismatch", risk):
+                dropped.append(restated.reason)
+                restated = None
+            if only is not None and not gate(only.rule, risk):
+                dropped.append(only.reason)
+                only = None
+            if calendar is not None and (calendar.status != "mismatch" or not gate("calendar_mismatch", risk)):
+                dropped.append(calendar.reason)
+                calendar = None
+            if scope is not None:
+                dropped.append(scope.reason)
+                scope = None
+            reasons += [f"check not gated (risk {risk:.2f}): {r}" for r in dropped]
+        mismatches = (
+            [n for n in numbers if n.status == "mismatch" and self._aligned(resolved.text, index, n.evidence)]
+            if on("number_mismatch")
+            else []
+        )
+        unsupported_numbers = [n for n in numbers if n.status == "unsupported"] if on("number_unsupported") else []
         evidence_idx = ev.alignment.best
         verdict: Verdict
         rule = ""
@@ -418,7 +503,11 @@ class GroundingChecker:
         elif not resolved.from_question and is_situational(resolved.text):
             verdict, score = "supported", max(p, self.threshold)
             reasons.append("situational: relates the customer's case to the stated rule")
-        elif p < self.threshold and (applied := self._applied_rule(resolved.text, question, index, numbers, rule_vec)):
+        elif (
+            risk is None
+            and p < self.threshold
+            and (applied := self._applied_rule(resolved.text, question, index, numbers, rule_vec))
+        ):
             verdict, score = "supported", max(p, self.threshold)
             reasons.append(applied)
         elif p < self.threshold:

@@ -68,7 +68,7 @@ class SupportClassifier:
             data = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError as exc:
             raise ModelFileError(
-                f"grounding classifier not found at {path}; run `python -m core.grounding.train`"
+                f"grounding classifier not found at {path}; run `python -m evaluation.grounding_training.classifier_train`"
             ) from exc
         except json.JSONDecodeError as exc:
             raise ModelFileError(f"grounding classifier at {path} is not valid JSON: {exc}") from exc
@@ -79,7 +79,7 @@ class SupportClassifier:
         if model.features != FEATURE_NAMES:
             raise ModelFileError(
                 f"grounding classifier at {path} was trained on features {list(model.features)}, the code computes "
-                f"{list(FEATURE_NAMES)}; retrain with `python -m core.grounding.train`"
+                f"{list(FEATURE_NAMES)}; retrain with `python -m evaluation.grounding_training.classifier_train`"
             )
         return model
 

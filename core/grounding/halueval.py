@@ -24,6 +24,11 @@ Mode = Literal["both", "random"]
 
 
 def shared_data_dir(repo: Path = REPO_ROOT) -> Path:
+    """SHARED_DATA_DIR (settings) when the repository is the default one, else <repo>/../shared/data."""
+    if repo == REPO_ROOT:
+        from core.settings import get_settings
+
+        return Path(get_settings().shared_data_dir)
     return repo.parent / "shared" / "data"
 
 

@@ -224,15 +224,20 @@ def _canonical_unit(unit: str, qual: str | None) -> str:
     return "year"
 
 
+MONEY = "MONEY"  # an amount whose currency the text does not name
+
+
 def _currency(symbol: str | None) -> str:
     s = (symbol or "").lower()
     if s in {"$", "usd", "us$", "dollar", "dollars"}:
         return "USD"
     if s in {"£", "gbp", "pound", "pounds"}:
         return "GBP"
+    if s in {"€", "eur", "euro", "euros"}:
+        return "EUR"
     if s in {"cent", "cents"}:
-        return "EUR_CENT"
-    return "EUR"
+        return "CENT"
+    return MONEY  # no currency named: compares with any currency (no shop's default assumed)
 
 
 def _time_minutes(text: str) -> float | None:
@@ -286,15 +291,15 @@ def _make(kind: Kind, m: re.Match[str], text: str) -> Quantity | None:
     elif kind == "money":
         if g.get("free"):
             lo = hi = 0.0
-            unit = "EUR"
+            unit = MONEY
         else:
             lo = parse_number(g["a"])
             hi = parse_number(g["b"]) if g.get("b") else lo
             if lo is None or hi is None:
                 return None
             currency = _currency(g.get("cur1") or g.get("cur2"))
-            if currency == "EUR_CENT":
-                lo, hi, currency = lo / 100, hi / 100, "EUR"
+            if currency == "CENT":
+                lo, hi, currency = lo / 100, hi / 100, MONEY
             period = (g.get("per") or g.get("per2") or "").lower()
             period = {
                 "annually": "year",
@@ -489,7 +494,7 @@ def _values(q: Quantity, other: Quantity) -> tuple[tuple[float, float], tuple[fl
         return q.days, other.days, rel
     if q.kind == "money":
         cq, co = q.unit.split("/")[0], other.unit.split("/")[0]
-        if cq != co:
+        if cq != co and MONEY not in {cq, co}:
             return None
         pq, po = q.unit.partition("/")[2], other.unit.partition("/")[2]
         if pq and po and pq != po:

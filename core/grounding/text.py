@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from nltk.stem.porter import PorterStemmer
 
@@ -69,116 +70,52 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
     ]
 ]
 
-# Stem-level synonyms (Porter stems on both sides).
-_STEM_SYNONYMS = {
-    "deliveri": "ship",
-    "deliv": "ship",
-    "dispatch": "ship",
-    "ship": "ship",
-    "shipment": "ship",
-    "post": "ship",
-    "parcel": "packag",
-    "packag": "packag",
-    "product": "item",
-    "item": "item",
-    "good": "item",
-    "merchandis": "item",
-    "purchas": "buy",
-    "bought": "buy",
-    "buy": "buy",
-    "cost": "price",
-    "price": "price",
-    "fee": "price",
-    "charg": "price",
-    "pai": "price",
-    "pay": "price",
-    "reimburs": "refund",
-    "refund": "refund",
-    "repaid": "refund",
-    "repai": "refund",
-    "shopper": "custom",
-    "buyer": "custom",
-    "client": "custom",
-    "custom": "custom",
-    "subscrib": "member",
-    "subscript": "member",
-    "membership": "member",
-    "member": "member",
-    "faulti": "defect",
-    "defect": "defect",
-    "broken": "defect",
-    "malfunct": "defect",
-    "busi": "work",
-    "work": "work",
-    "devic": "electron",
-    "gadget": "electron",
-    "electron": "electron",
-    "apparel": "cloth",
-    "garment": "cloth",
-    "cloth": "cloth",
-    "receiv": "get",
-    "obtain": "get",
-    "acquir": "buy",
-    "order": "order",
-    "phone": "phone",
-    "telephon": "phone",
-    "call": "phone",
-    "allow": "allow",
-    "permit": "allow",
-    "abl": "allow",
-    "possibl": "allow",
-    "accept": "allow",
-    "requir": "requir",
-    "mandatori": "requir",
-    "oblig": "requir",
-    "necessari": "requir",
-    "assist": "support",
-    "support": "support",
-    "compens": "refund",
-    "swap": "exchang",
-    "exchang": "exchang",
-    "replac": "exchang",
-    "cancel": "cancel",
-    "withdraw": "cancel",
-    "mail": "email",
-    "email": "email",
-    "stay": "wait",
-    "wait": "wait",
-    "pick": "choos",
-    "select": "choos",
-    "choos": "choos",
-    "chose": "choos",
-    "chosen": "choos",
-    "weigh": "weight",
-    "heavi": "weight",
-    "weight": "weight",
-    "shown": "show",
-    "show": "show",
-    "displai": "show",
-    "monei": "refund",
-    "money": "refund",
-    "fund": "refund",
-    "unus": "unus",
-    "remain": "unus",
-    "remaind": "unus",
-    "unspent": "unus",
-    "leftov": "unus",
-}
+# Stem-level synonyms (Porter stems on both sides) and narrower words satisfied by their category
+# word in the passages: corpus knowledge, loaded from the corpus's lexicon file (`use_lexicon`),
+# never written here. Empty until a lexicon is loaded.
+_STEM_SYNONYMS: dict[str, str] = {}
+HYPERNYMS: dict[str, str] = {}
+_LEXICON_PATH: list[str] = [""]
 
-# Narrower product words satisfied by their category word in the passages.
-HYPERNYMS = {
-    **dict.fromkeys(
-        "laptop notebook phone smartphon tablet ipad camera headphon earbud earphon tv televis consol speaker "
-        "smartwatch watch comput pc monitor printer router keyboard mous charger drone".split(),
-        "electron",
-    ),
-    **dict.fromkeys("tent bike bicycl kayak sleep backpack rucksack hike camp".split(), "outdoor"),
-    **dict.fromkeys(
-        "jacket jean trouser shoe trainer sneaker boot dress shirt sweater coat hoodi sock".split(), "cloth"
-    ),
-    **dict.fromkeys("novel paperback hardback hardcov textbook".split(), "book"),
-    **dict.fromkeys("coffe cookwar pan pot kettl toaster blender bed mattress pillow kitchen".split(), "home"),
-}
+
+def use_lexicon(path: str | Path | None) -> None:
+    """Load a per-corpus lexicon YAML (`stem_synonyms: {stem: stem}`, `hypernyms: {category:
+    "stem stem ..."}`), or none (empty/None). Process-wide; cached stems are recomputed."""
+    key = str(path or "")
+    if key == _LEXICON_PATH[0]:
+        return
+    synonyms: dict[str, str] = {}
+    hypernyms: dict[str, str] = {}
+    if key:
+        import yaml
+
+        data = yaml.safe_load(Path(key).read_text(encoding="utf-8")) or {}
+        if not isinstance(data, dict):
+            raise ValueError(f"{key}: a lexicon is a mapping with stem_synonyms and hypernyms")
+        synonyms = {str(k): str(v) for k, v in (data.get("stem_synonyms") or {}).items()}
+        for category, narrower in (data.get("hypernyms") or {}).items():
+            hypernyms.update(dict.fromkeys(str(narrower).split(), str(category)))
+    _STEM_SYNONYMS.clear()
+    _STEM_SYNONYMS.update(synonyms)
+    HYPERNYMS.clear()
+    HYPERNYMS.update(hypernyms)
+    _LEXICON_PATH[0] = key
+    stem.cache_clear()
+    tokens.cache_clear()
+
+
+def lexicon_path(lexicon: str, docs_source_dir: Path) -> str:
+    """GROUNDING_LEXICON: a path, "none", or empty = lexicon.yaml in the documents' folder (or the
+    folder above it: a corpus with several document folders) if present."""
+    if lexicon.strip().lower() == "none":
+        return ""
+    if lexicon.strip():
+        return lexicon.strip()
+    for folder in (docs_source_dir, docs_source_dir.parent):
+        if (folder / "lexicon.yaml").is_file():
+            return str(folder / "lexicon.yaml")
+    return ""
+
 
 _WORD = re.compile(r"[a-z][a-z0-9']*|[0-9]+(?:[.,:][0-9]+)*")
 

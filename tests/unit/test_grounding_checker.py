@@ -148,3 +148,22 @@ def test_no_to_a_joint_question_is_not_contradicted_by_one_part(checker: Groundi
     passages = ["Outdoor gear: Return window\nTents can be returned within 45 days of delivery."]
     result = checker.check("Can both tents and gift cards be returned within 45 days?", "No.", passages)
     assert not any(r.startswith("negation_mismatch") for c in result.claims for r in c.reasons)
+
+
+def test_the_verifier_path_still_withdraws_the_seed_case(embedder: Any) -> None:
+    """GROUNDING_VERIFIER=true: the number mismatch passes its gate (the verifier does not confirm
+    the claim either); a faithful restatement is supported; a finding without a gate is a reason only."""
+    checker = GroundingChecker(Settings(GROUNDING_VERIFIER=True), embedder=embedder)
+    assert checker.verifier is not None
+    wrong = checker.check(
+        "Can I return my laptop after 40 days?", "Yes, you can return the laptop within 45 days.", [ELECTRONICS]
+    )
+    assert wrong.claims[0].verdict == "contradicted"
+    assert any(r.startswith("number_mismatch") for r in wrong.claims[0].reasons)
+    right = checker.check(
+        "How long can I return electronics?", "You can return electronics within 30 days of delivery.", [ELECTRONICS]
+    )
+    assert right.claims[0].verdict == "supported", right.to_dict()
+    flipped = checker.check_claim("Can I return a gift card?", "Yes, gift cards can be returned.", [GIFT_CARDS])
+    assert flipped.verdict != "contradicted"
+    assert any(r.startswith("check not gated") for r in flipped.reasons)

@@ -50,8 +50,13 @@ def test_checker_asks_the_judge_only_in_the_uncertain_band() -> None:
     n = len(FEATURE_NAMES)
     neutral = SupportClassifier(FEATURE_NAMES, np.zeros(n), np.ones(n), np.zeros(n), 0.0, 0.4, {})  # p = 0.5 always
     client = FakeClient("NOT_FOUND")
+    # the judge's band is read on the previous classifier's probability (pinned to 0.5 here), so the
+    # learned verifier is off in these tests
     checker = GroundingChecker(
-        Settings(), embedder=cast(Any, FakeEmbedder()), classifier=neutral, judge=LLMJudge("", "m", client=client)
+        Settings(GROUNDING_VERIFIER=False),
+        embedder=cast(Any, FakeEmbedder()),
+        classifier=neutral,
+        judge=LLMJudge("", "m", client=client),
     )
     claim = checker.check_claim("q", "Installation is always included.", ["Standard delivery takes 3-5 business days."])
     assert claim.verdict == "unsupported" and "judge: unsupported" in claim.reasons
@@ -67,7 +72,7 @@ def _checker(client: Any, **settings: Any) -> GroundingChecker:
     n = len(FEATURE_NAMES)
     neutral = SupportClassifier(FEATURE_NAMES, np.zeros(n), np.ones(n), np.zeros(n), 0.0, 0.4, {})  # p = 0.5 always
     return GroundingChecker(
-        Settings(**settings),
+        Settings(GROUNDING_VERIFIER=False, **settings),
         embedder=cast(Any, FakeEmbedder()),
         classifier=neutral,
         judge=LLMJudge("", "m", client=client),
@@ -99,7 +104,9 @@ def test_flagged_scope_never_sends_a_confident_pass_to_the_judge() -> None:
 def test_a_failing_judge_leaves_the_checks_verdicts() -> None:
     answer = "Standard delivery takes 7-9 business days. Installation is always included."
     without = GroundingChecker(
-        Settings(), embedder=cast(Any, FakeEmbedder()), classifier=_checker(FakeClient("x")).classifier
+        Settings(GROUNDING_VERIFIER=False),
+        embedder=cast(Any, FakeEmbedder()),
+        classifier=_checker(FakeClient("x")).classifier,
     ).check("q", answer, [PASSAGE])
     client = FakeClient(TimeoutError("slow"))
     with_failing = _checker(client, GROUNDING_JUDGE_SCOPE="all").check("q", answer, [PASSAGE])

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import numpy as np
 
-from core.grounding import records, train
 from core.grounding.classifier import SupportClassifier
 from core.grounding.features import FEATURE_NAMES
-from core.grounding.records import AnswerRecord, ClaimRecord
+from evaluation.grounding_training import classifier_train as train
+from evaluation.grounding_training import records
+from evaluation.grounding_training.records import AnswerRecord, ClaimRecord
 
 N = len(FEATURE_NAMES)
 

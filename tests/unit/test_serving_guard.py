@@ -246,3 +246,27 @@ def test_renderings_of_a_replacement() -> None:
     assert content.startswith("Laptops count as electronics. " + CORRECTION.rstrip(" ")) and "45 days." not in content
     assert completion["grounding"]["replaced"] is True
     assert FLAG_MARK not in content
+
+
+def test_graded_policy_marks_an_unconfirmed_claim_instead_of_withdrawing_it() -> None:
+    text = "You can return a laptop within 30 days. It is maybe possible to extend that."
+    events, _ = run_guard(text, "replace")
+    assert not any(isinstance(e, RevisionEvent) for e in events)
+    flags = [e for e in events if isinstance(e, FlagEvent)]
+    assert [f.verdict for f in flags] == ["unsupported"]
+    assert tokens(events) == text  # released, marked, not silently withdrawn
+    grounding = done(events).grounding
+    assert grounding is not None and grounding["verdict"] == "unsupported" and grounding["replaced"] is False
+
+
+def test_graded_policy_can_withdraw_every_unconfirmed_claim() -> None:
+    checker = FakeChecker()
+    settings = Settings(GROUNDING_POLICY="replace", GROUNDING_WITHDRAW="any")
+    guard = GroundingGuard(settings, GroundingRunner(checker))  # type: ignore[arg-type]
+
+    async def collect() -> list[Event]:
+        return [e async for e in guard(prepared(), model("It is maybe possible."))]
+
+    events = asyncio.run(collect())
+    assert any(isinstance(e, RevisionEvent) for e in events)
+    assert "maybe" not in tokens(events)

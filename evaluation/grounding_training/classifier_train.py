@@ -1,6 +1,6 @@
 """Rebuild the support classifier (core/grounding/model/support_classifier.json).
 
-    python -m core.grounding.train [--out PATH] [--seed 13] [--rows CACHE.npz] [--policy-sets]
+    python -m evaluation.grounding_training.classifier_train [--out PATH] [--seed 13] [--rows CACHE.npz] [--policy-sets]
 
 Training data:
 - HaluEval QA lines 0-999 (both answers; lines 1000-1999 are held out);
@@ -45,12 +45,13 @@ from typing import Any
 import numpy as np
 
 from core.datasets import load_cases
-from core.grounding import halueval, records
+from core.grounding import halueval
 from core.grounding.classifier import MODEL_PATH, SupportClassifier, Tree
 from core.grounding.corpus_text import corpus_root, passages
 from core.grounding.features import FEATURE_NAMES
-from core.grounding.perturb import generate
-from core.grounding.records import AnswerRecord
+from evaluation.grounding_training import records
+from evaluation.grounding_training.perturb import generate
+from evaluation.grounding_training.records import AnswerRecord
 
 log = logging.getLogger(__name__)
 
@@ -255,7 +256,7 @@ def train(
         "alignment_threshold": align_threshold,
         "trained_on": {
             "halueval": "qa_data_dev.jsonl lines 0-999, both answers",
-            "corpus": "core.grounding.perturb.generate(seed) over the demo corpus",
+            "corpus": "evaluation.grounding_training.perturb.generate(seed) over the demo corpus",
             "rows": dict(sorted(Counter(f"{r.domain}:{r.kind}:{r.y}" for r in rows).items())),
         },
         "cross_validation": cv,
