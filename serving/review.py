@@ -47,6 +47,7 @@ class ReviewRow(ReviewBase):
     verdict: Mapped[str] = mapped_column(String(16), default="")
     verdicts: Mapped[Any] = mapped_column(JSON, default=list)
     policy: Mapped[str] = mapped_column(String(16), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")  # why it is here: what was withdrawn or flagged, and why
     resolution: Mapped[str] = mapped_column(String(32), default="")
     note: Mapped[str] = mapped_column(Text, default="")
     resolved_at: Mapped[float | None] = mapped_column(Float, nullable=True, default=None)
@@ -72,6 +73,7 @@ class NewReview:
     verdict: str  # the answer's verdict: "contradicted" or "unsupported"
     verdicts: list[dict[str, Any]]
     policy: str
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,7 @@ class ReviewItem:
     verdict: str
     verdicts: list[dict[str, Any]]
     policy: str
+    reason: str = ""
     resolution: str = ""
     note: str = ""
     resolved_at: float | None = None
@@ -109,6 +112,7 @@ class ReviewItem:
             verdict=row.verdict,
             verdicts=list(row.verdicts or []),
             policy=row.policy,
+            reason=row.reason or "",
             resolution=row.resolution,
             note=row.note,
             resolved_at=row.resolved_at,
@@ -118,10 +122,22 @@ class ReviewItem:
         return asdict(self)
 
 
+def add_missing_columns(engine: Engine) -> None:
+    """Columns added to `review_items` after a database was created (today: `reason`), added in
+    place so an existing queue keeps its items (SQLite and Postgres both take ADD COLUMN)."""
+    from sqlalchemy import inspect, text
+
+    present = {c["name"] for c in inspect(engine).get_columns(ReviewRow.__tablename__)}
+    if "reason" not in present:
+        with engine.begin() as connection:
+            connection.execute(text("ALTER TABLE review_items ADD COLUMN reason TEXT DEFAULT ''"))
+
+
 class ReviewStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         ReviewBase.metadata.create_all(engine)
+        add_missing_columns(engine)
 
     @classmethod
     def open(cls, settings: Settings) -> ReviewStore:

@@ -38,6 +38,7 @@ from core.retrieval import RetrievedChunk
 from serving.composer.status import stale_reason
 from serving.composer.units import Unit, split_passages
 
+ONLY_STALE = "only pages that are no longer current"
 Embed = Callable[[list[str]], np.ndarray]
 HeadLookup = Callable[[str], str]  # doc_id -> the start of that document ("" when unknown)
 
@@ -109,6 +110,30 @@ class Composition:
     reason: str = ""  # why it declined, or what it answered from
     stale: list[str] = field(default_factory=list)  # doc ids left out as no longer current
     best: Scored | None = None
+
+    def summary(self) -> dict[str, object]:
+        """What the `done` event reports about the composition."""
+        best = None
+        if self.best is not None:
+            best = {
+                "text": self.best.unit.text,
+                "score": round(self.best.score, 3),
+                "coverage": round(self.best.coverage, 3),
+                "similarity": round(self.best.similarity, 3),
+            }
+        return {
+            "answered": self.answered,
+            "reason": self.reason,
+            "sentences": [u.text for u in self.units],
+            "sources": [f"{c.doc_id}#{c.section}" if c.section else c.doc_id for c in self.sources],
+            "left_out_not_current": sorted(set(self.stale)),
+            "best": best,
+        }
+
+    def paragraphs(self) -> list[tuple[str, RetrievedChunk]]:
+        """Each source's text (without its citation number) and the source."""
+        texts = [re.sub(r"\s*\[\d+\]$", "", p) for p in self.text.split("\n\n")] if self.text else []
+        return list(zip(texts, self.sources, strict=True))
 
     def quote(self) -> str:
         """The selected text without citation numbers (the guard's replacement quotes it)."""
@@ -251,7 +276,7 @@ class Composer:
         units = split_passages(current)
         scored = self.score(question, current, units, query_vector)
         if not scored:
-            reason = "only pages that are no longer current" if stale else "no passage text"
+            reason = ONLY_STALE if stale else "no passage text"
             return Composition(False, "", [], reason=reason, stale=stale)
         best = max(scored, key=lambda s: s.score)
         cfg = self.config

@@ -117,8 +117,9 @@ def stale_reason(head: str, title: str = "", headings: str = "", today: dt.date 
         for m in _NOTICE_UNTIL.finditer(text or ""):
             if _past(m["date"], today):
                 return f"its {label} says valid until {m['date'].strip()}"
-    if m := _NOTICE.search(head):
-        return f"it says {m.group(0).strip()!r}"
+    notice = _NOTICE.search(head)
+    if notice is not None:
+        return f"it says {notice.group(0).strip()!r}"
     for m in _NOTICE_UNTIL.finditer(head):
         if _past(m["date"], today):
             return f"it says valid until {m['date'].strip()}"

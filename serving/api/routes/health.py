@@ -1,5 +1,6 @@
 """`/health`: the process answers. `/ready`: Milvus reachable with the collection loaded, and the
-answer model's server listing its models; 503 names the part that failed."""
+answer model's server listing its models; 503 names the part that failed. It also reports the
+answer mode in use (generate or compose, serving/answer_mode.py), which never fails readiness."""
 
 from __future__ import annotations
 
@@ -75,5 +76,6 @@ async def ready(request: Request, services: ServicesDep) -> JSONResponse:
     checks = {"milvus": milvus, "llm": llm, "gateway": gateway}
     ok = all(check["ok"] for check in checks.values())
     failed = [name for name, check in checks.items() if not check["ok"]]
-    body = {"status": "ready" if ok else "not_ready", "failed": failed, "checks": checks}
+    body: dict[str, Any] = {"status": "ready" if ok else "not_ready", "failed": failed, "checks": checks}
+    body["answer_mode"] = services.rag.modes.report() if services.rag.modes is not None else {"in_use": "generate"}
     return JSONResponse(body, status_code=200 if ok else 503)
