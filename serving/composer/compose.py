@@ -332,8 +332,12 @@ class Composer:
             if unit.is_listy or unit.kind == "lead":
                 members = [u for u in units if u.passage == unit.passage and u.block in {unit.block, unit.block + 1}]
                 lead = [u for u in members if u.kind == "lead" and u.order <= unit.order]
-                for item in (lead[-1:] + [u for u in members if u.is_listy])[: cfg.max_list_items]:
-                    add(item)
+                if cues.wants_list or unit.kind == "lead":  # the whole list
+                    siblings = [u for u in members if u.kind == "item" or (u.kind == "row" and cues.wants_list)]
+                    for item in (lead[-1:] + siblings)[: cfg.max_list_items]:
+                        add(item)
+                elif lead and unit.kind == "item":  # one item, read with the line that introduces it
+                    add(lead[-1])
             following = by_position.get((unit.passage, unit.order + 1))
             if candidate is best:  # the rest of its paragraph, while that stays short
                 length = len(unit.text)

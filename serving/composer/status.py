@@ -35,9 +35,9 @@ _HEADING_MARK = re.compile(
 )
 _NOTICE = re.compile(
     r"\b(?:this|the)\s+(?:page|article|policy|document|version|information|section|guide|post|entry|notice|faq)"
-    r"\b[^.!?\n]{0,60}?\b(?:is|was|has been|have been|are)\s+(?:now\s+)?(?:"
+    r"\b[^.!?\n]{0,60}?(?:\b(?:is|was|has been|have been|are)\s+(?:now\s+)?(?:"
     + _STATUS_WORDS
-    + r"|replaced|no longer (?:valid|current|in (?:effect|force|use)|applies|apply|applicable|maintained|updated))\b"
+    + r"|replaced)|\bno longer (?:valid|current|in (?:effect|force|use)|applies|apply|applicable|maintained|updated))\b"
     r"|\b(?:no longer (?:valid|in (?:effect|force)|current)|not (?:current|valid) any ?more)\b"
     r"|^\s*(?:archived|superseded|outdated|obsolete)\b",
     re.I | re.M,
