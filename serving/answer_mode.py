@@ -141,8 +141,8 @@ class AnswerModes:
         return "generate" if self.passed else "compose"
 
     def start_self_test(self) -> None:
-        """Start the self-test unless one is running or the last one is too recent."""
-        if self.passed is not None or (self._task is not None and not self._task.done()):
+        """Start the self-test (auto mode) unless one is running or the last one is too recent."""
+        if self.configured != "auto" or self.passed is not None or (self._task is not None and not self._task.done()):
             return
         if time.monotonic() < self._next_test:
             return
