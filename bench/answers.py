@@ -326,9 +326,11 @@ def run_system(
                         break
                     time.sleep(2)
                 print(f"auto: {mode}", flush=True)
-            for case in cases:
+            for number, case in enumerate(cases, start=1):
                 reply = ask(server.url, case.question, timeout_s)
                 rows.append(score(case, reply, contradictions))
+                if number % 25 == 0:
+                    print(f"{name}: {number}/{len(cases)}", flush=True)
     finally:
         if llm_proc is not None:
             llm_proc.stop()
@@ -400,9 +402,9 @@ def main() -> None:
         result["systems"][name] = summarise(rows)
         result["rows"][name] = rows
         print(f"{name}: {result['systems'][name]} ({time.perf_counter() - started:.0f}s)", flush=True)
-    result["machine"] = machine_line(load_before)
-    suffix = "" if label == "development" else f"_{label}"
-    write_results(f"answers{suffix}", result, markdown(result))
+        result["machine"] = machine_line(load_before)
+        suffix = "" if label == "development" else f"_{label}"
+        write_results(f"answers{suffix}", result, markdown(result))  # after each system: a partial run keeps its rows
 
 
 if __name__ == "__main__":
