@@ -236,7 +236,9 @@ class Composer:
             query_vector = self.embed([question])[0]
         similarities = np.zeros(len(units), dtype=np.float32)
         if embedded:
-            vectors = self.embed([units[i].text[:400] for i in embedded])
+            # each unit with its section's heading, as the index embeds chunks: an FAQ answer
+            # ("Not currently.") means little without its question
+            vectors = self.embed([_with_heading(units[i].text[:400], passages[units[i].passage]) for i in embedded])
             similarities[embedded] = vectors @ np.asarray(query_vector, dtype=np.float32)
         scored: list[Scored] = []
         for unit, coverage, similarity in zip(units, coverages, similarities, strict=True):
@@ -379,6 +381,11 @@ class Composer:
         return Composition(True, "\n\n".join(paragraphs), sources, used, reason="answered", stale=stale, best=best)
 
 
+def _with_heading(text: str, chunk: RetrievedChunk) -> str:
+    heading = chunk.section.rsplit(" > ", 1)[-1].strip() if chunk.section else chunk.title
+    return f"{heading}: {text}" if heading else text
+
+
 def _join(units: list[Unit], chunk: RetrievedChunk) -> str:
     """Units of one passage as one paragraph; a list without its lead line is introduced by the
     section's own heading ("Cards: Visa, Mastercard.")."""
@@ -390,11 +397,13 @@ def _join(units: list[Unit], chunk: RetrievedChunk) -> str:
             parts.append("; ".join(items).rstrip(".") + ".")
             items.clear()
 
+    heading = chunk.section.rsplit(" > ", 1)[-1].strip()
+    if units and units[0].order == 0 and units[0].kind == "sentence" and heading.endswith("?"):
+        parts.append(heading)  # an FAQ answer ("Not currently.") is read with its question
     for i, unit in enumerate(units):
         if unit.kind == "item":
-            if not items and (i == 0 or units[i - 1].kind != "lead") and chunk.section:
-                heading = chunk.section.rsplit(" > ", 1)[-1].strip()
-                items.append(f"{heading}: {unit.text.rstrip('.;')}")
+            if not items and (i == 0 or units[i - 1].kind != "lead") and heading:
+                items.append(f"{heading.rstrip(':?')}: {unit.text.rstrip('.;')}")
             else:
                 items.append(unit.text.rstrip(".;"))
             continue

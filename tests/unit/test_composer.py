@@ -204,3 +204,15 @@ def test_the_guards_replacement_quotes_the_selection(composer: Composer) -> None
     assert "(Source: Borrowing > Loan periods)" in text
     assert text.endswith(OFFER_HUMAN)
     assert "[1]" not in text
+
+
+def test_an_faq_answer_is_read_with_its_question(composer: Composer) -> None:
+    faq = chunk(
+        "Not currently. Sign up for the newsletter to hear about offers.",
+        "General FAQ",
+        "Discounts > Do you offer discounts for seniors?",
+        position=0,
+    )
+    result = composer.compose("Is there a senior discount?", [faq])
+    assert result.answered, result.reason
+    assert result.text.startswith("Do you offer discounts for seniors? Not currently.")
