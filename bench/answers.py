@@ -40,7 +40,7 @@ from typing import Any
 import httpx
 
 from bench.answer_scoring import cites_gold, facts_found, is_decline, key_facts
-from bench.report import machine_line, write_results
+from bench.report import RESULTS, machine_line, write_results
 from core.settings import REPO_ROOT, Settings
 from evaluation.golden import GoldenQuestion
 
@@ -347,6 +347,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--limit", type=int, default=0, help="first N questions only (0: all)")
     parser.add_argument("--cpu-limit", type=int, default=20, help="questions for the cpu and auto systems")
     parser.add_argument("--work", type=Path, default=None, help="index folder (kept between runs)")
+    parser.add_argument("--merge", action="store_true", help="keep the other systems of the last results file")
     return parser.parse_args()
 
 
@@ -393,6 +394,14 @@ def main() -> None:
         "systems": {},
         "rows": {},
     }
+    suffix = "" if label == "development" else f"_{label}"
+    previous = RESULTS / f"answers{suffix}.json"
+    if args.merge and previous.is_file():  # keep the other systems' rows from the last run on this set
+        old = json.loads(previous.read_text())
+        if old.get("golden") == result["golden"]:
+            result["systems"].update(old.get("systems", {}))
+            result["rows"].update(old.get("rows", {}))
+            result["command"] += f" (merged with: {old.get('command', '')})"
     for name in [s.strip() for s in args.systems.split(",") if s.strip()]:
         if name not in SYSTEMS:
             raise SystemExit(f"unknown system {name!r}; choose from {', '.join(SYSTEMS)}")
@@ -403,7 +412,6 @@ def main() -> None:
         result["rows"][name] = rows
         print(f"{name}: {result['systems'][name]} ({time.perf_counter() - started:.0f}s)", flush=True)
         result["machine"] = machine_line(load_before)
-        suffix = "" if label == "development" else f"_{label}"
         write_results(f"answers{suffix}", result, markdown(result))  # after each system: a partial run keeps its rows
 
 
