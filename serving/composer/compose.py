@@ -402,7 +402,8 @@ def _join(units: list[Unit], chunk: RetrievedChunk) -> str:
         parts.append(heading)  # an FAQ answer ("Not currently.") is read with its question
     for i, unit in enumerate(units):
         if unit.kind == "item":
-            if not items and (i == 0 or units[i - 1].kind != "lead") and heading:
+            starts_with_heading = unit.text.lower().startswith(heading.rstrip(":?").lower())
+            if not items and (i == 0 or units[i - 1].kind != "lead") and heading and not starts_with_heading:
                 items.append(f"{heading.rstrip(':?')}: {unit.text.rstrip('.;')}")
             else:
                 items.append(unit.text.rstrip(".;"))
