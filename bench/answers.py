@@ -187,7 +187,7 @@ class Contradictions:
 def score(case: GoldenQuestion, reply: dict[str, Any], contradictions: Contradictions) -> dict[str, Any]:
     text = reply["text"]
     present, total, missing = facts_found(key_facts(case), text)
-    declined = is_decline(text) and not reply["citations"]
+    declined = is_decline(text)
     row = {
         "id": case.id,
         "question": case.question,
@@ -195,11 +195,13 @@ def score(case: GoldenQuestion, reply: dict[str, Any], contradictions: Contradic
         "answer": text,
         "expected": case.expected_answer,
         "declined": declined,
+        "citations": len(reply["citations"]),
+        "declined_clean": declined and not reply["citations"],  # no (off-topic) source attached
         "facts_present": present,
         "facts_total": total,
         "facts_missing": missing,
-        "facts_half": bool(total) and present / total >= 0.5 and not declined,
-        "facts_all": bool(total) and present == total and not declined,
+        "facts_half": bool(total) and present / total >= 0.5,
+        "facts_all": bool(total) and present == total,
         "gold_cited": cites_gold(case, reply["citations"]),
         "contradicted": contradictions.check(case, text, reply["citations"]),
         "ttft_ms": reply["ttft_ms"],
@@ -224,7 +226,14 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
     unanswerable = [r for r in rows if not r["answerable"]]
     ttft = [r["ttft_ms"] for r in rows if r["ttft_ms"] is not None]
     total = [r["total_ms"] for r in rows]
+    for r in rows:  # rows of an earlier run are scored by today's rules
+        total = r["facts_total"]
+        r["facts_half"] = bool(total) and r["facts_present"] / total >= 0.5
+        r["facts_all"] = bool(total) and r["facts_present"] == total
+        r["declined"] = is_decline(r["answer"])
+    clean = [r["declined_clean"] for r in unanswerable if "declined_clean" in r]
     return {
+        "declined_clean": sum(clean) / len(clean) if clean and len(clean) == len(unanswerable) else None,
         "questions": len(rows),
         "answerable": len(answerable),
         "facts_half": sum(r["facts_half"] for r in answerable) / max(len(answerable), 1),
@@ -261,6 +270,8 @@ def markdown(result: dict[str, Any]) -> str:
     ]
     for name, s in result["systems"].items():
         declined = "-" if s["declined"] is None else f"{s['declined']:.0%} of {s['unanswerable']}"
+        if s.get("declined_clean") is not None:
+            declined += f" ({s['declined_clean']:.0%} with no source attached)"
         lines.append(
             f"| {name} | {s['questions']} | {s['facts_half']:.1%} | {s['facts_all']:.1%} | {s['gold_cited']:.1%} | "
             f"{s['answerable_declined']} | {declined} | {s['contradicted']} | {s['withdrawn']} | "
@@ -270,8 +281,9 @@ def markdown(result: dict[str, Any]) -> str:
         "",
         f"Targets (issue 15): key facts in >= {TARGETS['facts']:.0%} of answerable, 0 contradicted, "
         f">= {TARGETS['declined']:.0%} of unanswerable declined, composed TTFT p50 <= {TARGETS['compose_ttft_p50_ms']:.0f} ms.",
-        "Key facts: quantities and names taken from `expected_answer` (bench/answer_scoring.py); 'declined': a "
-        "decline phrase and no citations. Contradicted: the grounding checker calls a claim of the served text "
+        "Key facts: quantities and names taken from `expected_answer` (bench/answer_scoring.py), in the text the "
+        "client shows (a guard's replacement included); 'declined': a decline phrase ('no source attached': "
+        "and no citations). Contradicted: the grounding checker calls a claim of the served text "
         "contradicted by the gold sections or the cited passages.",
         "",
         f"Command: `{result['command']}`",
@@ -399,8 +411,8 @@ def main() -> None:
     if args.merge and previous.is_file():  # keep the other systems' rows from the last run on this set
         old = json.loads(previous.read_text())
         if old.get("golden") == result["golden"]:
-            result["systems"].update(old.get("systems", {}))
             result["rows"].update(old.get("rows", {}))
+            result["systems"].update({name: summarise(rows) for name, rows in old.get("rows", {}).items()})
             result["command"] += f" (merged with: {old.get('command', '')})"
     for name in [s.strip() for s in args.systems.split(",") if s.strip()]:
         if name not in SYSTEMS:
