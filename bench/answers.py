@@ -227,9 +227,9 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
     ttft = [r["ttft_ms"] for r in rows if r["ttft_ms"] is not None]
     total = [r["total_ms"] for r in rows]
     for r in rows:  # rows of an earlier run are scored by today's rules
-        total = r["facts_total"]
-        r["facts_half"] = bool(total) and r["facts_present"] / total >= 0.5
-        r["facts_all"] = bool(total) and r["facts_present"] == total
+        n_facts = r["facts_total"]
+        r["facts_half"] = bool(n_facts) and r["facts_present"] / n_facts >= 0.5
+        r["facts_all"] = bool(n_facts) and r["facts_present"] == n_facts
         r["declined"] = is_decline(r["answer"])
     clean = [r["declined_clean"] for r in unanswerable if "declined_clean" in r]
     return {
