@@ -14,7 +14,8 @@ token and total time. Systems side by side, each through the real API (uvicorn, 
 
     python -m bench.answers                                   # the demo golden set (development figures)
     python -m bench.answers --golden path/to/cases.jsonl --corpus path/to/corpus --label blind
-    python -m bench.answers --emanual --golden evaluation/datasets/emanual_answers_blind_v1/cases.jsonl --label blind
+    python -m bench.answers --golden emanual_answers_blind_v1 --label blind    # a set's name; "emanual" in it
+                                                                            # (or --emanual): the E-Manual corpus
 
 A golden file is JSON Lines in the format of evaluation/golden.py (`id`, `question`,
 `expected_answer`, `gold` [{doc_id, section}], `answerable`); `answer` is accepted for
@@ -60,6 +61,17 @@ def load_cases(path: Path) -> list[GoldenQuestion]:
             row["expected_answer"] = row["answer"]
         cases.append(GoldenQuestion.from_json(row))
     return cases
+
+
+def resolve_golden(value: Path) -> Path:
+    """A path, or a set's name in evaluation/datasets: NAME, NAME.jsonl or NAME/cases.jsonl."""
+    if value.is_file():
+        return value
+    datasets = REPO_ROOT / "evaluation" / "datasets"
+    for candidate in (datasets / value, datasets / f"{value}.jsonl", datasets / value / "cases.jsonl"):
+        if candidate.is_file():
+            return candidate
+    raise SystemExit(f"golden set {value} not found (a path, or a name in {datasets})")
 
 
 def wrong_answer(expected: str) -> str:
@@ -372,9 +384,12 @@ def main() -> None:
     from core.clients import make_embedder
     from serving.services import set_query_threads
 
+    args.golden = resolve_golden(args.golden)
     corpus = args.corpus
     base = Settings()
-    if args.emanual:
+    if args.emanual or "emanual" in str(
+        args.golden.relative_to(REPO_ROOT) if args.golden.is_relative_to(REPO_ROOT) else args.golden.name
+    ):
         from evaluation.emanual import prepare_corpus
 
         corpus = prepare_corpus(base)
