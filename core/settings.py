@@ -628,6 +628,24 @@ class Settings(BaseSettings):
         description="per-corpus lexicon YAML (synonyms, hypernyms); empty = lexicon.yaml in DOCS_SOURCE_DIR or its parent if "
         "present, 'none' = no lexicon",
     )
+    # --- answer modes and the composer (issue 15) ---------------------------------------------
+    answer_mode: Literal["auto", "generate", "compose"] = Field(
+        default="auto",
+        alias="ANSWER_MODE",
+        description="generate: the LLM writes answers (checked by the guard); compose: answers are passage "
+        "sentences chosen by the composer (no model call); auto: generate once the LLM passes its self-test, "
+        "compose until then and when it fails",
+    )
+    answer_self_test_retry_s: float = Field(
+        default=30.0,
+        gt=0,
+        alias="ANSWER_SELF_TEST_RETRY_S",
+        description="auto mode: a generator that gave no answer to its self-test (still loading) is tested "
+        "again on use, at most this often",
+    )
+    answer_self_test_timeout_s: float = Field(
+        default=60.0, gt=0, alias="ANSWER_SELF_TEST_TIMEOUT_S", description="time allowed for one self-test answer"
+    )
 
     @field_validator("chunk_overlap")
     @classmethod

@@ -37,12 +37,13 @@ from typing import TYPE_CHECKING, Any
 from core.settings import Settings
 from serving.events import CitationsEvent, DoneEvent, ErrorEvent, Event, FlagEvent, RevisionEvent, TokenEvent
 from serving.rag import Prepared
-from serving.replacement import replacement_text
+from serving.replacement import composed_replacement, replacement_text
 from serving.review import NewReview, ReviewStore
 from serving.sentences import SentenceSplitter
 
 if TYPE_CHECKING:
     from core.grounding import ClaimVerdict
+    from serving.composer import Composer
     from serving.grounding import GroundingRunner
 
 log = logging.getLogger(__name__)
@@ -80,6 +81,7 @@ class GuardRun:
     warm: asyncio.Task[None] | None = None
     citations: CitationsEvent | None = None
     done: DoneEvent | None = None
+    reason: str = ""  # why the answer was withdrawn (the revision's reason)
 
     def elapsed_ms(self) -> float:
         return (time.perf_counter() - self.started) * 1000
@@ -105,14 +107,23 @@ class GuardRun:
 class GroundingGuard:
     """`RagService(stages=[GroundingGuard(settings, runner, reviews)])`."""
 
-    def __init__(self, settings: Settings, runner: GroundingRunner, reviews: ReviewStore | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        runner: GroundingRunner,
+        reviews: ReviewStore | None = None,
+        composer: Composer | None = None,
+    ) -> None:
         self.settings = settings
         self.runner = runner
         self.reviews = reviews
         self.policy = settings.grounding_policy
         self.withdraw = settings.grounding_withdraw
+        self.composer = composer  # the replacement quotes its selection (else the checker's evidence)
 
     def __call__(self, prepared: Prepared, events: AsyncIterator[Event]) -> AsyncIterator[Event]:
+        if prepared.answer_mode == "compose":
+            return events  # grounded by construction: passage sentences only, never queued
         if prepared.not_covered:
             return self._not_covered(events)
         return self._guard(prepared, events)
@@ -213,7 +224,7 @@ class GroundingGuard:
             yield FlagEvent(sentence.strip(), worst.verdict, worst.evidence, worst.score)
             yield run.send(sentence)
             return
-        for event in self._replace(run, prepared, sentence, bad):
+        for event in await self._replace(run, prepared, sentence, bad):
             yield event
 
     async def _hold(self, run: GuardRun, prepared: Prepared, passages: list[str]) -> AsyncIterator[Event]:
@@ -232,7 +243,7 @@ class GroundingGuard:
                 yield FlagEvent(c.text, c.verdict, c.evidence, c.score)
             yield run.send(text)
             return
-        for event in self._replace(run, prepared, text, bad):
+        for event in await self._replace(run, prepared, text, bad):
             yield event
 
     def _withdraws(self, bad: list[ClaimVerdict]) -> bool:
@@ -243,12 +254,28 @@ class GroundingGuard:
             c.verdict == "contradicted" or any(r.startswith("check_failed") for r in c.reasons) for c in bad
         )
 
-    def _replace(self, run: GuardRun, prepared: Prepared, withdrawn: str, bad: list[ClaimVerdict]) -> list[Event]:
+    async def _replacement(self, prepared: Prepared, evidence: str | None) -> str:
+        """What the help centre says on the question: the composer's selection for the standalone
+        question (the same sentences a composed answer would give), else the checker's evidence."""
+        if self.composer is None:
+            return replacement_text(evidence, prepared.passages)
+        composer = self.composer
+        try:
+            composition = await asyncio.to_thread(
+                composer.compose, prepared.standalone_question, prepared.passages, prepared.retrieval.query_vector
+            )
+        except Exception:
+            log.exception("the composer failed; the replacement quotes the checker's evidence")
+            return replacement_text(evidence, prepared.passages)
+        return composed_replacement(composition)
+
+    async def _replace(self, run: GuardRun, prepared: Prepared, withdrawn: str, bad: list[ClaimVerdict]) -> list[Event]:
         worst = worst_claim(bad)
-        text = replacement_text(worst.evidence, prepared.passages)
+        text = await self._replacement(prepared, worst.evidence)
         kept = "".join(run.released)
         run.replaced = True
         reason = f"{worst.verdict}: {'; '.join(worst.reasons)}" if worst.reasons else worst.verdict
+        run.reason = f"withdrawn ({reason}): {withdrawn.strip()[:300]}"
         revision = RevisionEvent(
             action="replace",
             withdrawn_text=withdrawn.strip(),
@@ -312,6 +339,15 @@ class GroundingGuard:
         timings["total_ms"] = run.elapsed_ms()
         return replace(run.done, grounding=grounding, timings=timings)
 
+    @staticmethod
+    def _flag_reason(run: GuardRun) -> str:
+        bad = [c for c in run.claims if c.verdict != "supported"]
+        if not bad:
+            return ""
+        worst = worst_claim(bad)
+        why = f"{worst.verdict}: {'; '.join(worst.reasons)}" if worst.reasons else worst.verdict
+        return f"flagged ({why}): {worst.text[:300]}"
+
     async def _queue_for_review(self, run: GuardRun, prepared: Prepared, verdict: str) -> int | None:
         if self.reviews is None:
             return None
@@ -337,6 +373,7 @@ class GroundingGuard:
             verdict=verdict,
             verdicts=[c.to_dict() for c in run.claims],
             policy=self.policy,
+            reason=run.reason or self._flag_reason(run),
         )
         try:
             return await asyncio.to_thread(self.reviews.add, item)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from core.prompts import EMPTY_ANSWER, NOT_COVERED_ANSWER, PROMPT_VERSION, SYSTEM_PROMPT, build_messages
 from core.retrieval import FilterError, Mode, Retrieval, RetrievedChunk, Retriever
 from core.settings import Settings
+from serving.composer.compose import ONLY_STALE
 from serving.context import pack_passages, prompt_order
 from serving.conversation import Turn, history_within_budget, standalone_question
 from serving.events import Citation, CitationsEvent, DoneEvent, ErrorEvent, Event, TokenEvent, Usage
@@ -30,7 +31,22 @@ from serving.sources import source_url
 if TYPE_CHECKING:
     from openai import AsyncOpenAI
 
+    from serving.answer_mode import AnswerModes
+    from serving.composer import Composer, Composition
+
 TokenCounter = Callable[[str], int]
+
+STALE_NOTE = "Our help centre only has older pages on this that no longer apply."
+
+
+def declined_text(composition: Composition | None) -> str:
+    """The "not covered" answer (it ends with the offer of a person); it says so when only pages
+    that are no longer current spoke to the question."""
+    if composition is not None and not composition.answered and composition.reason == ONLY_STALE:
+        return NOT_COVERED_ANSWER.replace(". ", f". {STALE_NOTE} ", 1)
+    return NOT_COVERED_ANSWER
+
+
 Stage = Callable[["Prepared", AsyncIterator[Event]], AsyncIterator[Event]]
 
 # Room left in the model's context for template tokens and tokenizer differences (the budget is
@@ -68,6 +84,8 @@ class Prepared:
     context_tokens: int = 0
     timings: dict[str, float] = field(default_factory=dict)
     prompt_version: str = PROMPT_VERSION
+    answer_mode: str = "generate"  # "generate" (the LLM, checked by the guard) or "compose" (serving/composer)
+    composition: dict[str, Any] | None = None  # what the composer chose (compose mode), for the done event
 
     @property
     def not_covered(self) -> bool:
@@ -82,12 +100,22 @@ class RagService:
         llm: AsyncOpenAI,
         count_tokens: TokenCounter | None = None,
         stages: Sequence[Stage] = (),
+        composer: Composer | None = None,
+        modes: AnswerModes | None = None,
     ) -> None:
         self.settings = settings
         self.retriever = retriever
         self.llm = llm
         self.count_tokens: TokenCounter = count_tokens or retriever.embedder.count_tokens
         self.stages = list(stages)
+        self.composer = composer
+        self.modes = modes  # None: every answer is generated
+
+    def answer_mode(self, testing: bool = True) -> str:
+        """The mode for the next answer; `testing`: may start a due self-test (async callers)."""
+        if self.modes is None or self.composer is None:
+            return "generate"
+        return self.modes.current() if testing else self.modes.current_without_testing()
 
     # --- validation ------------------------------------------------------------------------
     def check_k(self, k: int | None) -> int:
@@ -162,7 +190,10 @@ class RagService:
         """Validate, retrieve and build the prompt (embedding runs in a worker thread)."""
         self.check_messages(messages)
         self.check_k(k)
-        return await asyncio.to_thread(self.prepare_sync, messages, k, filters, mode, max_tokens, temperature)
+        answer_mode = self.answer_mode()
+        return await asyncio.to_thread(
+            self.prepare_sync, messages, k, filters, mode, max_tokens, temperature, answer_mode
+        )
 
     def prepare_sync(
         self,
@@ -172,6 +203,7 @@ class RagService:
         mode: Mode | None = None,
         max_tokens: int | None = None,
         temperature: float | None = None,
+        answer_mode: str | None = None,
     ) -> Prepared:
         started = time.perf_counter()
         question, earlier, user_messages = self.check_messages(messages)
@@ -195,8 +227,9 @@ class RagService:
             params=params,
             history_turns=len(history),
             context_tokens=context_tokens,
+            answer_mode=answer_mode or self.answer_mode(testing=False),
         )
-        if not prepared.not_covered:
+        if not prepared.not_covered and prepared.answer_mode == "generate":
             prepared.messages = build_messages(passages, [(t.role, t.content) for t in history], question)
         prepared.timings = {
             "embed_ms": retrieval.embed_ms,
@@ -256,9 +289,50 @@ class RagService:
         yield CitationsEvent(prepared.citations)
         yield DoneEvent(finish.finish_reason, finish.usage, False, timings, prepared.prompt_version)
 
+    def compose_sync(self, prepared: Prepared) -> Composition:
+        assert self.composer is not None
+        return self.composer.compose(prepared.standalone_question, prepared.passages, prepared.retrieval.query_vector)
+
+    async def compose(self, prepared: Prepared) -> AsyncIterator[Event]:
+        """The composed answer (no model call): the passage sentences that answer the standalone
+        question, one token event per paragraph, their sources as citations; or the "not
+        covered" answer when the passages do not answer."""
+        started = time.perf_counter()
+        timings = dict(prepared.timings)
+        composition = None if prepared.not_covered else await asyncio.to_thread(self.compose_sync, prepared)
+        timings["compose_ms"] = (time.perf_counter() - started) * 1000
+        answered = composition is not None and composition.answered
+        if composition is not None:
+            prepared.composition = composition.summary()
+        if composition is not None and answered:
+            paragraphs = composition.text.split("\n\n")
+            citations = [self._citation(c) for c in composition.sources]
+        else:
+            paragraphs = [declined_text(composition)]
+            citations = []
+        for i, paragraph in enumerate(paragraphs):
+            if i == 0:
+                timings["ttft_ms"] = (time.perf_counter() - started) * 1000
+            yield TokenEvent(paragraph if i == 0 else "\n\n" + paragraph)
+        timings["total_ms"] = (time.perf_counter() - started) * 1000
+        yield CitationsEvent(citations)
+        grounding = {
+            "grounded": True,
+            "verdict": "supported",
+            "policy": "compose",
+            "replaced": False,
+            "claims": [],
+            "review_id": None,
+            "skipped": "composed",
+        }
+        yield DoneEvent("stop", Usage(), not answered, timings, prepared.prompt_version, grounding=grounding)
+
     def answer(self, prepared: Prepared) -> AsyncIterator[Event]:
-        """`generate`, passed through the configured stages in order."""
-        events: AsyncIterator[Event] = self.generate(prepared)
+        """`generate` (or `compose`), passed through the configured stages in order."""
+        if prepared.answer_mode == "compose" and self.composer is not None:
+            events: AsyncIterator[Event] = self.compose(prepared)
+        else:
+            events = self.generate(prepared)
         for stage in self.stages:
             events = stage(prepared, events)
         return events

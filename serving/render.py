@@ -40,12 +40,16 @@ def sse(data: dict[str, Any] | str, event: str | None = None) -> str:
 
 
 def _meta(prepared: Prepared) -> dict[str, Any]:
-    return {
+    meta: dict[str, Any] = {
         "standalone_question": prepared.standalone_question,
         "retrieval_mode": prepared.retrieval.mode,
         "history_turns": prepared.history_turns,
         "context_tokens": prepared.context_tokens,
+        "answer_mode": prepared.answer_mode,
     }
+    if prepared.composition is not None:
+        meta["composition"] = prepared.composition
+    return meta
 
 
 def done_payload(event: DoneEvent, prepared: Prepared) -> dict[str, Any]:

@@ -1,6 +1,7 @@
 """The safe answer the guard serves instead of a claim it could not confirm: it says so, quotes
-what the help centre does say (the best evidence the checker found, with the rest of its
-paragraph when that is short) with its source, and offers a human. Built from the retrieved
+what the help centre does say (the composer's selection for the question, serving/composer; or,
+without a composer, the best evidence the checker found, with the rest of its paragraph when
+that is short) with its source, and offers a human. Built from the retrieved
 passages only, so it needs no model call and cannot itself invent anything."""
 
 from __future__ import annotations
@@ -8,8 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from core.retrieval import RetrievedChunk
+
+if TYPE_CHECKING:
+    from serving.composer import Composition
 
 MAX_QUOTE_CHARS = 320
 MIN_QUOTE_WORDS = 6  # shorter evidence ("See the FAQ.") is no help to a customer: offer the human only
@@ -73,4 +78,19 @@ def replacement_text(evidence: str | None, passages: Sequence[RetrievedChunk]) -
     return (
         "I'm sorry, I can't confirm that from our policies. Here is what our help centre says: "
         f'"{quote.text}" (Source: {quote.source}). {OFFER_HUMAN}'
+    )
+
+
+def composed_replacement(composition: Composition) -> str:
+    """The replacement built from the composer's selection: each source's sentences with the
+    source named; the plain "can't confirm" answer when the passages do not answer the question
+    (no off-topic quote)."""
+    if not composition.answered:
+        return NO_EVIDENCE_ANSWER
+    quotes = " ".join(
+        f'"{text}" (Source: {chunk.title} > {chunk.section})' if chunk.section else f'"{text}" (Source: {chunk.title})'
+        for text, chunk in composition.paragraphs()
+    )
+    return (
+        f"I'm sorry, I can't confirm that from our policies. Here is what our help centre says: {quotes} {OFFER_HUMAN}"
     )

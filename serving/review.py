@@ -44,6 +44,7 @@ class ReviewRow(Base):
     verdict: Mapped[str] = mapped_column(String(16), default="")
     verdicts: Mapped[Any] = mapped_column(JSON, default=list)
     policy: Mapped[str] = mapped_column(String(16), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")  # why it is here: what was withdrawn or flagged, and why
     resolution: Mapped[str] = mapped_column(String(32), default="")
     note: Mapped[str] = mapped_column(Text, default="")
     resolved_at: Mapped[float | None] = mapped_column(Float, nullable=True, default=None)
@@ -69,6 +70,7 @@ class NewReview:
     verdict: str  # the answer's verdict: "contradicted" or "unsupported"
     verdicts: list[dict[str, Any]]
     policy: str
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,7 @@ class ReviewItem:
     verdict: str
     verdicts: list[dict[str, Any]]
     policy: str
+    reason: str = ""
     resolution: str = ""
     note: str = ""
     resolved_at: float | None = None
@@ -106,6 +109,7 @@ class ReviewItem:
             verdict=row.verdict,
             verdicts=list(row.verdicts or []),
             policy=row.policy,
+            reason=row.reason or "",
             resolution=row.resolution,
             note=row.note,
             resolved_at=row.resolved_at,

@@ -174,6 +174,7 @@ class ReviewItemOut(BaseModel):
     verdict: str
     verdicts: list[dict[str, Any]]
     policy: str
+    reason: str = ""  # why it is in the queue: what was withdrawn or flagged, and why
     resolution: str
     note: str
     resolved_at: float | None

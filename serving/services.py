@@ -11,6 +11,9 @@ from typing import TYPE_CHECKING
 from core.clients import make_embedder, make_llm_client, make_milvus_client
 from core.retrieval import Retriever
 from core.settings import Settings
+from serving.answer_mode import AnswerModes
+from serving.composer import Composer
+from serving.composer.heads import DocumentHeads
 from serving.grounding import GroundingRunner
 from serving.guard import GroundingGuard
 from serving.rag import RagService, Stage
@@ -93,6 +96,14 @@ async def build_services(settings: Settings) -> Services:
     milvus, embedder, retriever = await asyncio.to_thread(_build_sync, settings)
     llm = make_llm_client(settings)
     runner, reviews, stages = await asyncio.to_thread(build_grounding, settings, embedder)
-    rag = RagService(settings, retriever, llm, count_tokens=embedder.count_tokens, stages=stages)
+    composer = Composer(embedder.embed, heads=DocumentHeads.open(settings))
+    for stage in stages:
+        if isinstance(stage, GroundingGuard):
+            stage.composer = composer  # the guard's replacement quotes the composer's selection
+    modes = AnswerModes(settings, llm, runner)
+    rag = RagService(
+        settings, retriever, llm, count_tokens=embedder.count_tokens, stages=stages, composer=composer, modes=modes
+    )
+    modes.start_self_test()  # in the background; answers are composed until it passes
     cache = await asyncio.to_thread(build_cache, settings, embedder)
     return Services(settings, milvus, embedder, llm, retriever, rag, grounding=runner, reviews=reviews, cache=cache)

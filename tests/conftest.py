@@ -138,6 +138,7 @@ def api_settings(demo_index: Settings, llm_server: LocalLLMServer) -> Settings:
             "llm_model": "local",
             "llm_max_tokens": 48,
             "grounding_enabled": False,
+            "answer_mode": "generate",  # these tests are about generation; ANSWER_MODE=auto would compose
         }
     )
 
@@ -182,6 +183,7 @@ def guarded_api(demo_index: Settings, embedder: Any, llm_url: str, data_dir: Pat
             "llm_model": "local",
             "grounding_enabled": True,
             "docstore_url": f"sqlite:///{data_dir / 'reviews.db'}",
+            "answer_mode": "generate",  # the guard's tests: the fake model's answers must be generated
             **update,
         }
     )

@@ -341,7 +341,8 @@ function reviewItem(item) {
     verdicts.appendChild(li);
   }
   const when = new Date(item.created_at * 1000).toLocaleString();
-  node.querySelector(".review-meta").textContent = `#${item.id} · ${when} · policy ${item.policy} · ${item.verdict}`;
+  node.querySelector(".review-meta").textContent = `#${item.id} · ${when} · policy ${item.policy} · ${item.verdict}`
+    + (item.reason ? ` · ${item.reason}` : "");
   for (const button of node.querySelectorAll("[data-resolution]")) {
     button.addEventListener("click", () => resolveReview(node, item.id, button.dataset.resolution));
   }

@@ -62,6 +62,7 @@ def test_native_sse_withdraws_the_wrong_answer_and_queues_it(guard_api: Threaded
     assert item["answer"] == WRONG_LAPTOP_ANSWER and item["served_answer"] == replacement
     assert item["question"] == LAPTOP and item["status"] == "open" and item["policy"] == "replace"
     assert item["verdicts"][0]["verdict"] == "contradicted"
+    assert item["reason"].startswith("withdrawn (contradicted") and "45 days" in item["reason"]  # why it is queued
     assert any(c["doc_id"] == "returns/electronics-returns.md" for c in item["context"])
     assert all(c["text"] and c["chunk_id"] for c in item["context"])
     assert item["prompt"][0]["role"] == "system" and "Passage (" in item["prompt"][0]["content"]

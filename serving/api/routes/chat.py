@@ -134,7 +134,7 @@ async def answer(
     budget = output_budget(gateway, quota, max_tokens)
     prepared = await rag.prepare(messages, k=k, filters=filters, mode=mode, max_tokens=budget, temperature=temperature)
     observed.note_prepared(prepared)
-    if prepared.not_covered:  # the fixed answer: no model call, nothing to reserve
+    if prepared.not_covered or prepared.answer_mode == "compose":  # no model call, nothing to reserve
         return Answer(prepared, observed.observe(rag.answer(prepared)), {**quota.headers(), **x_cache})
     prompt_tokens = sum(rag.count_tokens(m["content"]) + 4 for m in prepared.messages)
     grant = await reserve_tokens(gateway, quota, prompt_tokens, prepared.params.max_tokens)  # 429

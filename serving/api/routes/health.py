@@ -1,5 +1,6 @@
 """`/health`: the process answers. `/ready`: Milvus reachable with the collection loaded, and the
-answer model's server listing its models; 503 names the part that failed."""
+answer model's server listing its models; 503 names the part that failed. It also reports the
+answer mode in use (generate or compose, serving/answer_mode.py), which never fails readiness."""
 
 from __future__ import annotations
 
@@ -73,7 +74,12 @@ async def check_gateway(request: Request) -> dict[str, Any]:
 async def ready(request: Request, services: ServicesDep) -> JSONResponse:
     milvus, llm, gateway = await asyncio.gather(check_milvus(services), check_llm(services), check_gateway(request))
     checks = {"milvus": milvus, "llm": llm, "gateway": gateway}
-    ok = all(check["ok"] for check in checks.values())
-    failed = [name for name, check in checks.items() if not check["ok"]]
-    body = {"status": "ready" if ok else "not_ready", "failed": failed, "checks": checks}
+    needed = dict(checks)
+    if services.settings.answer_mode == "compose":  # no answer needs the LLM server: reported, not required
+        needed.pop("llm")
+        llm["required"] = False
+    ok = all(check["ok"] for check in needed.values())
+    failed = [name for name, check in needed.items() if not check["ok"]]
+    body: dict[str, Any] = {"status": "ready" if ok else "not_ready", "failed": failed, "checks": checks}
+    body["answer_mode"] = services.rag.modes.report() if services.rag.modes is not None else {"in_use": "generate"}
     return JSONResponse(body, status_code=200 if ok else 503)

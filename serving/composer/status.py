@@ -1,0 +1,126 @@
+"""Whether a page (or one of its sections) is no longer current: archived, superseded, withdrawn,
+or valid only until a date that has passed. An answer never presents such a page's rule as the
+current one.
+
+What marks a page, in the ways help centres mark them:
+- metadata (front matter) at the top of the document: `status: archived`, `archived: true`,
+  `superseded_by: ...`, `valid_until: 2023-12-31` (or `expires`, `effective_until`);
+- its title or a section heading: "Returns policy (archived)", "Superseded: ...", "Old ...
+  policy", "... (valid until March 2024)";
+- a notice in its first lines: "This page is archived", "This policy has been superseded by
+  ...", "This article no longer applies", "Valid until 31 December 2023".
+
+A sentence inside a current page that says a rule "no longer applies" in some case is a rule,
+not a status: only the page's head, title and headings are read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_STATUS_WORDS = r"archived|superseded|obsolete|outdated|out of date|deprecated|withdrawn|retired|expired|discontinued"
+_META_STATUS = re.compile(
+    rf"^\s*(?:status|state|lifecycle)\s*:\s*[\"']?(?:{_STATUS_WORDS}|inactive|old|historic(?:al)?)\b", re.I | re.M
+)
+_META_FLAG = re.compile(r"^\s*(?:archived|superseded|deprecated|obsolete)\s*:\s*[\"']?(?:true|yes|1)\b", re.I | re.M)
+_META_REPLACED = re.compile(r"^\s*(?:superseded[_ -]by|replaced[_ -]by)\s*:\s*\S", re.I | re.M)
+_META_UNTIL = re.compile(
+    r"^\s*(?:valid[_ -]?(?:until|to|through)|expires?(?:[_ -]on)?|expiry(?:[_ -]date)?|effective[_ -]?(?:until|to)"
+    r"|end[_ -]date|archived[_ -]on)\s*:\s*[\"']?(?P<date>[^\n\"']+)",
+    re.I | re.M,
+)
+_HEADING_MARK = re.compile(
+    rf"\b(?:{_STATUS_WORDS})\b|\b(?:old|previous|former|legacy)\s+(?:\w+\s+)?(?:policy|policies|version|terms|rules)\b",
+    re.I,
+)
+_NOTICE = re.compile(
+    r"\b(?:this|the)\s+(?:page|article|policy|document|version|information|section|guide|post|entry|notice|faq)"
+    r"\b[^.!?\n]{0,60}?(?:\b(?:is|was|has been|have been|are)\s+(?:now\s+)?(?:"
+    + _STATUS_WORDS
+    + r"|replaced)|\bno longer (?:valid|current|in (?:effect|force|use)|applies|apply|applicable|maintained|updated))\b"
+    r"|\b(?:no longer (?:valid|in (?:effect|force)|current)|not (?:current|valid) any ?more)\b"
+    r"|^\s*(?:archived|superseded|outdated|obsolete)\b",
+    re.I | re.M,
+)
+_NOTICE_UNTIL = re.compile(
+    r"\b(?:valid|applied|applies|applicable|in (?:effect|force)|effective|ran|available)\s+(?:only\s+)?"
+    r"(?:until|till|through|to)\s+(?P<date>[^.;\n)]{4,40})",
+    re.I,
+)
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        "january february march april may june july august september october november december".split()
+    )
+}
+_MONTH_ABBREVIATIONS = {m[:3]: n for m, n in _MONTHS.items()}
+_ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d?)(?:-(?P<d>\d\d?))?\b")
+_DAY_MONTH_YEAR = re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon>[A-Za-z]{3,9})\.?,?\s+(?P<y>(?:19|20)\d\d)\b")
+_MONTH_DAY_YEAR = re.compile(r"\b(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b")
+_MONTH_YEAR = re.compile(r"\b(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<y>(?:19|20)\d\d)\b")
+_YEAR = re.compile(r"\b(?P<y>(?:19|20)\d\d)\b")
+_DAY_SLASH = re.compile(r"\b(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>(?:19|20)\d\d)\b")
+
+HEAD_CHARS = 600  # how much of a document's first passage is read for a notice
+
+
+def _month(word: str) -> int | None:
+    w = word.lower()
+    return _MONTHS.get(w) or _MONTH_ABBREVIATIONS.get(w[:3]) if len(w) >= 3 else None
+
+
+def _last_day(year: int, month: int) -> int:
+    following = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return (following - dt.timedelta(days=1)).day
+
+
+def parse_end_date(text: str) -> dt.date | None:
+    """The last day a date expression covers ("2023" -> 31 Dec 2023, "March 2024" -> 31 Mar 2024)."""
+    try:
+        if m := _ISO.search(text):
+            y, mo = int(m["y"]), int(m["m"])
+            return dt.date(y, mo, int(m["d"]) if m["d"] else _last_day(y, mo))
+        if m := _DAY_SLASH.search(text):
+            return dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+        for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
+            if (m := pattern.search(text)) and (month := _month(m["mon"])):
+                return dt.date(int(m["y"]), month, int(m["d"]))
+        if (m := _MONTH_YEAR.search(text)) and (month := _month(m["mon"])):
+            return dt.date(int(m["y"]), month, _last_day(int(m["y"]), month))
+        if m := _YEAR.search(text):
+            return dt.date(int(m["y"]), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def _past(date_text: str, today: dt.date) -> bool:
+    end = parse_end_date(date_text)
+    return end is not None and end < today
+
+
+def stale_reason(head: str, title: str = "", headings: str = "", today: dt.date | None = None) -> str:
+    """Why a page is not current ("" when it is): `head` is the start of the document (its
+    metadata and first lines), `title` its title, `headings` the section path of the passage."""
+    today = today or dt.date.today()
+    head = head[:HEAD_CHARS]
+    if _META_STATUS.search(head) or _META_FLAG.search(head):
+        return "marked archived in its metadata"
+    if _META_REPLACED.search(head):
+        return "marked superseded in its metadata"
+    for m in _META_UNTIL.finditer(head):
+        if _past(m["date"], today):
+            return f"valid until {m['date'].strip()}"
+    for label, text in (("title", title), ("section", headings)):
+        if text and _HEADING_MARK.search(text):
+            return f"its {label} says {text.strip()!r}"
+        for m in _NOTICE_UNTIL.finditer(text or ""):
+            if _past(m["date"], today):
+                return f"its {label} says valid until {m['date'].strip()}"
+    notice = _NOTICE.search(head)
+    if notice is not None:
+        return f"it says {notice.group(0).strip()!r}"
+    for m in _NOTICE_UNTIL.finditer(head):
+        if _past(m["date"], today):
+            return f"it says valid until {m['date'].strip()}"
+    return ""

@@ -1,0 +1,116 @@
+"""Passages cut into the units an answer can quote: sentences, list items and table rows, each
+cleaned of Markdown and kept with where it stands (passage, block, order), so a selection can be
+put back in reading order and a condition found next to the sentence it qualifies.
+
+A table row is made readable on its own by pairing its cells with the header row of its table
+("Category: Books; Window: 14 days") when the header is in the same passage."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from core.retrieval import RetrievedChunk
+from serving.sentences import SentenceSplitter
+
+_MARKUP = re.compile(r"\*\*|__|`")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_SPACE = re.compile(r"\s+")
+_BULLET = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s+")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
+_FRONT_MATTER_KEY = re.compile(r"^\s*[A-Za-z_][\w -]{0,30}:\s*\S")
+
+
+def clean(text: str) -> str:
+    return _SPACE.sub(" ", _LINK.sub(r"\1", _MARKUP.sub("", text))).strip()
+
+
+@dataclass(frozen=True)
+class Unit:
+    text: str
+    passage: int  # index into the passages given
+    block: int  # paragraph, list or table within the passage
+    order: int  # reading order within the passage
+    kind: str  # "sentence", "item" (list item), "row" (table row) or "lead" (ends with ":")
+
+    @property
+    def is_listy(self) -> bool:
+        return self.kind in {"item", "row"}
+
+
+def _cells(line: str) -> list[str]:
+    return [clean(c) for c in line.strip().strip("|").split("|")]
+
+
+def _is_row(line: str) -> bool:
+    return line.count("|") >= 2 or (line.count("|") == 1 and not line.strip().startswith("|") and " | " in line)
+
+
+def split_passage(text: str, passage: int) -> list[Unit]:
+    units: list[Unit] = []
+    block = 0
+    order = 0
+    header: list[str] | None = None
+    previous_kind = ""
+    in_front_matter = False
+    for raw in text.replace("\r", "\n").split("\n"):
+        line = raw.strip()
+        if line == "---":
+            in_front_matter = not in_front_matter and not units
+            continue
+        if in_front_matter or not line or line.startswith("#"):
+            if not line:
+                block += 1
+                previous_kind = ""
+            continue
+        if _TABLE_RULE.match(line):
+            continue
+        if _is_row(line):
+            cells = _cells(line)
+            if previous_kind != "row":
+                block += 1
+                header = cells  # the first row of a table: its header
+                previous_kind = "row"
+                continue
+            if header is not None and len(header) == len(cells) and any(header):
+                body = "; ".join(f"{h}: {c}" for h, c in zip(header, cells, strict=True) if c and c not in {"-", "–"})
+            else:
+                body = ", ".join(c for c in cells if c)
+            units.append(Unit(body, passage, block, order, "row"))
+            order += 1
+            continue
+        if _BULLET.match(line):
+            if previous_kind not in {"item", "lead"}:
+                block += 1
+            item = clean(_BULLET.sub("", line))
+            if item:
+                units.append(Unit(item, passage, block, order, "item"))
+                order += 1
+            previous_kind = "item"
+            continue
+        if previous_kind in {"item", "row"}:
+            block += 1
+        splitter = SentenceSplitter()
+        pieces = splitter.feed(clean(line)) + splitter.flush()
+        for piece in pieces:
+            sentence = piece.strip()
+            if not sentence:
+                continue
+            kind = "lead" if sentence.endswith(":") else "sentence"
+            units.append(Unit(sentence, passage, block, order, kind))
+            order += 1
+        previous_kind = "lead" if units and units[-1].kind == "lead" else "sentence"
+    return units
+
+
+def split_passages(passages: Sequence[RetrievedChunk]) -> list[Unit]:
+    units: list[Unit] = []
+    for index, chunk in enumerate(passages):
+        units.extend(split_passage(chunk.text, index))
+    return units
+
+
+def looks_like_front_matter(text: str) -> bool:
+    lines = [ln for ln in text.strip().splitlines() if ln.strip()]
+    return bool(lines) and lines[0].strip() == "---" and any(_FRONT_MATTER_KEY.match(ln) for ln in lines[1:6])

@@ -1,0 +1,218 @@
+"""The answer composer on made-up passages from several kinds of business (a library, a gym, a
+software shop, a ferry line): the sentence that answers, its conditions, lists, declines, and
+pages that are no longer current. The embedder is a bag-of-words stand-in (hashed stems), so the
+selection logic is tested without the model; the real model runs in the integration tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import numpy as np
+import pytest
+
+from core.keywords import keyword_tokens
+from core.retrieval import RetrievedChunk
+from serving.composer import Composer, QuestionCues, stale_reason
+from serving.composer.units import split_passage
+from serving.replacement import NO_EVIDENCE_ANSWER, OFFER_HUMAN, composed_replacement
+
+DIM = 256
+
+
+def bag_of_words(texts: list[str]) -> np.ndarray:
+    rows = np.zeros((len(texts), DIM), dtype=np.float32)
+    for i, text in enumerate(texts):
+        for token in keyword_tokens(text):
+            rows[i, int(hashlib.md5(token.encode()).hexdigest(), 16) % DIM] += 1.0
+        norm = np.linalg.norm(rows[i])
+        if norm:
+            rows[i] /= norm
+    return rows
+
+
+def chunk(
+    text: str, title: str, section: str = "", rank: int = 1, doc_id: str = "", position: int = 1
+) -> RetrievedChunk:
+    doc = doc_id or title.lower().replace(" ", "-") + ".md"
+    return RetrievedChunk(f"{doc}:{position}", text, doc, title, section, doc, position, 1.0 / rank, rank)
+
+
+@pytest.fixture()
+def composer() -> Composer:
+    return Composer(bag_of_words)
+
+
+LIBRARY = chunk(
+    "Our libraries are open to everyone. Opening hours differ by branch.\n\n"
+    "Books can be borrowed for 21 days. If you are a reading-club member, you can keep books for 35 days. "
+    "Renewals are free.\n\nDVDs can be borrowed for 7 days.",
+    "Borrowing",
+    "Loan periods",
+    rank=1,
+)
+LIBRARY_FEES = chunk(
+    "A late return costs 0.50 EUR per day and item. Fees are capped at 10 EUR per item.",
+    "Borrowing",
+    "Late fees",
+    rank=2,
+    position=2,
+)
+GYM = chunk(
+    "You can pay for your membership with:\n- Direct debit\n- Credit card\n- Cash at the front desk\n\n"
+    "We don't accept cheques.",
+    "Paying for your membership",
+    "Payment methods",
+    rank=1,
+)
+FERRY_TABLE = chunk(
+    "Route | Crossing time | Fare\nNorth Bay - Island | 45 minutes | 12.50\nHarbour - Lighthouse | 20 minutes | 6.00",
+    "Timetable and fares",
+    "Routes",
+    rank=1,
+)
+
+
+def test_the_sentence_that_answers_with_its_condition(composer: Composer) -> None:
+    result = composer.compose("How long can I keep a borrowed book?", [LIBRARY, LIBRARY_FEES])
+    assert result.answered, result.reason
+    assert "Books can be borrowed for 21 days." in result.text
+    assert "If you are a reading-club member, you can keep books for 35 days." in result.text  # the condition
+    assert "Opening hours" not in result.text  # the generic sentence is not the answer
+    assert result.sources[0] is LIBRARY
+    assert result.text.rstrip().endswith("[1]")
+
+
+def test_how_much_prefers_the_amount(composer: Composer) -> None:
+    result = composer.compose("How much is the fee if I return a book late?", [LIBRARY, LIBRARY_FEES])
+    assert result.answered, result.reason
+    assert "0.50 EUR per day" in result.text
+    assert "capped at 10 EUR" in result.text
+    assert result.sources[0] is LIBRARY_FEES
+
+
+def test_a_list_question_gets_the_whole_list(composer: Composer) -> None:
+    result = composer.compose("Which payment methods do you accept for the membership?", [GYM])
+    assert result.answered, result.reason
+    for method in ("Direct debit", "Credit card", "Cash at the front desk"):
+        assert method in result.text
+
+
+def test_table_rows_are_read_with_their_header(composer: Composer) -> None:
+    result = composer.compose("How long is the crossing from North Bay to the Island?", [FERRY_TABLE])
+    assert result.answered, result.reason
+    assert "Route: North Bay - Island; Crossing time: 45 minutes; Fare: 12.50" in result.text
+    assert "Lighthouse" not in result.text
+
+
+def test_several_sources_each_cited(composer: Composer) -> None:
+    software = chunk(
+        "Every licence includes a 90-day warranty from the date of purchase.", "Licences", "Warranty", rank=1
+    )
+    support = chunk(
+        "The warranty on licences is extended to 1 year for business customers.",
+        "Business accounts",
+        "Warranty",
+        rank=2,
+    )
+    result = composer.compose("How long is the warranty on a licence?", [software, support])
+    assert result.answered
+    assert {id(c) for c in result.sources} == {id(software), id(support)}
+    assert "[1]" in result.text and "[2]" in result.text
+
+
+def test_declines_when_the_passages_do_not_answer(composer: Composer) -> None:
+    result = composer.compose("Do you rent out bicycles?", [LIBRARY, LIBRARY_FEES])
+    assert not result.answered
+    assert result.text == "" and result.sources == []
+    assert composed_replacement(result) == NO_EVIDENCE_ANSWER  # no off-topic quote attached
+
+
+def test_declines_when_the_asked_for_amount_is_missing(composer: Composer) -> None:
+    result = composer.compose("What is the price of borrowing a DVD?", [LIBRARY])
+    assert not result.answered
+    assert "asked for" in result.reason
+
+
+def test_an_archived_page_is_never_quoted_as_current(composer: Composer) -> None:
+    old = chunk(
+        "This policy was superseded on 1 March 2024.\n\nBooks can be borrowed for 14 days.",
+        "Borrowing 2023",
+        "Loan periods",
+        rank=1,
+        doc_id="old-borrowing.md",
+        position=0,
+    )
+    current = chunk("Books can be borrowed for 21 days.", "Borrowing", "Loan periods", rank=2)
+    result = composer.compose("How long can I borrow a book?", [old, current])
+    assert result.answered
+    assert "21 days" in result.text and "14 days" not in result.text
+    assert result.stale == ["old-borrowing.md"]
+    only_old = composer.compose("How long can I borrow a book?", [old])
+    assert not only_old.answered and only_old.reason.startswith("only pages")
+
+
+def test_status_read_from_the_documents_head_for_a_later_passage() -> None:
+    heads = {"fares.md": "---\nstatus: archived\n---\nFares for the 2022 season."}
+    composer = Composer(bag_of_words, heads=lambda doc_id: heads.get(doc_id, ""))
+    later = chunk("A single crossing costs 9 EUR.", "Fares", "Single tickets", doc_id="fares.md", position=3)
+    assert not composer.compose("How much is a single crossing?", [later]).answered
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "section", "stale"),
+    [
+        ("---\nstatus: archived\n---\n", "", "", True),
+        ("---\nsuperseded_by: returns-2025.md\n---\n", "", "", True),
+        ("---\nvalid_until: 2023-12-31\n---\n", "", "", True),
+        ("---\nvalid_until: 2999-12-31\n---\n", "", "", False),
+        ("", "Returns policy (archived)", "", True),
+        ("", "Shipping", "Old shipping policy", True),
+        ("This article no longer applies. See the new page.", "", "", True),
+        ("Valid until 31 December 2023. Returns within 14 days.", "", "", True),
+        ("Returns are free. Price protection no longer applies after 14 days.", "", "", False),
+        ("The delivery address can no longer be changed once shipped.", "Orders", "Changing an order", False),
+    ],
+)
+def test_page_status(head: str, title: str, section: str, stale: bool) -> None:
+    assert bool(stale_reason(head, title, section, today=dt.date(2026, 12, 7))) is stale
+
+
+def test_question_cues() -> None:
+    assert "duration" in QuestionCues.of("How long does delivery take?").kinds
+    assert "money" in QuestionCues.of("How much does it cost?").kinds
+    assert QuestionCues.of("Which payment methods do you accept?").wants_list
+    assert QuestionCues.of("Do you offer a student discount?").yes_no
+    assert not QuestionCues.of("Why was my card declined?").kinds
+
+
+def test_units_keep_lists_rows_and_sentences_apart() -> None:
+    units = split_passage("Intro sentence. Second one.\n\n- **First** item\n- [Second](x.md) item\n\nA | B\n1 | 2", 0)
+    assert [(u.kind, u.text) for u in units] == [
+        ("sentence", "Intro sentence."),
+        ("sentence", "Second one."),
+        ("item", "First item"),
+        ("item", "Second item"),
+        ("row", "A: 1; B: 2"),
+    ]
+
+
+def test_the_guards_replacement_quotes_the_selection(composer: Composer) -> None:
+    result = composer.compose("How long can I keep a borrowed book?", [LIBRARY, LIBRARY_FEES])
+    text = composed_replacement(result)
+    assert '"Books can be borrowed for 21 days.' in text
+    assert "(Source: Borrowing > Loan periods)" in text
+    assert text.endswith(OFFER_HUMAN)
+    assert "[1]" not in text
+
+
+def test_an_faq_answer_is_read_with_its_question(composer: Composer) -> None:
+    faq = chunk(
+        "Not currently. Sign up for the newsletter to hear about offers.",
+        "General FAQ",
+        "Discounts > Do you offer discounts for seniors?",
+        position=0,
+    )
+    result = composer.compose("Is there a senior discount?", [faq])
+    assert result.answered, result.reason
+    assert result.text.startswith("Do you offer discounts for seniors? Not currently.")
