@@ -8,7 +8,10 @@ Key facts of an expected answer:
   the question (a name the customer already said proves nothing), e.g. "PayPal", "Klarna";
 - for an expected answer with neither (a how-to), the answer must share at least half of its
   content terms instead.
-A fact is present when the answer holds an equal quantity, or the name (case-insensitive)."""
+A fact is present when the answer holds an equal quantity, or the name (case-insensitive).
+A set whose author wrote the key facts (`key_facts`, e.g. the blind E-Manual set) is scored on
+those strings instead: each must occur in the answer (case- and space-insensitive), a quantity in
+it also as an equal quantity ("two hours" for "2 hours")."""
 
 from __future__ import annotations
 
@@ -41,6 +44,21 @@ class Facts:
     @property
     def count(self) -> int:
         return len(self.quantities) + len(self.names) or (1 if self.terms else 0)
+
+
+def written_facts_found(facts: list[str], answer: str) -> tuple[int, int, list[str]]:
+    """(present, total, the missing ones) for key facts written by the set's author."""
+    squash = lambda text: " ".join(text.lower().split())  # noqa: E731
+    have, found = squash(answer), extract_quantities(answer)
+    missing: list[str] = []
+    for fact in facts:
+        quantities = extract_quantities(fact)
+        if squash(fact) in have or (
+            quantities and all(any(equal(q, a) or equal(a, q) for a in found) for q in quantities)
+        ):
+            continue
+        missing.append(fact)
+    return len(facts) - len(missing), len(facts), missing
 
 
 def key_facts(question: GoldenQuestion) -> Facts:

@@ -40,7 +40,7 @@ from typing import Any
 
 import httpx
 
-from bench.answer_scoring import cites_gold, facts_found, is_decline, key_facts
+from bench.answer_scoring import cites_gold, facts_found, is_decline, key_facts, written_facts_found
 from bench.report import RESULTS, machine_line, write_results
 from core.settings import REPO_ROOT, Settings
 from evaluation.golden import GoldenQuestion
@@ -198,7 +198,9 @@ class Contradictions:
 
 def score(case: GoldenQuestion, reply: dict[str, Any], contradictions: Contradictions) -> dict[str, Any]:
     text = reply["text"]
-    present, total, missing = facts_found(key_facts(case), text)
+    present, total, missing = (
+        written_facts_found(case.key_facts, text) if case.key_facts else facts_found(key_facts(case), text)
+    )
     declined = is_decline(text)
     row = {
         "id": case.id,

@@ -44,7 +44,6 @@ sys.path.insert(0, str(REPO))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 RESULTS = REPO / "bench" / "results"
-DATASETS = REPO / "evaluation" / "datasets"
 POLICY_SETS = [f"policy_claims_v{i}" for i in range(1, 7)]
 HELD_OUT = {"policy_claims_v5", "policy_claims_v6", "halueval"}
 ALL_RULES = [
@@ -69,16 +68,21 @@ def is_blind(name: str) -> bool:
 
 
 def load_named(name: str) -> list[dict[str, Any]]:
-    try:
-        from core.datasets import load_cases  # type: ignore[import-not-found,unused-ignore]
+    """A policy-claims style set by name. A set that names its passages by reference
+    (`passage_sections`: the E-Manual, whose text is read from the shared data at run time)
+    gets them attached by its loader."""
+    from core.datasets import load_cases
 
-        return list(load_cases(name))
-    except (ImportError, FileNotFoundError):
-        pass  # before the dataset folders: the flat files below
-    for path in (DATASETS / name / "cases.jsonl", DATASETS / f"{name}.jsonl"):
-        if path.is_file():
-            return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    raise FileNotFoundError(f"no dataset named {name!r} under {DATASETS}")
+    cases = load_cases(name)
+    if cases and "passages" not in cases[0] and "passage_sections" in cases[0]:
+        from core.settings import get_settings
+        from evaluation.emanual_claims import DATASET
+        from evaluation.emanual_claims import load_cases as with_passages
+
+        if name != DATASET:
+            raise ValueError(f"{name}: cases name passage_sections, but no loader attaches them")
+        return [dict(c) for c in with_passages(get_settings())]
+    return cases
 
 
 def ragtruth_cases(task: str, limit: int) -> list[dict[str, Any]]:

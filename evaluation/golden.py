@@ -43,6 +43,7 @@ class GoldenQuestion:
     answerable: bool = True
     category: str = ""
     kind: str = ""
+    key_facts: list[str] = field(default_factory=list)  # written by the set's author; else derived by the scorer
 
     @property
     def gold_refs(self) -> list[GoldRef]:
@@ -68,6 +69,7 @@ class GoldenQuestion:
             answerable=bool(answerable) if answerable is not None else bool(groups),
             category=str(row.get("category") or ""),
             kind=str(row.get("kind") or ""),
+            key_facts=[str(f) for f in row.get("key_facts") or []],
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -80,6 +82,8 @@ class GoldenQuestion:
             "category": self.category,
             "kind": self.kind,
         }
+        if self.key_facts:
+            row["key_facts"] = self.key_facts
         if any(len(g) > 1 for g in self.gold_groups):
             row["gold_groups"] = [[{"doc_id": r.doc_id, "section": r.section} for r in g] for g in self.gold_groups]
         return row
