@@ -350,6 +350,31 @@ class Settings(BaseSettings):
     mlflow_port: int = Field(default=5000, alias="MLFLOW_PORT")
     mlflow_tracking_uri: str = Field(default="", alias="MLFLOW_TRACKING_URI", description="empty = SQLite in data_dir")
 
+    # --- hardening (issue 19) ----------------------------------------------------------------
+    request_max_body_bytes: int = Field(
+        default=1024 * 1024,
+        alias="REQUEST_MAX_BODY_BYTES",
+        description="largest request body any route accepts (413 above it)",
+    )
+    feedback_max_text_chars: int = Field(
+        default=8000,
+        alias="FEEDBACK_MAX_TEXT_CHARS",
+        description="longest question or answer text a feedback record may carry",
+    )
+    feedback_max_citations: int = Field(
+        default=50, alias="FEEDBACK_MAX_CITATIONS", description="most citations a feedback record may carry"
+    )
+    grounding_max_total_chars: int = Field(
+        default=40_000,
+        alias="GROUNDING_MAX_TOTAL_CHARS",
+        description="answer + passages characters one POST /v1/grounding/check may send (bounds its CPU time)",
+    )
+    dependency_retry_after_s: int = Field(
+        default=5,
+        alias="DEPENDENCY_RETRY_AFTER_S",
+        description="Retry-After of the 503 sent while Redis, Milvus or the LLM server is unreachable",
+    )
+
     @field_validator("chunk_overlap")
     @classmethod
     def _overlap_non_negative(cls, value: int) -> int:

@@ -25,8 +25,29 @@ class FeedbackRequest(BaseModel):
     citations: list[dict[str, Any]] = Field(default_factory=list)
 
 
+def _check_sizes(body: FeedbackRequest, max_text_chars: int, max_citations: int) -> None:
+    for name in ("question", "answer"):
+        size = len(getattr(body, name))
+        if size > max_text_chars:
+            raise APIError(
+                422,
+                f"{name} is {size} characters long; the limit is {max_text_chars} (FEEDBACK_MAX_TEXT_CHARS)",
+                "invalid_feedback",
+                name,
+            )
+    if len(body.citations) > max_citations:
+        raise APIError(
+            422,
+            f"{len(body.citations)} citations; the limit is {max_citations} (FEEDBACK_MAX_CITATIONS)",
+            "invalid_feedback",
+            "citations",
+        )
+
+
 @router.post("/feedback", status_code=201)
 async def post_feedback(body: FeedbackRequest, settings: SettingsDep) -> dict[str, Any]:
+    _check_sizes(body, settings.feedback_max_text_chars, settings.feedback_max_citations)
+
     def store() -> dict[str, Any]:
         stored = record_feedback(
             feedback_engine(settings),
