@@ -37,7 +37,7 @@ from serving.gateway.deps import (
     reserve_tokens,
     usage_report,
 )
-from serving.gateway.stream import caching, metered, replay
+from serving.gateway.stream import caching, errors_as_events, metered, replay
 from serving.llm import GenerationParams
 from serving.rag import Message, Prepared
 from serving.render import SSE_HEADERS, CompletionIds, native_sse, openai_completion, openai_stream, peek
@@ -133,7 +133,7 @@ async def answer(
     prompt_tokens = sum(rag.count_tokens(m["content"]) + 4 for m in prepared.messages)
     grant = await reserve_tokens(gateway, quota, prompt_tokens, prepared.params.max_tokens)  # 429
     slot = await admit(gateway, quota, request)  # 503; gives the reservation back on failure
-    inner = metered(rag.answer(prepared), gateway, grant, slot, prompt_tokens)
+    inner = metered(errors_as_events(rag.answer(prepared)), gateway, grant, slot, prompt_tokens)
     events: AsyncIterator[Event] = inner
     if cache is not None:
         vector = lookup.vector if lookup is not None else None
