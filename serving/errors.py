@@ -75,7 +75,9 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return error_response(exc.status_code, str(exc.detail), None)
+        response = error_response(exc.status_code, str(exc.detail), None)
+        response.headers.update(exc.headers or {})  # e.g. the `Allow` of a 405
+        return response
 
     async def _dependency(request: Request, exc: Exception) -> JSONResponse:
         down = dependency_down(exc)

@@ -18,6 +18,7 @@ from serving.errors import install_error_handlers
 from serving.gateway.deps import enforce_rate_limit, install_gateway, require_api_key
 from serving.gateway.service import Gateway
 from serving.input_guard import InputGuard
+from serving.openapi import install_openapi
 from serving.services import build_services
 
 log = logging.getLogger(__name__)
@@ -76,6 +77,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(InputGuard, max_body_bytes=app.state.settings.request_max_body_bytes)
+    install_openapi(app)
     return app
 
 

@@ -221,3 +221,18 @@ def test_a_grounding_check_is_bounded_in_total_size(keyed_api: ThreadedUvicorn, 
     response = httpx.post(f"{keyed_api.url}/v1/grounding/check", json=body, headers=new_key(redis_server), timeout=60)
     assert response.status_code == 400, response.text
     assert response.json()["error"]["code"] == "check_too_large"
+
+
+def test_a_valid_bearer_key_is_not_overridden_by_x_api_key(
+    keyed_api: ThreadedUvicorn, redis_server: RedisServer
+) -> None:
+    headers = {**new_key(redis_server), "X-API-Key": "rd_wrong"}
+    assert httpx.get(f"{keyed_api.url}/v1/models", headers=headers, timeout=30).status_code == 200
+    x_only = {"X-API-Key": new_key(redis_server)["Authorization"].removeprefix("Bearer ")}
+    assert httpx.get(f"{keyed_api.url}/v1/models", headers=x_only, timeout=30).status_code == 200
+
+
+def test_a_405_names_the_allowed_methods(keyed_api: ThreadedUvicorn) -> None:
+    response = httpx.request("TRACE", f"{keyed_api.url}/v1/models", timeout=30)
+    assert response.status_code == 405
+    assert "GET" in response.headers["Allow"]

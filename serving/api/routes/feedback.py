@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 from evaluation.feedback import FeedbackError, feedback_engine, record_feedback, satisfaction_rate
 from serving.api.deps import SettingsDep
 from serving.errors import APIError
+from serving.schemas import ErrorResponse
 
 router = APIRouter(prefix="/v1", tags=["feedback"])
 
@@ -44,7 +45,11 @@ def _check_sizes(body: FeedbackRequest, max_text_chars: int, max_citations: int)
         )
 
 
-@router.post("/feedback", status_code=201)
+@router.post(
+    "/feedback",
+    status_code=201,
+    responses={422: {"model": ErrorResponse, "description": "a bad rating, an empty answer id or a field too long"}},
+)
 async def post_feedback(body: FeedbackRequest, settings: SettingsDep) -> dict[str, Any]:
     _check_sizes(body, settings.feedback_max_text_chars, settings.feedback_max_citations)
 
