@@ -369,6 +369,12 @@ class Settings(BaseSettings):
         alias="GROUNDING_MAX_TOTAL_CHARS",
         description="answer + passages characters one POST /v1/grounding/check may send (bounds its CPU time)",
     )
+    gateway_match_llm_slots: bool = Field(
+        default=True,
+        alias="GATEWAY_MATCH_LLM_SLOTS",
+        description="lower GATEWAY_MAX_INFLIGHT to the LLM server's parallel slots, read at start from its "
+        "/props, /slots or /get_server_info",
+    )
     dependency_retry_after_s: int = Field(
         default=5,
         alias="DEPENDENCY_RETRY_AFTER_S",
