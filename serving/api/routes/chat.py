@@ -39,6 +39,7 @@ from serving.gateway.deps import (
 )
 from serving.gateway.stream import caching, errors_as_events, metered, replay
 from serving.llm import GenerationParams
+from serving.prompt_tokens import count_prompt_tokens
 from serving.rag import Message, Prepared
 from serving.render import SSE_HEADERS, CompletionIds, native_sse, openai_completion, openai_stream, peek
 from serving.schemas import AnswerRequest, ChatCompletionRequest, ErrorResponse, ModelCard, ModelList
@@ -130,7 +131,10 @@ async def answer(
     prepared = await rag.prepare(messages, k=k, filters=filters, mode=mode, max_tokens=budget, temperature=temperature)
     if prepared.not_covered:  # the fixed answer: no model call, nothing to reserve
         return Answer(prepared, rag.answer(prepared), {**quota.headers(), **x_cache})
-    prompt_tokens = sum(rag.count_tokens(m["content"]) + 4 for m in prepared.messages)
+    # Counted by the serving model's tokenizer (its /tokenize), the unit it bills in; the
+    # embedder's tokenizer undercounts some text by 200x.
+    settings = services.settings
+    prompt_tokens = await count_prompt_tokens(settings.llm_base_url, prepared.messages, settings.llm_api_key)
     grant = await reserve_tokens(gateway, quota, prompt_tokens, prepared.params.max_tokens)  # 429
     slot = await admit(gateway, quota, request)  # 503; gives the reservation back on failure
     inner = metered(errors_as_events(rag.answer(prepared)), gateway, grant, slot, prompt_tokens)
