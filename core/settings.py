@@ -375,6 +375,11 @@ class Settings(BaseSettings):
         description="lower GATEWAY_MAX_INFLIGHT to the LLM server's parallel slots, read at start from its "
         "/props, /slots or /get_server_info",
     )
+    index_generation_check_s: float = Field(
+        default=2.0,
+        alias="INDEX_GENERATION_CHECK_S",
+        description="how often the API re-reads the docstore's index generation that keys the response cache",
+    )
     dependency_retry_after_s: int = Field(
         default=5,
         alias="DEPENDENCY_RETRY_AFTER_S",

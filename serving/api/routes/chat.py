@@ -38,6 +38,7 @@ from serving.gateway.deps import (
     usage_report,
 )
 from serving.gateway.stream import caching, errors_as_events, metered, replay
+from serving.index_generation import IndexGeneration
 from serving.llm import GenerationParams
 from serving.prompt_tokens import count_prompt_tokens
 from serving.rag import Message, Prepared
@@ -78,11 +79,21 @@ class Answer:
             log.debug("gateway: the metered stream was still running at close", exc_info=True)
 
 
-def _cache_scope(services: Services, k: int | None, filters: dict[str, Any] | None, mode: Mode | None) -> str:
+def _index_generation(services: Services) -> int:
+    generation = getattr(services, "index_generation", None)
+    if generation is None:
+        generation = IndexGeneration(services.settings)
+        services.index_generation = generation  # type: ignore[attr-defined]
+    return generation.current()
+
+
+async def _cache_scope(services: Services, k: int | None, filters: dict[str, Any] | None, mode: Mode | None) -> str:
     settings = services.settings
+    generation = await asyncio.to_thread(_index_generation, services)  # a new index run: a new scope
     return cache_scope(
         settings,
         PROMPT_VERSION,
+        f"index-{generation}",
         settings.llm_model,
         mode or settings.retrieval_mode,
         k or settings.top_k,
@@ -113,7 +124,7 @@ async def answer(
     rag.check_k(k)
     # The cache answers single questions only: with history the answer depends on the turns.
     cache = services.cache if not earlier else None
-    scope = _cache_scope(services, k, filters, mode) if cache is not None else ""
+    scope = await _cache_scope(services, k, filters, mode) if cache is not None else ""
     lookup: CacheLookup | None = None
     if cache is not None:
         try:
