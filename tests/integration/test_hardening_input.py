@@ -188,7 +188,7 @@ def test_a_request_counts_once_against_the_limit(keyed_api: ThreadedUvicorn, red
 def test_a_body_over_the_limit_is_a_413_and_nothing_is_stored(
     keyed_api: ThreadedUvicorn, redis_server: RedisServer, path: str
 ) -> None:
-    headers = new_key(redis_server)
+    headers = new_key(redis_server, staff=True)
     before = httpx.get(f"{keyed_api.url}/v1/feedback/summary", headers=headers, timeout=30).json()["total"]
     huge = {"answer_id": "chatcmpl-big", "rating": 1, "comment": "x" * (5 * 1024 * 1024)}
     response = httpx.post(f"{keyed_api.url}{path}", json=huge, headers=headers, timeout=60)
@@ -236,3 +236,11 @@ def test_a_405_names_the_allowed_methods(keyed_api: ThreadedUvicorn) -> None:
     response = httpx.request("TRACE", f"{keyed_api.url}/v1/models", timeout=30)
     assert response.status_code == 405
     assert "GET" in response.headers["Allow"]
+
+
+def test_the_global_satisfaction_figure_is_staff_only(keyed_api: ThreadedUvicorn, redis_server: RedisServer) -> None:
+    response = httpx.get(f"{keyed_api.url}/v1/feedback/summary", headers=new_key(redis_server), timeout=30)
+    assert response.status_code == 403, response.text
+    assert response.json()["error"]["type"] == "permission_error"
+    staff = httpx.get(f"{keyed_api.url}/v1/feedback/summary", headers=new_key(redis_server, staff=True), timeout=30)
+    assert staff.status_code == 200

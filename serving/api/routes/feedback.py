@@ -6,12 +6,13 @@ import asyncio
 from dataclasses import asdict
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 from pydantic import BaseModel, Field
 
 from evaluation.feedback import FeedbackError, feedback_engine, record_feedback, satisfaction_rate
 from serving.api.deps import SettingsDep
 from serving.errors import APIError
+from serving.gateway.deps import require_staff
 from serving.schemas import ErrorResponse
 
 router = APIRouter(prefix="/v1", tags=["feedback"])
@@ -72,7 +73,11 @@ async def post_feedback(body: FeedbackRequest, settings: SettingsDep) -> dict[st
         raise APIError(422, str(exc), "invalid_feedback") from exc
 
 
-@router.get("/feedback/summary")
+@router.get(
+    "/feedback/summary",
+    dependencies=[Depends(require_staff)],
+    responses={403: {"model": ErrorResponse, "description": "the global satisfaction figure is for staff keys"}},
+)
 async def feedback_summary(settings: SettingsDep) -> dict[str, Any]:
     result = await asyncio.to_thread(satisfaction_rate, settings)
     return {"up": result.up, "down": result.down, "total": result.total, "satisfaction_rate": result.rate}
