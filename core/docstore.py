@@ -61,6 +61,15 @@ class MetaRow(Base):
     value: Mapped[str] = mapped_column(Text, default="")
 
 
+INDEX_GENERATION_KEY = "index_generation"
+
+
+def _bump_generation(session: Session) -> None:
+    row = session.get(MetaRow, INDEX_GENERATION_KEY)
+    current = int(row.value) if row is not None and row.value.isdigit() else 0
+    session.merge(MetaRow(key=INDEX_GENERATION_KEY, value=str(current + 1)))
+
+
 @dataclass(frozen=True)
 class StoredDocument:
     doc_id: str
@@ -115,6 +124,8 @@ class DocStore:
                 session.execute(delete(DocumentRow).where(DocumentRow.doc_id.in_(batch)))
             session.add_all(docs)
             session.add_all(chunk_list)
+            if touched:  # in the same transaction: no reader sees new rows under the old generation
+                _bump_generation(session)
 
     def record_error(self, doc_id: str, source_path: str, error: str) -> None:
         """Remember a failed load without touching a previously indexed version."""
@@ -132,6 +143,11 @@ class DocStore:
     def set_meta(self, key: str, value: str) -> None:
         with Session(self.engine) as session, session.begin():
             session.merge(MetaRow(key=key, value=value))
+
+    def index_generation(self) -> int:
+        """A counter every index run that changed a document raised (however it was started):
+        the response cache keys its entries by it, so an update can never leave stale answers."""
+        return int(self.get_meta(INDEX_GENERATION_KEY) or 0)
 
     def record_run(self, run: IndexRunRow) -> None:
         with Session(self.engine) as session, session.begin():

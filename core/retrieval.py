@@ -138,10 +138,21 @@ class Retriever:
             self._keyword_search = collection_has_bm25(self.client, self.settings.milvus_collection)
             self._loaded = True
 
-    def dense(self, vector: np.ndarray, k: int, expr: str) -> list[RetrievedChunk]:
+    def _search(self, **kwargs: Any) -> Any:
+        """`client.search` on the collection; a Milvus server restarted under us has it released
+        ("call load() before search"): load it again and retry once, so search recovers by itself."""
         self._ensure_loaded()
-        result = self.client.search(
-            self.settings.milvus_collection,
+        try:
+            return self.client.search(self.settings.milvus_collection, **kwargs)
+        except Exception as exc:
+            self._loaded = False
+            if "load" not in str(exc).lower():
+                raise
+        self._ensure_loaded()
+        return self.client.search(self.settings.milvus_collection, **kwargs)
+
+    def dense(self, vector: np.ndarray, k: int, expr: str) -> list[RetrievedChunk]:
+        result = self._search(
             data=[vector.tolist()],
             anns_field=S.VECTOR,
             limit=k,
@@ -163,8 +174,7 @@ class Retriever:
         self._ensure_loaded()
         if not self._keyword_search:  # hybrid is then dense alone
             return []
-        result = self.client.search(
-            self.settings.milvus_collection,
+        result = self._search(
             data=[terms],
             anns_field=S.SPARSE,
             limit=k,

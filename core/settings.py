@@ -646,6 +646,41 @@ class Settings(BaseSettings):
     answer_self_test_timeout_s: float = Field(
         default=60.0, gt=0, alias="ANSWER_SELF_TEST_TIMEOUT_S", description="time allowed for one self-test answer"
     )
+    # --- hardening (issue 19) ----------------------------------------------------------------
+    request_max_body_bytes: int = Field(
+        default=1024 * 1024,
+        alias="REQUEST_MAX_BODY_BYTES",
+        description="largest request body any route accepts (413 above it)",
+    )
+    feedback_max_text_chars: int = Field(
+        default=8000,
+        alias="FEEDBACK_MAX_TEXT_CHARS",
+        description="longest question or answer text a feedback record may carry",
+    )
+    feedback_max_citations: int = Field(
+        default=50, alias="FEEDBACK_MAX_CITATIONS", description="most citations a feedback record may carry"
+    )
+    grounding_max_total_chars: int = Field(
+        default=40_000,
+        alias="GROUNDING_MAX_TOTAL_CHARS",
+        description="answer + passages characters one POST /v1/grounding/check may send (bounds its CPU time)",
+    )
+    gateway_match_llm_slots: bool = Field(
+        default=True,
+        alias="GATEWAY_MATCH_LLM_SLOTS",
+        description="lower GATEWAY_MAX_INFLIGHT to the LLM server's parallel slots, read at start from its "
+        "/props, /slots or /get_server_info",
+    )
+    index_generation_check_s: float = Field(
+        default=2.0,
+        alias="INDEX_GENERATION_CHECK_S",
+        description="how often the API re-reads the docstore's index generation that keys the response cache",
+    )
+    dependency_retry_after_s: int = Field(
+        default=5,
+        alias="DEPENDENCY_RETRY_AFTER_S",
+        description="Retry-After of the 503 sent while Redis, Milvus or the LLM server is unreachable",
+    )
 
     @field_validator("chunk_overlap")
     @classmethod

@@ -27,8 +27,12 @@ class DocumentNotFound(LookupError):
 def resolve_source(source_dir: Path, doc_id: str) -> Path:
     """The file of `doc_id` inside `source_dir`; never a path outside it."""
     root = source_dir.resolve()
-    path = (root / doc_id).resolve()
-    if not path.is_relative_to(root) or not path.is_file() or path.suffix.lower() not in SUPPORTED_SUFFIXES:
+    try:
+        path = (root / doc_id).resolve()
+        found = path.is_relative_to(root) and path.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES
+    except (ValueError, OSError) as exc:  # a NUL byte, a name too long for the OS
+        raise DocumentNotFound(doc_id) from exc
+    if not found:
         raise DocumentNotFound(doc_id)
     return path
 

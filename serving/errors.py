@@ -11,6 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from serving.faults import dependency_down, dependency_exception_classes
 from serving.rag import InvalidRequest
 
 log = logging.getLogger(__name__)
@@ -74,9 +75,27 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return error_response(exc.status_code, str(exc.detail), None)
+        response = error_response(exc.status_code, str(exc.detail), None)
+        response.headers.update(exc.headers or {})  # e.g. the `Allow` of a 405
+        return response
+
+    async def _dependency(request: Request, exc: Exception) -> JSONResponse:
+        down = dependency_down(exc)
+        if down is None:
+            raise exc
+        log.warning("%s on %s %s: %s", down.code, request.method, request.url.path, exc)
+        response = error_response(503, f"{down.message}; try again shortly", down.code, None)
+        response.headers["Retry-After"] = str(request.app.state.settings.dependency_retry_after_s)
+        return response
+
+    # Handled here (not by the catch-all below, which Starlette follows by re-raising and so
+    # dropping the connection) for the classes a part that is down raises.
+    for exc_class in dependency_exception_classes():
+        app.add_exception_handler(exc_class, _dependency)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        if dependency_down(exc) is not None:  # wrapped by another exception
+            return await _dependency(request, exc)
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         return error_response(500, "internal error; see the server log", "internal_error")

@@ -82,3 +82,11 @@ def validate_check_input(settings: Settings, question: str, answer: str, passage
                 "passage_too_long",
                 "passages",
             )
+    total = len(answer) + sum(len(p) for p in passages)
+    if total > settings.grounding_max_total_chars:
+        raise InvalidRequest(
+            f"the answer and passages are {total} characters together; the limit is "
+            f"{settings.grounding_max_total_chars} (GROUNDING_MAX_TOTAL_CHARS)",
+            "check_too_large",
+            "passages",
+        )

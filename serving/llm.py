@@ -6,6 +6,7 @@ sampling parameters that only some servers read go in `extra_body`, where others
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -115,8 +116,15 @@ async def stream_chat(
                     finish_reason = choice.finish_reason
     except openai.APIError as exc:
         raise _llm_error(exc) from exc
+    except Exception as exc:
+        # Mid-stream the client library does not wrap transport errors (its HTTP client's own
+        # RemoteProtocolError, ReadError, ReadTimeout...): the server died or cut the connection.
+        if "timeout" in type(exc).__name__.lower():
+            raise LLMError("the answer model stopped responding in the middle of the answer", "llm_timeout") from exc
+        raise LLMError("the answer model went away in the middle of the answer", "llm_unavailable") from exc
     finally:
-        await stream.close()
+        with contextlib.suppress(Exception):  # closing a dead connection must not hide the error
+            await stream.close()
     yield Finish(finish_reason, usage, timings)
 
 

@@ -19,6 +19,8 @@ from serving.errors import install_error_handlers
 from serving.gateway.deps import enforce_rate_limit, install_gateway, require_api_key
 from serving.gateway.service import Gateway
 from serving.handoff.service import HandoffDesk
+from serving.input_guard import InputGuard
+from serving.openapi import install_openapi
 from serving.services import build_services
 
 log = logging.getLogger(__name__)
@@ -71,14 +73,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     install_gateway(app)
     install_observability(app)  # request id, /metrics, request log, traces
-    # Every API route needs a key (401); the chat routes also check requests per minute (QuotaDep
-    # in the route), search does it here. Open: /health, /ready, the chat page at /, /static and
+    # Every API route needs a key (401). Open: /health, /ready, the chat page at /, /static and
     # the /docs/{doc_id} source pages (the page sends the key from localStorage on API calls).
     # The review queue also needs a staff key (403 otherwise): its router carries require_staff.
-    keyed = [Depends(require_api_key)]
+    # Every keyed route counts against the caller's requests per minute (429): the chat routes'
+    # QuotaDep is the same dependency, so FastAPI runs it once per request.
+    keyed = [Depends(require_api_key), Depends(enforce_rate_limit)]
     app.include_router(chat.router, dependencies=keyed)
     app.include_router(chat.usage_router, dependencies=keyed)
-    app.include_router(search.router, dependencies=[*keyed, Depends(enforce_rate_limit)])
+    app.include_router(search.router, dependencies=keyed)
     app.include_router(feedback.router, dependencies=keyed)
     app.include_router(grounding.router, dependencies=keyed)
     app.include_router(review.router, dependencies=keyed)
@@ -88,6 +91,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(saturation.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.add_middleware(InputGuard, max_body_bytes=app.state.settings.request_max_body_bytes)
+    install_openapi(app)
     return app
 
 

@@ -10,14 +10,14 @@ from fastapi import Depends, FastAPI
 def install_observability(app: FastAPI) -> None:
     """The middleware (request id, HTTP metrics, request log, traces), /metrics and /v1/requests."""
     from serving.api.routes import metrics, requests
-    from serving.gateway.deps import require_api_key
+    from serving.gateway.deps import enforce_rate_limit, require_api_key
     from serving.observability.middleware import ObservabilityMiddleware
 
     settings = app.state.settings
     app.add_middleware(ObservabilityMiddleware)
     if settings.metrics_enabled:
         app.include_router(metrics.router)
-    app.include_router(requests.router, dependencies=[Depends(require_api_key)])
+    app.include_router(requests.router, dependencies=[Depends(require_api_key), Depends(enforce_rate_limit)])
 
 
 def flush(app: Any, timeout_s: float = 30.0) -> None:

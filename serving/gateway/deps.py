@@ -118,20 +118,23 @@ GatewayDep = Annotated[Gateway, Depends(get_gateway)]
 
 
 def _presented_key(authorization: str | None, x_api_key: str | None) -> str:
-    if x_api_key:
-        return x_api_key.strip()
+    """`Authorization: Bearer` first (what the OpenAI clients send); `X-API-Key` only without it."""
     if authorization:
         scheme, _, value = authorization.partition(" ")
-        if scheme.lower() == "bearer":
+        if scheme.lower() == "bearer" and value.strip():
             return value.strip()
+    if x_api_key:
+        return x_api_key.strip()
     return ""
 
 
 async def require_api_key(
     request: Request,
     gateway: GatewayDep,
-    authorization: Annotated[str | None, Header()] = None,
-    x_api_key: Annotated[str | None, Header()] = None,
+    authorization: Annotated[str | None, Header(description="`Bearer rd_...`: the API key")] = None,
+    x_api_key: Annotated[
+        str | None, Header(description="the API key, read only when there is no `Authorization: Bearer` header")
+    ] = None,
 ) -> Principal:
     """The caller behind the presented key (`Authorization: Bearer rd_...` or `X-API-Key`);
     401 otherwise. Stored on `request.state.principal` as well."""

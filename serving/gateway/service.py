@@ -8,6 +8,7 @@ REDIS_URL is set, else in-process (which says so in the log). No FastAPI here (s
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
@@ -16,6 +17,7 @@ from serving.gateway.fallback import FileKeyStore, MemoryAdmissionQueue, MemoryL
 from serving.gateway.keys import Principal, RedisKeyLookup
 from serving.gateway.limits import Limiter, RequestWindow, Settlement, TokenGrant, Usage
 from serving.gateway.queue import AdmissionQueue, Disconnected, QueueConfig, Slot
+from serving.gateway.slots import size_to_llm_slots
 
 if TYPE_CHECKING:
     from redis.asyncio import Redis
@@ -60,6 +62,7 @@ class Gateway:
     limiter: LimiterLike
     queue: QueueLike
     redis: Redis | None = None
+    sizer: asyncio.Task[None] | None = None
 
     @property
     def shared(self) -> bool:
@@ -93,9 +96,13 @@ class Gateway:
                 redis,
             )
         await gateway.queue.start()
+        if settings.gateway_match_llm_slots:
+            gateway.sizer = asyncio.create_task(size_to_llm_slots(gateway.queue, settings))
         return gateway
 
     async def close(self) -> None:
+        if self.sizer is not None:
+            self.sizer.cancel()
         await self.queue.close()
         if self.redis is not None:
             await self.redis.aclose()

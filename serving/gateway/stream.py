@@ -130,3 +130,14 @@ async def replay(entry: CacheEntry, cache_ms: float = 0.0) -> AsyncIterator[Even
         citations.append(Citation(**{**defaults, **known}))
     yield CitationsEvent(citations)
     yield DoneEvent("stop", Usage(), False, {"cache_ms": cache_ms, "total_ms": cache_ms}, "")
+
+
+async def errors_as_events(events: AsyncIterator[Event]) -> AsyncIterator[Event]:
+    """An unexpected exception inside the answer stream becomes an `ErrorEvent` (an SSE `error`
+    event, an OpenAI error chunk or a 5xx), so no stream ends cut without saying why."""
+    try:
+        async for event in events:
+            yield event
+    except Exception:
+        log.exception("the answer stream failed")
+        yield ErrorEvent("the answer failed on the server; see the server log", "internal_error", 500)

@@ -146,7 +146,7 @@ def test_answer_with_headers_settled_and_then_served_from_the_cache(
     report = usage(api.url, headers)
     assert report["tokens"]["used"] == spent
     assert report["requests"]["cache_hits_today"] == 3
-    assert report["requests"]["last_minute"] == 4
+    assert report["requests"]["last_minute"] == 6  # 4 answers and 2 /v1/usage calls (every keyed route counts)
 
 
 def test_a_flagged_answer_is_not_cached(api: ThreadedUvicorn, fake_llm: Any, redis_server: RedisServer) -> None:

@@ -38,9 +38,11 @@ from serving.gateway.deps import (
     reserve_tokens,
     usage_report,
 )
-from serving.gateway.stream import caching, metered, replay
+from serving.gateway.stream import caching, errors_as_events, metered, replay
+from serving.index_generation import IndexGeneration
 from serving.llm import GenerationParams
 from serving.observability import chat as observed
+from serving.prompt_tokens import count_prompt_tokens
 from serving.rag import Message, Prepared
 from serving.render import SSE_HEADERS, CompletionIds, native_sse, openai_completion, openai_stream, peek
 from serving.schemas import AnswerRequest, ChatCompletionRequest, ErrorResponse, ModelCard, ModelList
@@ -79,11 +81,21 @@ class Answer:
             log.debug("gateway: the metered stream was still running at close", exc_info=True)
 
 
-def _cache_scope(services: Services, k: int | None, filters: dict[str, Any] | None, mode: Mode | None) -> str:
+def _index_generation(services: Services) -> int:
+    generation = getattr(services, "index_generation", None)
+    if generation is None:
+        generation = IndexGeneration(services.settings)
+        services.index_generation = generation  # type: ignore[attr-defined]
+    return generation.current()
+
+
+async def _cache_scope(services: Services, k: int | None, filters: dict[str, Any] | None, mode: Mode | None) -> str:
     settings = services.settings
+    generation = await asyncio.to_thread(_index_generation, services)  # a new index run: a new scope
     return cache_scope(
         settings,
         PROMPT_VERSION,
+        f"index-{generation}",
         settings.llm_model,
         mode or settings.retrieval_mode,
         k or settings.top_k,
@@ -115,7 +127,7 @@ async def answer(
     observed.start_chat(quota, question)
     # The cache answers single questions only: with history the answer depends on the turns.
     cache = services.cache if not earlier else None
-    scope = _cache_scope(services, k, filters, mode) if cache is not None else ""
+    scope = await _cache_scope(services, k, filters, mode) if cache is not None else ""
     lookup: CacheLookup | None = None
     if cache is not None:
         try:
@@ -136,11 +148,14 @@ async def answer(
     observed.note_prepared(prepared)
     if prepared.not_covered or prepared.answer_mode == "compose":  # no model call, nothing to reserve
         return Answer(prepared, observed.observe(rag.answer(prepared)), {**quota.headers(), **x_cache})
-    prompt_tokens = sum(rag.count_tokens(m["content"]) + 4 for m in prepared.messages)
+    # Counted by the serving model's tokenizer (its /tokenize), the unit it bills in; the
+    # embedder's tokenizer undercounts some text by 200x.
+    settings = services.settings
+    prompt_tokens = await count_prompt_tokens(settings.llm_base_url, prepared.messages, settings.llm_api_key)
     grant = await reserve_tokens(gateway, quota, prompt_tokens, prepared.params.max_tokens)  # 429
     slot = await admit(gateway, quota, request)  # 503; gives the reservation back on failure
     observed.note_slot(slot)
-    inner = metered(rag.answer(prepared), gateway, grant, slot, prompt_tokens)
+    inner = metered(errors_as_events(rag.answer(prepared)), gateway, grant, slot, prompt_tokens)
     events: AsyncIterator[Event] = inner
     if cache is not None:
         vector = lookup.vector if lookup is not None else None

@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Path, Query
 
 from serving.api.deps import ReviewsDep
 from serving.errors import APIError
@@ -23,6 +23,9 @@ router = APIRouter(
         403: {"model": ErrorResponse, "description": "the key's user is not staff (`ragdesk keys set-staff`)"},
     },
 )
+
+# Review ids are SQLite integers: a path id outside the signed 64-bit range is a 400, not an overflow.
+ItemId = Annotated[int, Path(ge=1, le=2**63 - 1, description="the review item's id")]
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorResponse, "description": "no such review item"},
@@ -48,7 +51,7 @@ async def list_reviews(
 
 
 @router.get("/{item_id}", response_model=ReviewItemOut, responses=ERRORS)
-async def get_review(item_id: int, reviews: ReviewsDep) -> ReviewItemOut:
+async def get_review(item_id: ItemId, reviews: ReviewsDep) -> ReviewItemOut:
     try:
         return _out(await asyncio.to_thread(reviews.get, item_id))
     except ReviewNotFound as exc:
@@ -56,7 +59,7 @@ async def get_review(item_id: int, reviews: ReviewsDep) -> ReviewItemOut:
 
 
 @router.post("/{item_id}/resolve", response_model=ReviewItemOut, responses=ERRORS)
-async def resolve_review(item_id: int, body: ResolveRequest, reviews: ReviewsDep) -> ReviewItemOut:
+async def resolve_review(item_id: ItemId, body: ResolveRequest, reviews: ReviewsDep) -> ReviewItemOut:
     """Close an item: `answer_wrong` (the guard was right), `answer_correct` (a false alarm) or
     `corpus_fixed` (the help centre was changed)."""
     if body.resolution not in RESOLUTIONS:
