@@ -4,7 +4,7 @@ token and total time. Systems side by side, each through the real API (uvicorn, 
 `/v1/answer/stream`, the guard on as configured by default):
 
 - compose:   ANSWER_MODE=compose (serving/composer; no model call);
-- fake-good: generation by the test LLM server (tests/fake_llm.py) replaying each question's
+- fake-good: generation by the test LLM server (core/testing/fake_llm.py) replaying each question's
              expected answer (a good generator);
 - fake-bad:  the same server replaying the expected answer with every number changed (or an
              invented time limit added), so the guard withdraws it and quotes the composer;
@@ -318,7 +318,7 @@ def index(settings: Settings, embedder: Any) -> None:
 def run_system(
     name: str, base: Settings, embedder: Any, cases: list[GoldenQuestion], contradictions: Contradictions, work: Path
 ) -> list[dict[str, Any]]:
-    from tests.fake_llm import FakeLLM
+    from core.testing.fake_llm import FakeLLM
 
     update: dict[str, Any] = {"docstore_url": base.docstore_url, "grounding_enabled": True}
     stack = contextlib.ExitStack()

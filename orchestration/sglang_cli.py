@@ -1,4 +1,4 @@
-"""The `ragdesk sglang` command (registered in core/cli.py); the work is in core/sglang_launch.py."""
+"""The `ragdesk sglang` command (registered in orchestration/cli.py); the work is in core/sglang_launch.py."""
 
 from __future__ import annotations
 
@@ -24,9 +24,8 @@ def sglang_command(
 ) -> None:
     """Start SGLang (GPU) from the repository's launch configuration, wait until it generates and
     print the settings the app needs (LLM_BASE_URL ...). Runs in the foreground; Ctrl-C stops it."""
-    from core.cli import EXIT_UNAVAILABLE, EXIT_USAGE, fail
-
     from core.sglang_launch import DEFAULT_CONFIG, LaunchError, app_settings, plan, read_config, started, wait_ready
+    from orchestration.cli import EXIT_UNAVAILABLE, EXIT_USAGE, fail
 
     settings = get_settings()
     try:

@@ -134,8 +134,8 @@ class _LateGenerator:
     def __init__(self, port: int) -> None:
         import uvicorn
 
+        from core.testing.fake_llm import FakeLLM
         from serving.answer_mode import SELF_TEST_CASES
-        from tests.fake_llm import FakeLLM
 
         self.fake = FakeLLM("Electronics such as laptops can be returned within 30 days of delivery.", delay_s=0.0)
         for case in SELF_TEST_CASES:

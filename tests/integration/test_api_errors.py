@@ -144,7 +144,12 @@ def broken_llm_app(
     silent = SilentServer() if request.param == "silent" else None
     port = silent.port if silent else free_port()  # nothing listens on a fresh free port
     settings = demo_index.model_copy(
-        update={"llm_base_url": f"http://127.0.0.1:{port}/v1", "llm_timeout_s": 1.5, "llm_connect_timeout_s": 1.0}
+        update={
+            "llm_base_url": f"http://127.0.0.1:{port}/v1",
+            "llm_timeout_s": 1.5,
+            "llm_connect_timeout_s": 1.0,
+            "answer_mode": "generate",  # auto would compose without a working generator
+        }
     )
     try:
         with shared_embedder(embedder), TestClient(create_app(settings)) as client:

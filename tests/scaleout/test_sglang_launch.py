@@ -70,7 +70,16 @@ def test_command_starts_two_workers_behind_the_router_and_prints_settings(tmp_pa
         RAGDESK_DATA_DIR=str(tmp_path / "data"),
         HF_HUB_OFFLINE="1",
     )
-    command = [sys.executable, "-m", "core.cli", "sglang", "--workers", "2", "--router-metrics-port", str(free_port())]
+    command = [
+        sys.executable,
+        "-m",
+        "orchestration.cli",
+        "sglang",
+        "--workers",
+        "2",
+        "--router-metrics-port",
+        str(free_port()),
+    ]
     process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     printed: dict[str, str] = {}
     try:

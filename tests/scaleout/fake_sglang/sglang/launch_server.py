@@ -1,5 +1,5 @@
 """A stand-in for `python -m sglang.launch_server` (CPU tests of `ragdesk sglang`): takes the same
-flags, records them, and serves an OpenAI-compatible answer model (tests/fake_llm.py) with SGLang's
+flags, records them, and serves an OpenAI-compatible answer model (core/testing/fake_llm.py) with SGLang's
 /health, /health_generate and /model_info, enforcing --api-key like SGLang does."""
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from pathlib import Path
 import uvicorn
 from fastapi import Request
 from fastapi.responses import JSONResponse
-from tests.fake_llm import FakeLLM
+
+from core.testing.fake_llm import FakeLLM
 
 
 def main() -> None:
