@@ -350,6 +350,26 @@ class Settings(BaseSettings):
     mlflow_port: int = Field(default=5000, alias="MLFLOW_PORT")
     mlflow_tracking_uri: str = Field(default="", alias="MLFLOW_TRACKING_URI", description="empty = SQLite in data_dir")
 
+    # --- query speed (issue 20) ---
+    keyword_backend: Literal["milvus", "memory"] = Field(
+        default="memory",
+        alias="KEYWORD_BACKEND",
+        description="BM25 for hybrid/keyword search: in this process over the stored keyword field (memory, "
+        "bm25s) or Milvus' BM25 function (milvus); filtered searches always use Milvus",
+    )
+    keyword_bm25_k1: float = Field(
+        default=1.2, gt=0, alias="KEYWORD_BM25_K1", description="KEYWORD_BACKEND=memory: BM25 k1"
+    )
+    keyword_bm25_b: float = Field(
+        default=0.75, ge=0, le=1, alias="KEYWORD_BM25_B", description="KEYWORD_BACKEND=memory: BM25 b"
+    )
+    keyword_index_check_s: float = Field(
+        default=10.0, ge=0, alias="KEYWORD_INDEX_CHECK_S", description="memory BM25: row-count check interval"
+    )
+    keyword_index_refresh_s: float = Field(
+        default=300.0, ge=0, alias="KEYWORD_INDEX_REFRESH_S", description="memory BM25: id-set check interval"
+    )
+
     @field_validator("chunk_overlap")
     @classmethod
     def _overlap_non_negative(cls, value: int) -> int:
