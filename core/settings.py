@@ -369,6 +369,13 @@ class Settings(BaseSettings):
     keyword_index_refresh_s: float = Field(
         default=300.0, ge=0, alias="KEYWORD_INDEX_REFRESH_S", description="memory BM25: id-set check interval"
     )
+    embed_query_batch: int = Field(
+        default=16,
+        ge=1,
+        le=256,
+        alias="EMBED_QUERY_BATCH",
+        description="single questions waiting for the embedder are embedded together, up to this many; 1 = off",
+    )
 
     @field_validator("chunk_overlap")
     @classmethod
