@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import subprocess
@@ -113,6 +114,32 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))]
 
 
+WATCHED: dict[str, int] = {}  # "api" / "milvus" -> pid, when this script started them
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process and its reaped children, from /proc."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    ticks = sum(int(fields[i]) for i in (11, 12, 13, 14))
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def process_tree(pid: int) -> list[int]:
+    pids = [pid]
+    for child in Path(f"/proc/{pid}/task").glob("*/children"):
+        with contextlib.suppress(OSError):
+            for c in child.read_text().split():
+                pids += process_tree(int(c))
+    return pids
+
+
+def tree_cpu(pid: int) -> float:
+    return sum(cpu_seconds(p) for p in process_tree(pid))
+
+
 def load_avg() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
@@ -129,7 +156,8 @@ class Pass:
     p95_ms: float
     p99_ms: float
     load: str
-    note: str = ""
+    api_cpu_ms: float = float("nan")  # CPU time of the API process per request
+    milvus_cpu_ms: float = float("nan")  # CPU time of the milvus-lite server (and its children) per request
 
 
 async def drive(
@@ -138,7 +166,6 @@ async def drive(
     total: int,
     cap_s: float,
     call: Any,
-    note: str = "",
 ) -> Pass:
     """`clients` workers share `total` request slots (index i -> call(client, i)); stop at cap_s."""
     latencies: list[float] = []
@@ -162,9 +189,13 @@ async def drive(
                 errors += 1
 
     async with httpx.AsyncClient(timeout=30, limits=limits) as client:
+        cpu_before = {name: tree_cpu(pid) for name, pid in WATCHED.items()}
         started = time.perf_counter()
         await asyncio.gather(*(worker(client) for _ in range(clients)))
         seconds = time.perf_counter() - started
+        cpu = {
+            name: (tree_cpu(pid) - cpu_before[name]) * 1000 / max(len(latencies), 1) for name, pid in WATCHED.items()
+        }
     row = Pass(
         name,
         clients,
@@ -176,11 +207,13 @@ async def drive(
         round(pct(latencies, 95), 1),
         round(pct(latencies, 99), 1),
         load_avg(),
-        note,
+        round(cpu.get("api", float("nan")), 1),
+        round(cpu.get("milvus", float("nan")), 1),
     )
     print(
         f"{row.route:<28} c={clients:<3} n={row.requests:<5} err={errors:<3} {row.rps:>7} req/s "
-        f"p50 {row.p50_ms:>7} p95 {row.p95_ms:>7} p99 {row.p99_ms:>7}  load {row.load}",
+        f"p50 {row.p50_ms:>7} p95 {row.p95_ms:>7} p99 {row.p99_ms:>7}  cpu/req api {row.api_cpu_ms} "
+        f"milvus {row.milvus_cpu_ms} ms  load {row.load}",
         flush=True,
     )
     return row
@@ -319,6 +352,7 @@ def own_stack(args: argparse.Namespace) -> tuple[list[Pass], dict[str, Any]]:
             print(indexed.stdout.strip(), f"\n(index {index_s:.1f} s)", flush=True)
             api, url = start_api(root, env)
             procs.append(api)
+            WATCHED.update(api=api.process.pid, milvus=milvus.process.pid)
             if args.profile:
                 args.profile_pid = api.process.pid
                 args.milvus_pid = milvus.process.pid

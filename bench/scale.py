@@ -98,14 +98,17 @@ def main() -> None:
                 ensure_collection(client, settings)
                 chunks, first = make_chunks(args.chunks, paragraphs)
                 base_vectors = embedder.embed(paragraphs)
+                print(f"{len(paragraphs)} paragraphs embedded, {time.perf_counter() - t0:.0f} s", flush=True)
                 rng = np.random.default_rng(7)
                 for start in range(0, len(chunks), BATCH):
                     part = chunks[start : start + BATCH]
-                    vectors = base_vectors[first[start : start + BATCH]] + rng.normal(
+                    noisy = base_vectors[first[start : start + BATCH]] + rng.normal(
                         0, 0.02, size=(len(part), base_vectors.shape[1])
                     ).astype(np.float32)
-                    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-                    upsert_chunks(client, settings, part, vectors)
+                    noisy /= np.linalg.norm(noisy, axis=1, keepdims=True)
+                    upsert_chunks(client, settings, part, noisy)
+                    if start % (BATCH * 10) == 0:
+                        print(f"{start + len(part)} chunks, {time.perf_counter() - t0:.0f} s", flush=True)
                 client.flush(settings.milvus_collection)
                 build_s = time.perf_counter() - t0
                 print(f"built {args.chunks} chunks in {build_s:.0f} s", flush=True)
@@ -117,7 +120,7 @@ def main() -> None:
                 retriever = Retriever(settings.model_copy(update={"keyword_backend": backend}), client, embedder)
                 t0 = time.perf_counter()
                 retriever.warm()
-                rows[f"warm-up (load{', build BM25' if backend == 'memory' else ''}), {backend}"] = {
+                rows[f"warm-up (load collection{', build BM25' if backend == 'memory' else ''}), {backend}"] = {
                     "p50_ms": round((time.perf_counter() - t0) * 1000, 1),
                     "p95_ms": float("nan"),
                     "n": 1,
