@@ -353,10 +353,7 @@ def own_stack(args: argparse.Namespace) -> tuple[list[Pass], dict[str, Any]]:
             api, url = start_api(root, env)
             procs.append(api)
             WATCHED.update(api=api.process.pid, milvus=milvus.process.pid)
-            if args.profile:
-                args.profile_pid = api.process.pid
-                args.milvus_pid = milvus.process.pid
-            rows, cache_status = asyncio.run(passes_with_profile(url, args))
+            rows, cache_status = asyncio.run(run_passes(url, args))
             info = {"index_s": round(index_s, 1), "index_summary": indexed.stdout.strip().splitlines(), "env": extra}
             return rows, {**info, "cache_probes": cache_status}
         finally:
@@ -366,51 +363,14 @@ def own_stack(args: argparse.Namespace) -> tuple[list[Pass], dict[str, Any]]:
                 redis.stop()
 
 
-async def passes_with_profile(url: str, args: argparse.Namespace) -> tuple[list[Pass], dict[str, str]]:
-    """With --profile: py-spy records the API (and milvus-lite) during one hybrid pass at 8 clients."""
-    if not args.profile:
-        return await run_passes(url, args)
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    spies = []
-    for name, pid in (("api", args.profile_pid), ("milvus", args.milvus_pid)):
-        out = RESULTS / f"profile_{name}.txt"
-        spies.append(
-            subprocess.Popen(
-                [
-                    str(Path(sys.executable).parent / "py-spy"),
-                    "record",
-                    "--pid",
-                    str(pid),
-                    "--duration",
-                    str(int(args.cap_s)),
-                    "--format",
-                    "raw",
-                    "--rate",
-                    "50",
-                    "--output",
-                    str(out),
-                    *(["--native"] if name == "milvus" else []),
-                ],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-        )
-    await asyncio.sleep(1.0)
-    questions = search_questions(args.requests * 4)
-    rows = [
-        await drive("POST /v1/search hybrid", 8, args.requests * 4, args.cap_s, search_call(url, "hybrid", questions))
-    ]
-    for spy in spies:
-        spy.wait(timeout=args.cap_s + 30)
-    return rows, {}
-
-
-def write(label: str, rows: list[Pass], info: dict[str, Any]) -> None:
+def write(label: str, rows: list[Pass] | None, info: dict[str, Any]) -> None:
+    """Add this run to load.json (rows None: only re-render load.md) and render load.md."""
     RESULTS.mkdir(parents=True, exist_ok=True)
     path = RESULTS / "load.json"
     runs: dict[str, Any] = json.loads(path.read_text())["runs"] if path.exists() else {}
-    runs[label] = {"machine": machine_line(LOAD_BEFORE), "rows": [asdict(r) for r in rows], **info}
-    path.write_text(json.dumps({"runs": runs}, indent=2) + "\n")
+    if rows is not None:
+        runs[label] = {"machine": machine_line(LOAD_BEFORE), "rows": [asdict(r) for r in rows], **info}
+        path.write_text(json.dumps({"runs": runs}, indent=2) + "\n")
     md = ["# Load benchmark (HTTP, loopback; bench/load.py)", ""]
     md += [
         "Each pass: distinct questions, N concurrent clients on one keep-alive pool, bounded by count and time. "
@@ -422,13 +382,14 @@ def write(label: str, rows: list[Pass], info: dict[str, Any]) -> None:
         if run.get("env"):
             md += [f"settings: `{' '.join(f'{k}={v}' for k, v in run['env'].items())}`", ""]
         md += [
-            "| route | clients | requests | errors | req/s | p50 ms | p95 ms | p99 ms | load avg |",
-            "|---|---|---|---|---|---|---|---|---|",
+            "| route | clients | requests | errors | req/s | p50 ms | p95 ms | p99 ms | CPU ms/req API | "
+            "CPU ms/req milvus-lite | load avg |",
+            "|---|---|---|---|---|---|---|---|---|---|---|",
         ]
         for r in run["rows"]:
             md.append(
                 f"| {r['route']} | {r['clients']} | {r['requests']} | {r['errors']} | {r['rps']} | {r['p50_ms']} | "
-                f"{r['p95_ms']} | {r['p99_ms']} | {r['load']} |"
+                f"{r['p95_ms']} | {r['p99_ms']} | {r.get('api_cpu_ms', '-')} | {r.get('milvus_cpu_ms', '-')} | {r['load']} |"
             )
         md.append("")
     (RESULTS / "load.md").write_text("\n".join(md))
@@ -452,11 +413,12 @@ def main() -> None:
         default=None,
         help="milvus-lite data dir: indexed into when new, reused without indexing when it exists (development runs)",
     )
-    parser.add_argument(
-        "--profile", action="store_true", help="py-spy the API and milvus-lite during hybrid at 8 clients"
-    )
+    parser.add_argument("--render", action="store_true", help="only re-render load.md from load.json")
     parser.add_argument("--env", action="append", default=[], help="KEY=VALUE for the API and the index run")
     args = parser.parse_args()
+    if args.render:
+        write(args.label, None, {})
+        return
     print(f"load avg before: {load_avg()}", flush=True)
     if args.api_url:
         rows, cache_status = asyncio.run(run_passes(args.api_url.rstrip("/"), args))
@@ -464,8 +426,7 @@ def main() -> None:
     else:
         rows, info = own_stack(args)
     print(f"load avg after: {load_avg()}", flush=True)
-    if not args.profile:
-        write(args.label, rows, info)
+    write(args.label, rows, info)
 
 
 if __name__ == "__main__":
