@@ -71,6 +71,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--chunks", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=60)
+    parser.add_argument("--paragraphs", type=int, default=400, help="demo paragraphs recombined (each embedded once)")
     parser.add_argument(
         "--data-dir", type=Path, default=None, help="milvus-lite data dir (reused when it holds N chunks)"
     )
@@ -85,7 +86,7 @@ def main() -> None:
     torch.set_num_threads(1)
     base = Settings(HF_HUB_OFFLINE=True)  # type: ignore[call-arg]
     embedder = make_embedder(base)
-    paragraphs = demo_paragraphs()
+    paragraphs = demo_paragraphs()[: args.paragraphs]
     with tempfile.TemporaryDirectory(prefix="ragdesk-scale-") as tmp:
         data_dir = args.data_dir or Path(tmp) / "milvus"
         proc, uri = start_milvus_lite(data_dir, Path(tmp))
