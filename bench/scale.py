@@ -120,7 +120,7 @@ def main() -> None:
             for backend in ("memory", "milvus"):
                 retriever = Retriever(settings.model_copy(update={"keyword_backend": backend}), client, embedder)
                 t0 = time.perf_counter()
-                retriever.warm()
+                retriever.warm(wait=True)
                 rows[f"warm-up (load collection{', build BM25' if backend == 'memory' else ''}), {backend}"] = {
                     "p50_ms": round((time.perf_counter() - t0) * 1000, 1),
                     "p95_ms": float("nan"),

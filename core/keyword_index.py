@@ -6,6 +6,7 @@ collection stays the one source of truth: this index is built from the keyword f
 stores (the same `core.keywords` normalisation, the same Lucene BM25 with k1=1.2, b=0.75 as
 Milvus' BM25 function), and only chunk ids and the metadata that fusion needs are kept in memory.
 
+The first build runs in a background thread; until it is done, keyword searches go to Milvus.
 Freshness: the collection's row count is checked at most every KEYWORD_INDEX_CHECK_S seconds and
 its id set every KEYWORD_INDEX_REFRESH_S; on a change the index is rebuilt in a background thread
 while searches keep using the previous one. A chunk deleted since the last build is dropped by the
@@ -77,14 +78,23 @@ class KeywordIndex:
         self._rebuilding = False
 
     # --- reading -----------------------------------------------------------------------------
-    def top(self, terms: list[str], k: int) -> list[tuple[dict[str, Any], float]]:
-        """The k best rows (metadata, no text) with their BM25 scores; rows scoring 0 are left out."""
+    def top(self, terms: list[str], k: int) -> list[tuple[dict[str, Any], float]] | None:
+        """The k best rows (metadata, no text) with their BM25 scores, rows scoring 0 left out;
+        None while the first build is still running (the caller asks Milvus meanwhile)."""
         built = self._built
         if built is None:
-            built = self.build()
-        else:
-            self._maybe_refresh()
+            self.build_in_background()
+            return None
+        self._maybe_refresh()
         return built.top(terms, k)
+
+    def build_in_background(self) -> None:
+        """Start a build unless one is running (API start-up: a large collection takes a while to
+        scan, and /health should not wait for it)."""
+        if self._rebuilding:
+            return
+        self._rebuilding = True
+        threading.Thread(target=self._rebuild_quietly, name="keyword-index", daemon=True).start()
 
     @property
     def size(self) -> int:
@@ -123,8 +133,7 @@ class KeywordIndex:
                 log.warning("keyword index: count check failed", exc_info=True)
                 return
         if due:
-            self._rebuilding = True
-            threading.Thread(target=self._rebuild_quietly, name="keyword-index", daemon=True).start()
+            self.build_in_background()
 
     def _rebuild_quietly(self) -> None:
         try:

@@ -137,13 +137,16 @@ class Retriever:
         self._loaded = False
         self.keyword_index = KeywordIndex(settings, client) if settings.keyword_backend == "memory" else None
 
-    def warm(self) -> None:
+    def warm(self, wait: bool = False) -> None:
         """Start-up work that would otherwise fall on the first request: load the collection and
-        build the in-process keyword index."""
+        build the in-process keyword index (in the background unless `wait`)."""
         if self.client.has_collection(self.settings.milvus_collection):
             self._ensure_loaded()
             if self.keyword_index is not None:
-                self.keyword_index.build()
+                if wait:
+                    self.keyword_index.build()
+                else:
+                    self.keyword_index.build_in_background()
 
     def _ensure_loaded(self) -> None:
         if not self._loaded:
@@ -170,8 +173,9 @@ class Retriever:
 
     def keyword(self, query: str, k: int, expr: str) -> list[RetrievedChunk]:
         if self.keyword_index is not None and not expr:
-            terms = keyword_terms(query, self.settings.keyword_bigrams)
-            return [_hit_to_chunk(row, score) for row, score in self.keyword_index.top(terms, k)]
+            top = self.keyword_index.top(keyword_terms(query, self.settings.keyword_bigrams), k)
+            if top is not None:
+                return [_hit_to_chunk(row, score) for row, score in top]
         text = keyword_text(query, self.settings.keyword_bigrams)
         if not text:
             return []

@@ -65,7 +65,7 @@ def test_memory_bm25_ranks_like_milvus_bm25(collection: tuple[Settings, object, 
     settings, client, _ = collection
     memory = Retriever(settings, client, StubEmbedder())  # type: ignore[arg-type]
     milvus = Retriever(settings.model_copy(update={"keyword_backend": "milvus"}), client, StubEmbedder())  # type: ignore[arg-type]
-    memory.warm()
+    memory.warm(wait=True)
     assert memory.keyword_index is not None and memory.keyword_index.size == len(TEXTS)
     for question, want in [
         ("How long can I return a laptop?", "Returns"),
@@ -85,10 +85,24 @@ def test_memory_bm25_ranks_like_milvus_bm25(collection: tuple[Settings, object, 
     assert {c.doc_id for c in filtered.chunks} == {"returns.md"}
 
 
+def test_first_build_runs_in_the_background_and_milvus_answers_meanwhile(
+    collection: tuple[Settings, object, list[Chunk]],
+) -> None:
+    settings, client, _ = collection
+    retriever = Retriever(settings, client, StubEmbedder())  # type: ignore[arg-type]
+    assert retriever.keyword_index is not None
+    first = retriever.keyword("Do you ship to Switzerland?", 3, "")  # no index yet: Milvus' BM25
+    assert first and first[0].section == "Switzerland"
+    deadline = time.monotonic() + 20
+    while retriever.keyword_index.size == 0 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert retriever.keyword_index.size == len(TEXTS)
+
+
 def test_memory_bm25_follows_writes(collection: tuple[Settings, object, list[Chunk]]) -> None:
     settings, client, chunks = collection
     retriever = Retriever(settings, client, StubEmbedder())  # type: ignore[arg-type]
-    retriever.warm()
+    retriever.warm(wait=True)
     # a deleted chunk is dropped when its text is fetched, before the index is rebuilt
     delete_chunks(client, settings, [chunks[2].chunk_id])  # type: ignore[arg-type]
     result = retriever.search("Do you ship to Switzerland?", k=3, mode="keyword", dedupe_sections=False)
