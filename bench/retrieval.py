@@ -177,7 +177,37 @@ def rows_for(settings: Settings, dataset: str, client, embedder, suffix: str = "
     return {"rows": rows, "questions": int(rrf.metrics["questions_with_gold"])}
 
 
-def measure(workdir: Path, datasets: list[str], adapt: bool) -> dict:  # type: ignore[type-arg]
+def milvus_bm25_rows(settings: Settings, dataset: str, client, embedder) -> dict:  # type: ignore[no-untyped-def, type-arg]
+    """keyword and hybrid with Milvus' own BM25 (KEYWORD_BACKEND=milvus), beside the default
+    in-process BM25: the equal-quality check of issue 20."""
+    milvus = settings.model_copy(update={"keyword_backend": "milvus"})
+    rrf = run_evaluation(
+        milvus.model_copy(update={"fusion": "rrf"}),
+        dataset,
+        generate=False,
+        track=False,
+        client=client,
+        embedder=embedder,
+    )
+    scored = run_evaluation(
+        milvus.model_copy(update={"fusion": "score"}),
+        dataset,
+        mode="hybrid",
+        generate=False,
+        track=False,
+        client=client,
+        embedder=embedder,
+    )
+    return {
+        "keyword_milvus_bm25": rrf.retrieval_by_mode["keyword"],
+        "hybrid_rrf_milvus_bm25": rrf.retrieval_by_mode["hybrid"],
+        "hybrid_score_milvus_bm25": scored.retrieval_by_mode["hybrid"],
+    }
+
+
+def measure(  # type: ignore[type-arg]
+    workdir: Path, datasets: list[str], adapt: bool, compare_bm25: bool = False, tune: bool = True
+) -> dict:
     base = {"RAGDESK_DATA_DIR": str(workdir), "MILVUS_URI": str(workdir / "milvus.db")}
     settings = Settings(**base)  # type: ignore[arg-type]
     embedder = make_embedder(settings)
@@ -201,6 +231,8 @@ def measure(workdir: Path, datasets: list[str], adapt: bool) -> dict:  # type: i
         start = time.perf_counter()
         block = rows_for(settings, dataset, client, embedder)
         rows = block["rows"]
+        if compare_bm25:
+            rows.update(milvus_bm25_rows(settings, dataset, client, embedder))
         tuned_on = (settings, embedder)
         if adapt:
             model_dir, report = adapted_model(settings, dataset, client, embedder, workdir)
@@ -221,7 +253,7 @@ def measure(workdir: Path, datasets: list[str], adapt: bool) -> dict:  # type: i
                 k: report[k] for k in ("passages", "pairs", "loss_by_epoch", "seconds", "model_sha256")
             }
         tuned = None
-        if dataset == "emanual":
+        if dataset == "emanual" and tune:
             tuned = tuned_fusion(tuned_on[0], dataset, client, tuned_on[1])
             rows["hybrid_tuned_cv" + ("_adapted" if adapt else "")] = tuned["held_out"]
         results[dataset] = {
@@ -291,14 +323,21 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=REPO_ROOT / ".data" / "bench-retrieval")
     parser.add_argument("--datasets", nargs="+", choices=["demo", "emanual"], default=["demo", "emanual"])
     parser.add_argument("--no-adapt", action="store_true", help="skip the adapted-embedder rows (minutes of training)")
+    parser.add_argument(
+        "--compare-bm25",
+        action="store_true",
+        help="also keyword/hybrid rows with Milvus' BM25 (KEYWORD_BACKEND=milvus)",
+    )
+    parser.add_argument("--no-tune", action="store_true", help="skip the E-Manual fusion grid")
+    parser.add_argument("--out", default="retrieval", help="results file name under bench/results")
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
-    results = measure(args.workdir, args.datasets, adapt=not args.no_adapt)
+    results = measure(args.workdir, args.datasets, not args.no_adapt, args.compare_bm25, not args.no_tune)
     markdown = to_markdown(results)
     print(markdown)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "retrieval.json").write_text(json.dumps(results, indent=1) + "\n")
-    (RESULTS / "retrieval.md").write_text(markdown)
+    (RESULTS / f"{args.out}.json").write_text(json.dumps(results, indent=1) + "\n")
+    (RESULTS / f"{args.out}.md").write_text(markdown)
 
 
 if __name__ == "__main__":

@@ -1,9 +1,16 @@
-"""The embedding model: sentence-transformers on CPU, loaded from local files only."""
+"""The embedding model: sentence-transformers on CPU, loaded from local files only.
+
+Single questions (`embed_one`, the query path and the cache) can be micro-batched
+(EMBED_QUERY_BATCH > 1): they go through one worker thread that embeds whatever questions are
+waiting in one forward pass, so 8 concurrent clients cost a little more than one pass, not eight
+(torch inference is serialised anyway; bench/load.py measures it)."""
 
 from __future__ import annotations
 
+import queue
 import threading
 import time
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,7 +27,9 @@ class Embedder:
     dim: int
     max_tokens: int
     batch_size: int
+    query_batch: int = 1  # 1 = embed_one embeds in the caller's thread
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _batcher: _QueryBatcher | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, settings: Settings) -> Embedder:
@@ -50,6 +59,7 @@ class Embedder:
             dim=dim,
             max_tokens=settings.embed_max_tokens,
             batch_size=settings.embed_batch_size,
+            query_batch=settings.embed_query_batch,
         )
 
     @property
@@ -75,7 +85,45 @@ class Embedder:
         return np.asarray(vectors, dtype=np.float32)
 
     def embed_one(self, text: str) -> np.ndarray:
-        return self.embed([text])[0]
+        if self.query_batch <= 1:
+            return self.embed([text])[0]
+        if self._batcher is None:
+            with self._lock:
+                if self._batcher is None:
+                    self._batcher = _QueryBatcher(self.embed, self.query_batch)
+        return self._batcher.submit(text)
+
+
+class _QueryBatcher:
+    """One daemon thread embedding the questions waiting in its queue, up to `limit` at a time."""
+
+    def __init__(self, embed: Any, limit: int) -> None:
+        self._embed = embed
+        self._limit = limit
+        self._queue: queue.SimpleQueue[tuple[str, Future[np.ndarray]]] = queue.SimpleQueue()
+        threading.Thread(target=self._run, name="embed-batcher", daemon=True).start()
+
+    def submit(self, text: str) -> np.ndarray:
+        future: Future[np.ndarray] = Future()
+        self._queue.put((text, future))
+        return future.result()
+
+    def _run(self) -> None:
+        while True:
+            items = [self._queue.get()]
+            while len(items) < self._limit:
+                try:
+                    items.append(self._queue.get_nowait())
+                except queue.Empty:
+                    break
+            try:
+                vectors = self._embed([text for text, _ in items])
+            except BaseException as exc:  # the callers get the error; the thread keeps serving
+                for _, future in items:
+                    future.set_exception(exc)
+                continue
+            for (_, future), vector in zip(items, vectors, strict=True):
+                future.set_result(vector)
 
 
 def timed_embed(embedder: Embedder, texts: list[str]) -> tuple[np.ndarray, float]:

@@ -1,7 +1,11 @@
-"""Retrieval: dense, keyword (BM25 through Milvus full-text search) or hybrid (both, fused by
-reciprocal rank or by normalised score, FUSION; optionally a second dense search from a query
-vector moved towards the first pass's best chunks, DENSE_FEEDBACK). The chat path, `/v1/search`
-and the evaluation all call `Retriever.search`."""
+"""Retrieval: dense, keyword (BM25: in this process over the stored keyword field, or Milvus
+full-text search; KEYWORD_BACKEND) or hybrid (both, fused by reciprocal rank or by normalised
+score, FUSION; optionally a second dense search from a query vector moved towards the first
+pass's best chunks, DENSE_FEEDBACK). The chat path, `/v1/search` and the evaluation all call
+`Retriever.search`.
+
+Candidate lists carry metadata only; the text of the k chunks returned is fetched by id in one
+call at the end (a hybrid search ranks 2 x 20 candidates to return 5)."""
 
 from __future__ import annotations
 
@@ -14,9 +18,10 @@ import numpy as np
 
 from core import schema as S
 from core.collection import escape
-from core.keywords import keyword_text
+from core.keyword_index import KeywordIndex
+from core.keywords import keyword_terms, keyword_text
 from core.settings import Settings
-from core.tenancy import chunk_id_of, collection_has_bm25, scoped
+from core.tenancy import chunk_id_of, collection_has_bm25, row_id, scoped
 
 if TYPE_CHECKING:
     from pymilvus import MilvusClient
@@ -26,6 +31,7 @@ if TYPE_CHECKING:
 Mode = Literal["dense", "keyword", "hybrid"]
 FILTER_KEYS = {"doc_id", "doc_id_prefix", "title", "updated_after"}
 _SAFE_PREFIX = re.compile(r"^[\w./ -]*$")
+CANDIDATE_FIELDS = [f for f in S.OUTPUT_FIELDS if f != S.TEXT]
 
 
 class FilterError(ValueError):
@@ -131,6 +137,18 @@ class Retriever:
         self.embedder = embedder
         self._loaded = False
         self._keyword_search = True  # False on a collection without BM25 (a Milvus < 2.5 server)
+        self.keyword_index = KeywordIndex(settings, client) if settings.keyword_backend == "memory" else None
+
+    def warm(self, wait: bool = False) -> None:
+        """Start-up work that would otherwise fall on the first request: load the collection and
+        build the in-process keyword index (in the background unless `wait`)."""
+        if self.client.has_collection(self.settings.milvus_collection):
+            self._ensure_loaded()
+            if self.keyword_index is not None:
+                if wait:
+                    self.keyword_index.build()
+                else:
+                    self.keyword_index.build_in_background()
 
     def _ensure_loaded(self) -> None:
         if not self._loaded:
@@ -157,7 +175,7 @@ class Retriever:
             anns_field=S.VECTOR,
             limit=k,
             filter=scoped(self.settings, expr),
-            output_fields=S.OUTPUT_FIELDS,
+            output_fields=CANDIDATE_FIELDS,
             search_params=S.dense_search_params(self.settings),
         )
         chunks = []
@@ -168,18 +186,22 @@ class Retriever:
         return chunks
 
     def keyword(self, query: str, k: int, expr: str) -> list[RetrievedChunk]:
-        terms = keyword_text(query, self.settings.keyword_bigrams)
-        if not terms:
+        if self.keyword_index is not None and not scoped(self.settings, expr):  # a filter or tenant: Milvus
+            top = self.keyword_index.top(keyword_terms(query, self.settings.keyword_bigrams), k)
+            if top is not None:
+                return [_hit_to_chunk(row, score) for row, score in top]
+        text = keyword_text(query, self.settings.keyword_bigrams)
+        if not text:
             return []
         self._ensure_loaded()
         if not self._keyword_search:  # hybrid is then dense alone
             return []
         result = self._search(
-            data=[terms],
+            data=[text],
             anns_field=S.SPARSE,
             limit=k,
             filter=scoped(self.settings, expr),
-            output_fields=S.OUTPUT_FIELDS,
+            output_fields=CANDIDATE_FIELDS,
             search_params=S.BM25_SEARCH_PARAMS,
         )
         # Milvus Lite reports BM25 scores negated; the order is right either way.
@@ -224,10 +246,29 @@ class Retriever:
             feedback = self._feedback_vector(query_vector, chunks)
             if feedback is not None:
                 chunks = self._fuse(self.dense(feedback, depth, expr), keyword, k)
+        chunks = self._with_text(chunks)
         search_ms = (time.perf_counter() - start) * 1000
         for rank, chunk in enumerate(chunks, start=1):
             chunk.rank = rank
         return Retrieval(query, mode, chunks, relevant, embed_ms, search_ms, query_vector)
+
+    def _with_text(self, chunks: list[RetrievedChunk]) -> list[RetrievedChunk]:
+        """The chunks with their text, fetched by id in one call; a chunk deleted since the
+        in-process keyword index was built is left out."""
+        ids = [c.chunk_id for c in chunks if not c.text]
+        if not ids:
+            return chunks
+        stored = [row_id(self.settings, i) for i in ids]  # "<tenant>:<chunk id>" with the tenant filter
+        rows = self.client.get(self.settings.milvus_collection, ids=stored, output_fields=[S.TEXT])
+        texts = {chunk_id_of(str(row.get(S.ID))): row.get(S.TEXT, "") for row in rows}
+        kept = []
+        for chunk in chunks:
+            if not chunk.text:
+                if chunk.chunk_id not in texts:
+                    continue
+                chunk.text = texts[chunk.chunk_id]
+            kept.append(chunk)
+        return kept
 
     def _feedback_vector(self, query_vector: np.ndarray, first_pass: list[RetrievedChunk]) -> np.ndarray | None:
         """DENSE_FEEDBACK (Rocchio pseudo-relevance feedback): the query vector plus the weighted
@@ -238,7 +279,8 @@ class Retriever:
         ids = [c.chunk_id for c in first_pass[: self.settings.dense_feedback_chunks]]
         if weight <= 0 or not ids:
             return None
-        rows = self.client.get(self.settings.milvus_collection, ids=ids, output_fields=[S.VECTOR])
+        stored = [row_id(self.settings, i) for i in ids]
+        rows = self.client.get(self.settings.milvus_collection, ids=stored, output_fields=[S.VECTOR])
         vectors = [np.asarray(row[S.VECTOR], dtype=np.float32) for row in rows if row.get(S.VECTOR) is not None]
         if not vectors:
             return None
@@ -306,6 +348,7 @@ class Retriever:
             feedback = self._feedback_vector(query_vector, chunks)
             if feedback is not None:
                 chunks = self._fuse_sections(_best_per_section(self.dense(feedback, depth, expr)), keyword, k)
+        chunks = self._with_text(chunks)
         search_ms = (time.perf_counter() - start) * 1000
         for rank, chunk in enumerate(chunks, start=1):
             chunk.rank = rank

@@ -681,6 +681,32 @@ class Settings(BaseSettings):
         alias="DEPENDENCY_RETRY_AFTER_S",
         description="Retry-After of the 503 sent while Redis, Milvus or the LLM server is unreachable",
     )
+    # --- query speed (issue 20) ---
+    keyword_backend: Literal["milvus", "memory"] = Field(
+        default="memory",
+        alias="KEYWORD_BACKEND",
+        description="BM25 for hybrid/keyword search: in this process over the stored keyword field (memory, "
+        "bm25s) or Milvus' BM25 function (milvus); filtered searches always use Milvus",
+    )
+    keyword_bm25_k1: float = Field(
+        default=1.2, gt=0, alias="KEYWORD_BM25_K1", description="KEYWORD_BACKEND=memory: BM25 k1"
+    )
+    keyword_bm25_b: float = Field(
+        default=0.75, ge=0, le=1, alias="KEYWORD_BM25_B", description="KEYWORD_BACKEND=memory: BM25 b"
+    )
+    keyword_index_check_s: float = Field(
+        default=10.0, ge=0, alias="KEYWORD_INDEX_CHECK_S", description="memory BM25: row-count check interval"
+    )
+    keyword_index_refresh_s: float = Field(
+        default=300.0, ge=0, alias="KEYWORD_INDEX_REFRESH_S", description="memory BM25: id-set check interval"
+    )
+    embed_query_batch: int = Field(
+        default=16,
+        ge=1,
+        le=256,
+        alias="EMBED_QUERY_BATCH",
+        description="single questions waiting for the embedder are embedded together, up to this many; 1 = off",
+    )
 
     @field_validator("chunk_overlap")
     @classmethod

@@ -16,22 +16,16 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 
 from core.settings import get_settings
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL, EXIT_UNAVAILABLE = 0, 1, 2, 3, 4
+from orchestration.exits import EXIT_FAILED, EXIT_PARTIAL, EXIT_UNAVAILABLE, EXIT_USAGE, fail
 
 app = typer.Typer(
     name="ragdesk", help="Grounded, streamed support answers from your own help centre.", no_args_is_help=True
 )
-
-
-def fail(message: str, code: int = EXIT_FAILED) -> NoReturn:
-    typer.secho(f"error: {message}", err=True, fg=typer.colors.RED)
-    raise typer.Exit(code)
 
 
 @app.callback()

@@ -25,7 +25,7 @@ def sglang_command(
     """Start SGLang (GPU) from the repository's launch configuration, wait until it generates and
     print the settings the app needs (LLM_BASE_URL ...). Runs in the foreground; Ctrl-C stops it."""
     from core.sglang_launch import DEFAULT_CONFIG, LaunchError, app_settings, plan, read_config, started, wait_ready
-    from orchestration.cli import EXIT_UNAVAILABLE, EXIT_USAGE, fail
+    from orchestration.exits import EXIT_UNAVAILABLE, EXIT_USAGE, fail
 
     settings = get_settings()
     try:

@@ -68,6 +68,7 @@ def _build_sync(settings: Settings) -> tuple[MilvusClient, Embedder, Retriever]:
         log.warning(
             "collection %r does not exist yet; /ready reports it until it is indexed", settings.milvus_collection
         )
+    retriever.warm()
     embedder.embed_one("warm-up")  # the first call pays for lazy initialisation
     return milvus, embedder, retriever
 

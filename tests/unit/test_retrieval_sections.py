@@ -1,4 +1,6 @@
-"""Section-level retrieval (RETRIEVAL_DEDUPE_SECTIONS): the option added for the evaluation."""
+"""Section-level retrieval (RETRIEVAL_DEDUPE_SECTIONS): the option added for the evaluation. The fake
+client answers BM25 searches as Milvus does (KEYWORD_BACKEND=milvus); the in-process backend has
+its own tests (test_keyword_index.py)."""
 
 from typing import Any
 
@@ -60,7 +62,7 @@ def test_sections_are_distinct_only_when_deduplicating() -> None:
         chunk("c1", "c", "", 0.6),
     ]
     keyword = [chunk("a2", "a", "s", 9.0), chunk("a3", "a", "s", 8.0), chunk("c1", "c", "", 7.0)]
-    settings = Settings(FUSION="rrf")  # type: ignore[call-arg]
+    settings = Settings(KEYWORD_BACKEND="milvus", FUSION="rrf")  # type: ignore[call-arg]
     retriever = Retriever(settings, FakeClient(dense, keyword), FakeEmbedder())  # type: ignore[arg-type]
 
     plain = retriever.search("q", k=3, mode="hybrid", dedupe_sections=False)
@@ -84,7 +86,7 @@ def test_score_fusion_lets_a_confident_list_win_where_reciprocal_rank_ties() -> 
     keyword = [chunk("b1", "b", "", 10.0), chunk("a1", "a", "", 9.9), chunk("c1", "c", "", 1.0)]
 
     def fused(dense_weight: float, dedupe: bool) -> Retrieval:
-        settings = Settings(FUSION="score", SCORE_FUSION_DENSE_WEIGHT=dense_weight)  # type: ignore[call-arg]
+        settings = Settings(KEYWORD_BACKEND="milvus", FUSION="score", SCORE_FUSION_DENSE_WEIGHT=dense_weight)  # type: ignore[call-arg]
         retriever = Retriever(settings, FakeClient(dense, keyword), FakeEmbedder())  # type: ignore[arg-type]
         return retriever.search("q", k=3, mode="hybrid", dedupe_sections=dedupe)
 
@@ -148,7 +150,9 @@ def test_dense_feedback_searches_again_from_the_moved_query_vector() -> None:
     for dedupe in (False, True):
         dense, moved, keyword, vectors = feedback_case()
         client = FeedbackClient(dense, moved, keyword, vectors)
-        settings = Settings(FUSION="score", DENSE_FEEDBACK=1.0, DENSE_FEEDBACK_CHUNKS=2, MIN_RELEVANCE=0.85)  # type: ignore[call-arg]
+        settings = Settings(
+            KEYWORD_BACKEND="milvus", FUSION="score", DENSE_FEEDBACK=1.0, DENSE_FEEDBACK_CHUNKS=2, MIN_RELEVANCE=0.85
+        )  # type: ignore[call-arg]
         result = Retriever(settings, client, FakeEmbedder()).search(  # type: ignore[arg-type]
             "q", k=3, mode="hybrid", dedupe_sections=dedupe
         )
@@ -167,6 +171,8 @@ def test_dense_feedback_searches_again_from_the_moved_query_vector() -> None:
 def test_dense_feedback_off_searches_once() -> None:
     dense, moved, keyword, vectors = feedback_case()
     client = FeedbackClient(dense, moved, keyword, vectors)
-    result = Retriever(Settings(FUSION="score"), client, FakeEmbedder()).search("q", k=3, mode="hybrid")  # type: ignore[arg-type, call-arg]
+    result = Retriever(Settings(KEYWORD_BACKEND="milvus", FUSION="score"), client, FakeEmbedder()).search(
+        "q", k=3, mode="hybrid"
+    )  # type: ignore[arg-type, call-arg]
     assert client.got == [] and len(client.dense_queries) == 1
     assert [c.doc_id for c in result.chunks] == ["a", "c", "b"]
