@@ -163,8 +163,11 @@ def test_capacity_report_asset_materialises_from_the_live_collection(demo_index:
     result = dg.materialize([capacity_report], resources=build_resources(overrides))
     assert result.success
     metadata = result.asset_materializations_for_node("capacity_report")[0].metadata
-    live = metadata["live"].value
+    live: dict[str, Any] = metadata["live"].value  # type: ignore[assignment]
     assert int(str(live["chunks"]).replace(",", "")) > 0
     assert live["Milvus rows"] == live["chunks"]
-    assert len(metadata["storage"].value) == 4 and len(metadata["traffic"].value) == 2
-    assert "Assignment projection" in metadata["report"].value
+    storage: list[Any] = metadata["storage"].value  # type: ignore[assignment]
+    traffic: list[Any] = metadata["traffic"].value  # type: ignore[assignment]
+    report: str = metadata["report"].value  # type: ignore[assignment]
+    assert len(storage) == 4 and len(traffic) == 2
+    assert "Assignment projection" in report

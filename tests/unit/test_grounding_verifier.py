@@ -45,7 +45,7 @@ def write_model(folder: Path, *, risk_bias: float = 0.0) -> Path:
         "b1": np.array([risk_bias], dtype=np.float32),
     }
     arrays["w1"][FEATURE_NAMES.index("num_any_missing"), 0] = 5.0
-    np.savez(folder / "verifier.npz", **arrays)
+    np.savez(folder / "verifier.npz", **arrays)  # type: ignore[arg-type]
     meta = {
         "weights": "verifier.npz",
         "sha256": sha256_of(folder / "verifier.npz"),

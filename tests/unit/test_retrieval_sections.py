@@ -171,8 +171,7 @@ def test_dense_feedback_searches_again_from_the_moved_query_vector() -> None:
 def test_dense_feedback_off_searches_once() -> None:
     dense, moved, keyword, vectors = feedback_case()
     client = FeedbackClient(dense, moved, keyword, vectors)
-    result = Retriever(Settings(KEYWORD_BACKEND="milvus", FUSION="score"), client, FakeEmbedder()).search(
-        "q", k=3, mode="hybrid"
-    )  # type: ignore[arg-type, call-arg]
+    retriever = Retriever(Settings(KEYWORD_BACKEND="milvus", FUSION="score"), client, FakeEmbedder())  # type: ignore[arg-type, call-arg]
+    result = retriever.search("q", k=3, mode="hybrid")
     assert client.got == [] and len(client.dense_queries) == 1
     assert [c.doc_id for c in result.chunks] == ["a", "c", "b"]
