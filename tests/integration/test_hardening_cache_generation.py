@@ -13,8 +13,8 @@ import httpx
 
 from core.redis_server import temporary_redis
 from core.settings import Settings
+from core.testing.fake_llm import RIGHT_LAPTOP_ANSWER
 from tests.conftest import ThreadedUvicorn, demo_corpus_dir, shared_embedder
-from tests.fake_llm import RIGHT_LAPTOP_ANSWER
 
 PICK = "returns/electronics-returns.md"
 LAPTOP = "Can I return a laptop after 45 days?"
