@@ -151,25 +151,17 @@ def adapted_model(settings: Settings, dataset: str, client, embedder, workdir: P
     return out, json.loads(manifest.read_text())
 
 
+def fused_runs(settings: Settings, dataset: str, client, embedder):  # type: ignore[no-untyped-def]
+    """Two retrieval-only evaluations: every mode with rrf fusion, and hybrid with score fusion."""
+    common = {"generate": False, "track": False, "client": client, "embedder": embedder}
+    rrf = run_evaluation(settings.model_copy(update={"fusion": "rrf"}), dataset, **common)
+    scored = run_evaluation(settings.model_copy(update={"fusion": "score"}), dataset, mode="hybrid", **common)
+    return rrf, scored
+
+
 def rows_for(settings: Settings, dataset: str, client, embedder, suffix: str = "") -> dict:  # type: ignore[no-untyped-def, type-arg]
     """keyword, dense and hybrid fused both ways (FUSION forced, whatever the default)."""
-    rrf = run_evaluation(
-        settings.model_copy(update={"fusion": "rrf"}),
-        dataset,
-        generate=False,
-        track=False,
-        client=client,
-        embedder=embedder,
-    )
-    scored = run_evaluation(
-        settings.model_copy(update={"fusion": "score"}),
-        dataset,
-        mode="hybrid",
-        generate=False,
-        track=False,
-        client=client,
-        embedder=embedder,
-    )
+    rrf, scored = fused_runs(settings, dataset, client, embedder)
     modes = ("dense",) if suffix else ("keyword", "dense")
     rows = {f"{mode}{suffix}": rrf.retrieval_by_mode[mode] for mode in modes}
     rows[f"hybrid_rrf{suffix}"] = rrf.retrieval_by_mode["hybrid"]
@@ -180,24 +172,7 @@ def rows_for(settings: Settings, dataset: str, client, embedder, suffix: str = "
 def milvus_bm25_rows(settings: Settings, dataset: str, client, embedder) -> dict:  # type: ignore[no-untyped-def, type-arg]
     """keyword and hybrid with Milvus' own BM25 (KEYWORD_BACKEND=milvus), beside the default
     in-process BM25: the equal-quality check of issue 20."""
-    milvus = settings.model_copy(update={"keyword_backend": "milvus"})
-    rrf = run_evaluation(
-        milvus.model_copy(update={"fusion": "rrf"}),
-        dataset,
-        generate=False,
-        track=False,
-        client=client,
-        embedder=embedder,
-    )
-    scored = run_evaluation(
-        milvus.model_copy(update={"fusion": "score"}),
-        dataset,
-        mode="hybrid",
-        generate=False,
-        track=False,
-        client=client,
-        embedder=embedder,
-    )
+    rrf, scored = fused_runs(settings.model_copy(update={"keyword_backend": "milvus"}), dataset, client, embedder)
     return {
         "keyword_milvus_bm25": rrf.retrieval_by_mode["keyword"],
         "hybrid_rrf_milvus_bm25": rrf.retrieval_by_mode["hybrid"],
