@@ -14,6 +14,7 @@ import logging
 from collections.abc import AsyncGenerator, AsyncIterator, Callable
 from typing import TYPE_CHECKING, Any
 
+from core.answer_cache.non_answer import is_non_answer
 from serving.events import Citation, CitationsEvent, DoneEvent, ErrorEvent, Event, TokenEvent, Usage
 from serving.gateway.limits import TokenGrant
 
@@ -84,8 +85,8 @@ def caching(
     grounded: Callable[[], bool | None] | None = None,
 ) -> AsyncIterator[Event]:
     """Store the answer once the stream completes: finish reason "stop", citations present, no
-    error, not flagged by the grounding guard (`DoneEvent.flagged`), and `grounded()` (an extra
-    verdict, read at the end) not False. Put it after the grounding stage, so the text stored is
+    error, not flagged by the grounding guard (`DoneEvent.flagged`), `grounded()` (an extra
+    verdict, read at the end) not False, and not a statement of having no answer ("I do not know."). Put it after the grounding stage, so the text stored is
     the text the client saw. The store runs in a worker thread after the done event is passed on."""
 
     async def run() -> AsyncIterator[Event]:
@@ -106,6 +107,7 @@ def caching(
                     and citations
                     and not flagged
                     and verdict is not False
+                    and not is_non_answer("".join(parts))
                 ):
                     try:
                         await asyncio.to_thread(

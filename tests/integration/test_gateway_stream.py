@@ -107,6 +107,18 @@ async def test_caching_only_grounded_complete_answers() -> None:
     assert cache.lookup("was it checked", "v1").status == "hit-exact"
 
 
+async def test_a_model_that_says_it_does_not_know_is_not_cached() -> None:
+    async def dont_know() -> AsyncIterator[Event]:
+        yield TokenEvent("I do not know.")
+        yield CitationsEvent([CITATION])
+        yield DoneEvent("stop", Usage(1_200, 5))
+
+    cache = MemoryAnswerCache(bag, 16, MatchParams(), 3600)
+    events = [e async for e in caching(dont_know(), cache, "do you ship to mars", "v1")]
+    assert isinstance(events[-1], DoneEvent)  # the client still gets the answer
+    assert cache.lookup("do you ship to mars", "v1").status == "miss"
+
+
 async def test_replay_of_a_cached_answer() -> None:
     cache = MemoryAnswerCache(bag, 16, MatchParams(), 3600)
     [e async for e in caching(answer(3), cache, "how long do returns take", "v1")]
