@@ -39,6 +39,7 @@ def test_an_index_run_without_redis_still_retires_cached_answers(tmp_path: Path,
         LLM_BASE_URL=fake_llm.url,
         LLM_MODEL="local",
         INDEX_GENERATION_CHECK_S=0.2,
+        ANSWER_MODE="generate",  # composed answers are not cached; this test is about cached generations
     )
     docstore = DocStore(make_engine(base))
     run_index(base, make_milvus_client(base), docstore, embedder)  # no on_removed_chunks: no cache flush

@@ -46,6 +46,7 @@ def api(demo_index: Settings, embedder: Any, dying_llm: LocalLLMServer) -> Itera
             "llm_timeout_s": LLM_TIMEOUT_S,
             "llm_connect_timeout_s": 1.0,
             "grounding_enabled": False,
+            "answer_mode": "generate",  # the dying server must be the one answering
         }
     )
     with shared_embedder(embedder), ThreadedUvicorn(create_app(settings)) as server:

@@ -12,7 +12,7 @@ import time
 from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.exc import SQLAlchemyError
@@ -49,6 +49,8 @@ async def require_handoff_staff(principal: PrincipalDep) -> Principal:
         )
     return principal
 
+
+ItemId = Annotated[int, Path(ge=1, le=2**63 - 1, description="the handoff item's id")]
 
 router = APIRouter(
     prefix="/v1/handoffs",
@@ -125,7 +127,7 @@ async def list_handoffs(
 
 
 @router.get("/{item_id}", response_model=HandoffItemOut, responses=ERRORS)
-async def get_handoff(item_id: int, desk: HandoffsDep) -> HandoffItemOut:
+async def get_handoff(item_id: ItemId, desk: HandoffsDep) -> HandoffItemOut:
     try:
         return _out(await asyncio.to_thread(desk.store.get, item_id))
     except HandoffNotFound as exc:
@@ -134,7 +136,7 @@ async def get_handoff(item_id: int, desk: HandoffsDep) -> HandoffItemOut:
 
 @router.post("/{item_id}/resolve", response_model=HandoffItemOut, responses=ERRORS)
 async def resolve_handoff(
-    item_id: int, body: HandoffResolveRequest, desk: HandoffsDep, principal: PrincipalDep
+    item_id: ItemId, body: HandoffResolveRequest, desk: HandoffsDep, principal: PrincipalDep
 ) -> HandoffItemOut:
     """Close an item once a person has taken care of the customer."""
     if len(body.note) > MAX_NOTE_CHARS:
@@ -150,7 +152,7 @@ async def resolve_handoff(
 
 
 @router.post("/{item_id}/redeliver", response_model=HandoffItemOut, responses=ERRORS)
-async def redeliver_handoff(item_id: int, desk: HandoffsDep) -> HandoffItemOut:
+async def redeliver_handoff(item_id: ItemId, desk: HandoffsDep) -> HandoffItemOut:
     """Queue the item for the webhook again (after it failed, or to send it once more)."""
     try:
         item = await asyncio.to_thread(desk.store.redeliver, item_id)
@@ -190,7 +192,7 @@ async def my_handoffs(
 
 
 @customer_router.get("/{item_id}", response_model=MyHandoffOut, responses={404: ERRORS[404]})
-async def my_handoff(item_id: int, desk: HandoffsDep, principal: PrincipalDep) -> MyHandoffOut:
+async def my_handoff(item_id: ItemId, desk: HandoffsDep, principal: PrincipalDep) -> MyHandoffOut:
     """One of the caller's own requests; another user's is 404, as if it did not exist."""
     try:
         item = await asyncio.to_thread(desk.store.get, item_id)

@@ -53,7 +53,7 @@ def _when(value: str | None, param: str) -> float | None:
         return moment.timestamp()
     except ValueError as exc:
         raise APIError(
-            422,
+            400,
             f"{param} must be a date (YYYY-MM-DD), an ISO time or unix seconds; got {value!r}",
             "invalid_date",
             param,
