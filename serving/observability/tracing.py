@@ -19,6 +19,21 @@ log = logging.getLogger(__name__)
 
 _setup_lock = threading.Lock()
 _experiment_ids: dict[tuple[str, str], str] = {}
+_exporting_to: str | None = None  # the tracking URI MLflow's tracer provider was set up with
+
+
+def _export_to(tracking_uri: str) -> None:
+    """MLflow's tracer provider keeps the tracking URI it was first set up with, whatever
+    `set_tracking_uri` says later; set it, and re-initialise the provider when this app's URI
+    differs (a second app or an evaluation in the same process), so traces land in this app's store."""
+    global _exporting_to
+    import mlflow
+
+    if _exporting_to == tracking_uri and mlflow.get_tracking_uri() == tracking_uri:
+        return
+    mlflow.set_tracking_uri(tracking_uri)
+    mlflow.tracing.reset()  # the provider is set up again, for this URI, on the next span
+    _exporting_to = tracking_uri
 
 
 def _experiment_id(settings: Settings) -> str:
@@ -26,8 +41,8 @@ def _experiment_id(settings: Settings) -> str:
 
     key = (settings.resolved_mlflow_tracking_uri, settings.tracing_experiment)
     with _setup_lock:
+        _export_to(settings.resolved_mlflow_tracking_uri)
         if key not in _experiment_ids:
-            mlflow.set_tracking_uri(settings.resolved_mlflow_tracking_uri)
             found = mlflow.get_experiment_by_name(settings.tracing_experiment)
             if found is None:
                 artifacts = (settings.data_dir / "mlartifacts").resolve().as_uri()

@@ -103,6 +103,7 @@ def test_a_streamed_answer_is_measured_logged_and_traced(api_server: ThreadedUvi
 
     mlflow.set_tracking_uri(api_server.app.state.settings.resolved_mlflow_tracking_uri)  # type: ignore[attr-defined]
     deadline = time.monotonic() + 120
+    mlflow.flush_trace_async_logging()  # the export queue may still hold earlier tests' traces
     trace = mlflow.get_trace(row["trace_id"])
     # MLflow exports traces (and then their tags) asynchronously
     while (trace is None or "ragdesk.request_id" not in trace.info.tags) and time.monotonic() < deadline:
