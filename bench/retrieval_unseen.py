@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import tempfile
 import time
@@ -27,10 +26,9 @@ from bench.retrieval import rank_metrics
 from core import schema as S
 from core.chunking import Chunk
 from core.collection import ensure_collection, upsert_chunks
-from core.settings import REPO_ROOT, Settings
+from core.settings import REPO_ROOT, Settings, get_settings
 
 RESULTS = REPO_ROOT / "bench" / "results"
-DATA = Path(os.environ.get("SHARED_DATA_DIR", "/work/shared/data")) / "halueval_dev" / "qa_data_dev.jsonl"
 CONFIGS: dict[str, tuple[str, dict[str, object]]] = {
     "keyword": ("keyword", {}),
     "dense": ("dense", {}),
@@ -45,12 +43,13 @@ def main() -> None:
     parser.add_argument("--passages", type=int, default=2000)
     parser.add_argument("--questions", type=int, default=400)
     args = parser.parse_args()
-    if not DATA.is_file():
-        raise SystemExit(f"no data at {DATA}")
+    data = get_settings().shared_data_dir / "halueval_dev" / "qa_data_dev.jsonl"  # SHARED_DATA_DIR
+    if not data.is_file():
+        raise SystemExit(f"no data at {data}")
     from core.clients import make_embedder, make_milvus_client
     from core.retrieval import Retriever
 
-    rows = [json.loads(line) for line in DATA.open()][: args.passages]
+    rows = [json.loads(line) for line in data.open()][: args.passages]
     chunks = [
         Chunk(S.chunk_id(f"p{i}.txt", 0, r["knowledge"]), f"p{i}.txt", "", "", f"p{i}.txt", 0, r["knowledge"], 0, "", 0)
         for i, r in enumerate(rows)

@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import subprocess
 import sys
 import time
@@ -223,10 +222,11 @@ def main(argv: list[str] | None = None) -> int:
         "--data2text-sources", type=int, default=75, help="RAGTruth data-to-text sources (of 150; 0 = all)"
     )
     parser.add_argument("--halueval-lines", type=int, default=500, help="HaluEval training lines (of 1000; 0 = all)")
+    parser.add_argument("--threads", type=int, default=2, help="torch threads")
     args = parser.parse_args(argv)
     import torch
 
-    torch.set_num_threads(int(os.environ.get("TRAIN_THREADS", "2")))
+    torch.set_num_threads(args.threads)
     np.random.seed(args.seed)
     started = time.perf_counter()
     sets = all_examples(args.summary_sources, args.data2text_sources, args.halueval_lines, args.seed)
