@@ -6,6 +6,7 @@ factories in core.clients (the same ones indexing uses).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -14,6 +15,7 @@ from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from core.settings import Settings, get_settings
+from serving.api.observability import flush as flush_observability
 from serving.api.observability import install_observability
 from serving.errors import install_error_handlers
 from serving.gateway.deps import enforce_rate_limit, install_gateway, require_api_key
@@ -49,6 +51,13 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     try:
         yield
     finally:
+        try:
+            # the request log's writer thread may still be writing traces (MLflow runs Alembic on a
+            # new store); finish them before the clients close and before anything else in the
+            # process can run Alembic, whose context is process-global
+            await asyncio.to_thread(flush_observability, app)
+        except Exception:
+            log.warning("shutdown: the request log and traces were not all written", exc_info=True)
         try:
             await app.state.handoffs.aclose()
         finally:
