@@ -15,6 +15,8 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from sse_starlette import ServerSentEvent
+
 from serving.events import (
     Citation,
     CitationsEvent,
@@ -34,9 +36,9 @@ CORRECTION = "\n\n— Correction: "
 
 
 def sse(data: dict[str, Any] | str, event: str | None = None) -> str:
+    """One SSE message, encoded by sse-starlette (a JSON payload, or a string as it is)."""
     payload = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    head = f"event: {event}\n" if event else ""
-    return head + "".join(f"data: {line}\n" for line in payload.split("\n")) + "\n"
+    return ServerSentEvent(data=payload, event=event, sep="\n").encode().decode("utf-8")
 
 
 def _meta(prepared: Prepared) -> dict[str, Any]:
