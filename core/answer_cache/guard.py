@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from core.answer_cache.normalise import normalise_question
 
@@ -22,17 +23,17 @@ _WORD_NUMBERS = {
     "fifty": "50", "sixty": "60", "ninety": "90", "hundred": "100", "half": "0.5", "double": "x2", "twice": "x2",
 }  # fmt: skip
 NEGATIONS = frozenset({"not", "no", "never", "none", "nothing", "neither", "nor", "nobody", "without"})
-# Retail product nouns: two questions that name different ones are about different things.
-PRODUCT_NOUNS = frozenset(
-    """laptop notebook phone smartphone mobile tablet ipad tv television camera headphone earbud earphone
-    smartwatch watch console speaker monitor printer router keyboard mouse charger cable drone fridge freezer
-    washer dryer dishwasher oven microwave kettle toaster blender vacuum mattress sofa chair desk tent bike
-    bicycle kayak jacket jean trouser shoe trainer boot dress shirt coat sweater book toy furniture glasses
-    lens battery""".split()
-)
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof"})
 _TOKEN = re.compile(r"[A-Za-z][\w'-]*|[.?!]")
 _TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof)\.", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def product_nouns() -> frozenset[str]:
+    """Nouns naming a kind of product (data: product_nouns.txt): two questions that name
+    different ones are about different things, even where their embeddings are close."""
+    text = resources.files("core.answer_cache").joinpath("product_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(word for line in text.splitlines() for word in line.split("#", 1)[0].split())
 
 
 def _singular(word: str) -> str:
@@ -82,7 +83,7 @@ def _entities(text: str) -> tuple[frozenset[str], frozenset[str]]:
         lower = token.lower()
         singular = _singular(token)
         words.add(singular)
-        if singular in PRODUCT_NOUNS:
+        if singular in product_nouns():
             entities.add(singular)
         elif previous.lower() in _TITLES:
             entities.add(singular)
