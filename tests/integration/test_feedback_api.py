@@ -41,7 +41,7 @@ def test_feedback_is_stored_and_summarised(api_server) -> None:
     after = httpx.get(f"{base}/v1/feedback/summary", timeout=30).json()
     assert (after["up"] - before["up"], after["down"] - before["down"]) == (1, 1)
     assert 0.0 <= after["satisfaction_rate"] <= 1.0
-    mine = httpx.get(f"{base}/v1/feedback", timeout=30).json()
+    mine = httpx.get(f"{base}/v1/feedback/mine", timeout=30).json()
     assert first in {row["answer_id"] for row in mine["data"]}
 
 

@@ -126,7 +126,7 @@ def test_the_global_figure_is_for_staff_and_a_user_reads_their_own(
     summary = httpx.get(f"{api.url}/v1/feedback/summary", headers=staff, timeout=30)
     assert summary.status_code == 200 and summary.json()["down"] >= 1
 
-    own = httpx.get(f"{api.url}/v1/feedback", headers=alice, timeout=30).json()
+    own = httpx.get(f"{api.url}/v1/feedback/mine", headers=alice, timeout=30).json()
     assert [(row["answer_id"], row["rating"]) for row in own["data"]] == [(answer, -1)]
-    others = httpx.get(f"{api.url}/v1/feedback", headers=bob, timeout=30).json()
+    others = httpx.get(f"{api.url}/v1/feedback/mine", headers=bob, timeout=30).json()
     assert answer not in {row["answer_id"] for row in others["data"]}

@@ -1,4 +1,4 @@
-"""Thumbs up/down on answers: `POST /v1/feedback`, the caller's own feedback (`GET /v1/feedback`),
+"""Thumbs up/down on answers: `POST /v1/feedback`, the caller's own feedback (`GET /v1/feedback/mine`),
 and the satisfaction rate staff and MLflow see (`GET /v1/feedback/summary`, staff keys only).
 
 Feedback is tied to its user: `answer_id` is the answer's request id (the done event's
@@ -150,7 +150,7 @@ async def post_feedback(
     return stored
 
 
-@router.get("/feedback")
+@router.get("/feedback/mine")
 async def list_own_feedback(
     settings: SettingsDep,
     principal: PrincipalDep,
@@ -166,7 +166,7 @@ async def require_staff_for_summary(principal: PrincipalDep) -> Principal:
     if not principal.staff:
         raise forbidden(
             f"the global satisfaction figure is for staff keys and user {principal.user!r} is not staff "
-            "(GET /v1/feedback lists your own feedback); an admin can run: "
+            "(GET /v1/feedback/mine lists your own feedback); an admin can run: "
             f"ragdesk keys set-staff --user {principal.user}"
         )
     return principal
