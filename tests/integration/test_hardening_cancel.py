@@ -12,6 +12,7 @@ contradicted (the guard itself, the model and the server are the real ones)."""
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -148,15 +149,38 @@ def test_a_withdrawn_answer_stops_the_model(api: ThreadedUvicorn, idle_llm: Loca
     assert row["completion_tokens"] == completion
 
 
-def test_a_client_that_leaves_stops_the_model(api: ThreadedUvicorn, idle_llm: LocalLLMServer, checker: Checker) -> None:
+def first_text(line: str) -> bool:
+    """A native `token` event, or an OpenAI chunk with content."""
+    if line.startswith("event: token"):
+        return True
+    if not line.startswith("data: {"):
+        return False
+    choices = json.loads(line[6:]).get("choices") or [{}]
+    return bool((choices[0].get("delta") or {}).get("content"))
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("/v1/answer/stream", {"question": QUESTION}),
+        (
+            "/v1/chat/completions",
+            {"model": "ragdesk", "messages": [{"role": "user", "content": QUESTION}], "stream": True},
+        ),
+    ],
+    ids=["native", "openai"],
+)
+def test_a_client_that_leaves_stops_the_model(
+    api: ThreadedUvicorn, idle_llm: LocalLLMServer, checker: Checker, path: str, body: dict[str, Any]
+) -> None:
     checker.verdict = "supported"
     checker.check_s = 0.3  # the client leaves while a sentence is being checked
     before = usage(api)
-    with httpx.stream("POST", f"{api.url}/v1/answer/stream", json={"question": QUESTION}, timeout=120) as response:
+    with httpx.stream("POST", f"{api.url}{path}", json=body, timeout=120) as response:
         assert response.status_code == 200
         request_id = response.headers["x-request-id"]
         for line in response.iter_lines():
-            if line.startswith("event: token"):
+            if first_text(line):
                 assert busy_slots(idle_llm) == 1  # still generating when the client leaves
                 break
     # the connection is closed on leaving the block
