@@ -40,6 +40,8 @@ class FeedbackRow(Base):
     comment: Mapped[str] = mapped_column(Text, default="")
     citations: Mapped[Any] = mapped_column(JSON, default=list)
     created_at: Mapped[float] = mapped_column(Float, index=True)
+    # the pseudonym of the user who gave it (the user the answer went to); "" before migration 0005
+    user_hash: Mapped[str] = mapped_column(String(16), index=True, default="")
 
 
 class FeedbackError(ValueError):
@@ -56,6 +58,7 @@ class Feedback:
     comment: str
     citations: list[dict[str, Any]]
     created_at: float
+    user_hash: str = ""
 
     @classmethod
     def from_row(cls, row: FeedbackRow) -> Feedback:
@@ -68,6 +71,7 @@ class Feedback:
             row.comment,
             list(row.citations or []),
             row.created_at,
+            row.user_hash or "",
         )
 
 
@@ -109,9 +113,11 @@ def record_feedback(
     comment: str = "",
     citations: list[dict[str, Any]] | None = None,
     max_comment_chars: int = 2000,
+    user_hash: str = "",
 ) -> Feedback:
-    """Store one rating (+1 or -1). Raises `FeedbackError` for a bad rating, an empty answer id
-    or a comment over `max_comment_chars` (FEEDBACK_MAX_COMMENT_CHARS)."""
+    """Store one rating (+1 or -1) by the user `user_hash` (the API checks that the answer went
+    to that user). Raises `FeedbackError` for a bad rating, an empty answer id or a comment over
+    `max_comment_chars` (FEEDBACK_MAX_COMMENT_CHARS)."""
     if isinstance(rating, bool) or rating not in (1, -1):
         raise FeedbackError("rating must be 1 (thumbs up) or -1 (thumbs down)")
     answer_id = (answer_id or "").strip()
@@ -128,6 +134,7 @@ def record_feedback(
         comment=comment,
         citations=list(citations or []),
         created_at=time.time(),
+        user_hash=user_hash,
     )
     ensure_table(engine)
     with Session(engine) as session, session.begin():
@@ -135,6 +142,19 @@ def record_feedback(
         session.flush()
         stored = Feedback.from_row(row)
     return stored
+
+
+def user_feedback(engine: Engine, user_hash: str, limit: int = 50) -> list[Feedback]:
+    """The feedback one user gave, newest first."""
+    ensure_table(engine)
+    query = (
+        select(FeedbackRow)
+        .where(FeedbackRow.user_hash == user_hash)
+        .order_by(FeedbackRow.created_at.desc(), FeedbackRow.id.desc())
+        .limit(limit)
+    )
+    with Session(engine) as session:
+        return [Feedback.from_row(row) for row in session.scalars(query)]
 
 
 def satisfaction_rate(source: Engine | Settings, since: float | None = None) -> Satisfaction:

@@ -11,7 +11,11 @@ that is contradicted or not supported by the passages depends on GROUNDING_POLIC
   that the aligned evidence states otherwise) and everything after it are withheld; a
   `RevisionEvent` says so, and a safe replacement follows as tokens: it quotes the best evidence
   from the passages and offers a human (serving/replacement.py). Text released before stays (it
-  was checked). The model's remaining output is still read, for the review queue and the usage.
+  was checked). The model is stopped at once (its HTTP stream closed, so llama.cpp or SGLang
+  abort the request and free the slot): nobody would see the rest, and it would be billed. The
+  review queue gets the answer as far as it was generated, the usage counts what was generated
+  (`prompt_tokens` as counted for the reservation, `generated_tokens` streamed), and the done
+  event's `grounding.generation_stopped` is true.
   A sentence the verifier only cannot confirm ("unsupported") is graded, not withdrawn: it is
   released preceded by a `FlagEvent` and the answer is queued for review, unless
   GROUNDING_WITHDRAW=any (then it is withdrawn like a contradiction).
@@ -35,7 +39,16 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from core.settings import Settings
-from serving.events import CitationsEvent, DoneEvent, ErrorEvent, Event, FlagEvent, RevisionEvent, TokenEvent
+from serving.events import (
+    CitationsEvent,
+    DoneEvent,
+    ErrorEvent,
+    Event,
+    FlagEvent,
+    RevisionEvent,
+    TokenEvent,
+    Usage,
+)
 from serving.rag import Prepared
 from serving.replacement import composed_replacement, replacement_text
 from serving.review import NewReview, ReviewStore
@@ -82,6 +95,7 @@ class GuardRun:
     citations: CitationsEvent | None = None
     done: DoneEvent | None = None
     reason: str = ""  # why the answer was withdrawn (the revision's reason)
+    stopped: bool = False  # the model's stream was closed after a withdrawal
 
     def elapsed_ms(self) -> float:
         return (time.perf_counter() - self.started) * 1000
@@ -144,13 +158,16 @@ class GroundingGuard:
             async for event in events:
                 if isinstance(event, TokenEvent):
                     run.model_token(event.text)
-                    if run.replaced or self.policy == "hold":
-                        continue  # recorded for the review; nothing more is released
+                    if self.policy == "hold":
+                        continue  # recorded; checked whole at the end
                     for sentence in splitter.feed(event.text):
-                        if run.replaced:
-                            break  # the rest is withheld, checked once at the end for the record
                         async for out in self._sentence(run, prepared, passages, sentence):
                             yield out
+                        if run.replaced:
+                            break  # the rest is withheld, checked once at the end for the record
+                    if run.replaced:
+                        await self._stop_model(run, events)  # nobody sees the rest: stop paying for it
+                        break
                 elif isinstance(event, CitationsEvent):
                     run.citations = event
                 elif isinstance(event, DoneEvent):
@@ -170,6 +187,9 @@ class GroundingGuard:
                     async for out in self._sentence(run, prepared, passages, sentence):
                         yield out
             await self._check_withheld(run, prepared.question, passages)
+            if run.stopped:  # the model's own citations and done never came: the same, from here
+                run.citations = CitationsEvent(prepared.citations)
+                run.done = self._stopped_done(run, prepared)
             if run.citations is not None:
                 yield run.citations
             if run.done is not None:
@@ -180,6 +200,25 @@ class GroundingGuard:
             close = getattr(events, "aclose", None)
             if close is not None:
                 await close()
+
+    @staticmethod
+    async def _stop_model(run: GuardRun, events: AsyncIterator[Event]) -> None:
+        """Close the model's stream now (RagService.generate closes its HTTP stream in turn)."""
+        close = getattr(events, "aclose", None)
+        if close is not None:
+            await close()
+        run.stopped = True
+
+    @staticmethod
+    def _stopped_done(run: GuardRun, prepared: Prepared) -> DoneEvent:
+        """The done event of a generation the guard stopped: the usage is what was generated
+        (the prompt as counted for the reservation, one token per streamed delta)."""
+        timings = dict(prepared.timings)
+        if run.first_model_ms is not None:
+            timings["ttft_ms"] = run.first_model_ms
+        timings["total_ms"] = run.elapsed_ms()
+        usage = Usage(prepared.prompt_tokens or 0, prepared.generated_tokens)
+        return DoneEvent("stop", usage, False, timings, prepared.prompt_version)
 
     # --- checks ------------------------------------------------------------------------------
     async def _warm(self, run: GuardRun, question: str, passages: list[str]) -> None:
@@ -323,6 +362,7 @@ class GroundingGuard:
             run.replaced,
             review_id,
             flagged_sentences=run.flagged_sentences,
+            generation_stopped=run.stopped,
             elapsed_ms=round(sum(run.check_ms), 2),
             check_ms=[round(ms, 2) for ms in run.check_ms],
         )

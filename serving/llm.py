@@ -7,7 +7,7 @@ sampling parameters that only some servers read go in `extra_body`, where others
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -84,7 +84,7 @@ def _server_timings(chunk: Any) -> dict[str, float]:
 
 async def stream_chat(
     client: AsyncOpenAI, model: str, messages: list[dict[str, str]], params: GenerationParams
-) -> AsyncIterator[Delta | Finish]:
+) -> AsyncGenerator[Delta | Finish, None]:
     """Text deltas, then one `Finish`. Raises `LLMError` when the server cannot be reached, times
     out or answers with an error. Closing the iterator closes the HTTP stream, so the server
     stops generating for a client that went away."""

@@ -13,6 +13,7 @@ prepared request and an event stream and return an event stream. `answer` applie
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
@@ -86,6 +87,8 @@ class Prepared:
     prompt_version: str = PROMPT_VERSION
     answer_mode: str = "generate"  # "generate" (the LLM, checked by the guard) or "compose" (serving/composer)
     composition: dict[str, Any] | None = None  # what the composer chose (compose mode), for the done event
+    prompt_tokens: int | None = None  # the prompt as the serving model counts it (the chat route's count)
+    generated_tokens: int = 0  # deltas the model has streamed so far (about one token each)
 
     @property
     def not_covered(self) -> bool:
@@ -257,7 +260,9 @@ class RagService:
 
     async def generate(self, prepared: Prepared) -> AsyncIterator[Event]:
         """Token events, then citations, then done; or an error event (the model server down,
-        timing out or failing), after which nothing follows."""
+        timing out or failing), after which nothing follows. Closing this stream early (the guard
+        withdrew the answer, the client left) closes the model's HTTP stream at once, so the
+        server stops generating; `prepared.generated_tokens` says how far it got."""
         started = time.perf_counter()
         timings = dict(prepared.timings)
         if prepared.not_covered:
@@ -268,15 +273,18 @@ class RagService:
             return
         finish: Finish | None = None
         produced = False
+        deltas = stream_chat(self.llm, self.settings.llm_model, prepared.messages, prepared.params)
         try:
-            async for item in stream_chat(self.llm, self.settings.llm_model, prepared.messages, prepared.params):
-                if isinstance(item, Delta):
-                    if not produced:
-                        timings["ttft_ms"] = (time.perf_counter() - started) * 1000
-                        produced = True
-                    yield TokenEvent(item.text)
-                else:
-                    finish = item
+            async with contextlib.aclosing(deltas):
+                async for item in deltas:
+                    if isinstance(item, Delta):
+                        prepared.generated_tokens += 1  # llama.cpp and SGLang stream about one token a chunk
+                        if not produced:
+                            timings["ttft_ms"] = (time.perf_counter() - started) * 1000
+                            produced = True
+                        yield TokenEvent(item.text)
+                    else:
+                        finish = item
         except LLMError as exc:
             yield ErrorEvent(exc.message, exc.code)
             return

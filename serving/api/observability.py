@@ -22,9 +22,6 @@ def install_observability(app: FastAPI) -> None:
 
 def flush(app: Any, timeout_s: float = 30.0) -> None:
     """Wait until the rows and traces of the requests answered so far are written."""
-    stack = getattr(app, "middleware_stack", None)
-    while stack is not None:
-        if hasattr(stack, "flush") and hasattr(stack, "_writer"):
-            stack.flush(timeout_s)
-            return
-        stack = getattr(stack, "app", None)
+    from serving.observability.middleware import flush_app
+
+    flush_app(app, timeout_s)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncGenerator, AsyncIterator, Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from core.answer_cache.non_answer import is_non_answer
@@ -28,25 +29,41 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+@dataclass
+class Settlement:
+    """What `metered` charged: `how` is "usage" (the done event's), "error" (the model failed),
+    "cut" (the stream was closed early: the client left) or "" (not settled yet)."""
+
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    how: str = ""
+
+
 async def metered(
     events: AsyncIterator[Event],
     gateway: Gateway,
     grant: TokenGrant,
     slot: Slot | None,
     prompt_tokens: int,
+    generated: Callable[[], int] | None = None,
+    settlement: Settlement | None = None,
 ) -> AsyncGenerator[Event, None]:
     """Settle `grant` with the usage the `DoneEvent` reports (the model server's own count), or,
-    when the stream ends early, with `prompt_tokens` and the tokens streamed so far (a client that
-    disconnects is charged for what was generated, the rest is refunded); nothing when the model
-    failed before producing anything. The slot is released in every case."""
+    when the stream ends early, with `prompt_tokens` and the tokens generated so far (`generated()`,
+    the model's deltas, else the token events streamed): a client that disconnects is charged for
+    what was generated, the rest is refunded; nothing when the model failed before producing
+    anything. Closing this stream closes `events` first (so the model server stops generating),
+    then settles. The slot is released in every case. `settlement` (if given) records the charge."""
     streamed = 0
-    settled = False
-    charged_prompt = prompt_tokens
+    charged = settlement if settlement is not None else Settlement()
+    errored = False
 
-    async def finish(prompt: int, completion: int) -> None:
-        nonlocal settled
-        if not settled:
-            settled = True
+    def count() -> int:
+        return max(streamed, generated()) if generated is not None else streamed
+
+    async def finish(prompt: int, completion: int, how: str) -> None:
+        if not charged.how:
+            charged.prompt_tokens, charged.completion_tokens, charged.how = prompt, completion, how
             await gateway.limiter.settle(grant, prompt, completion)
 
     try:
@@ -55,25 +72,40 @@ async def metered(
                 streamed += 1  # llama.cpp and SGLang stream about one token per chunk
             elif isinstance(event, DoneEvent):
                 usage = event.usage
-                if event.not_covered or (usage.total_tokens == 0 and streamed == 0):
-                    await finish(0, 0)  # the fixed "not covered" answer: no model call
+                if event.not_covered or (usage.total_tokens == 0 and count() == 0):
+                    await finish(0, 0, "usage")  # the fixed "not covered" answer: no model call
                 else:
-                    await finish(usage.prompt_tokens or prompt_tokens, usage.completion_tokens or streamed)
+                    await finish(usage.prompt_tokens or prompt_tokens, usage.completion_tokens or count(), "usage")
             elif isinstance(event, ErrorEvent):
-                charged_prompt = prompt_tokens if streamed else 0
-                await finish(charged_prompt, streamed)
+                errored = True
+                await finish(prompt_tokens if count() else 0, count(), "error")
             yield event
     finally:
-        await asyncio.shield(_close(finish, charged_prompt, streamed, slot))
+
+        async def close() -> None:
+            await _aclose(events)  # the model's stream first: the server stops generating
+            produced = count()
+            prompt = prompt_tokens if produced or not errored else 0
+            try:
+                await finish(prompt, produced, "cut")
+            except Exception:  # the reservation expires on its own; never fail the response for it
+                log.warning("gateway: could not settle a token reservation", exc_info=True)
+            if slot is not None:
+                await slot.release()
+
+        await asyncio.shield(close())
 
 
-async def _close(finish: Callable[[int, int], Any], prompt: int, streamed: int, slot: Slot | None) -> None:
+async def _aclose(events: AsyncIterator[Event]) -> None:
+    close = getattr(events, "aclose", None)
+    if close is None:
+        return
     try:
-        await finish(prompt, streamed)
-    except Exception:  # the reservation expires on its own; never fail the response for it
-        log.warning("gateway: could not settle a token reservation", exc_info=True)
-    if slot is not None:
-        await slot.release()
+        await close()
+    except RuntimeError:  # still running (closed from inside): its own `finally` unwinds it
+        log.debug("gateway: the answer stream was still running at close", exc_info=True)
+    except Exception:
+        log.warning("gateway: closing the answer stream failed", exc_info=True)
 
 
 def caching(
@@ -136,10 +168,13 @@ async def replay(entry: CacheEntry, cache_ms: float = 0.0) -> AsyncIterator[Even
 
 async def errors_as_events(events: AsyncIterator[Event]) -> AsyncIterator[Event]:
     """An unexpected exception inside the answer stream becomes an `ErrorEvent` (an SSE `error`
-    event, an OpenAI error chunk or a 5xx), so no stream ends cut without saying why."""
+    event, an OpenAI error chunk or a 5xx), so no stream ends cut without saying why. Closing it
+    closes `events`."""
     try:
         async for event in events:
             yield event
     except Exception:
         log.exception("the answer stream failed")
         yield ErrorEvent("the answer failed on the server; see the server log", "internal_error", 500)
+    finally:
+        await _aclose(events)

@@ -97,6 +97,18 @@ async def observe(events: AsyncIterator[Event]) -> AsyncIterator[Event]:
         record.marks.setdefault("generation_ended", time.perf_counter())
 
 
+def note_cut(prompt_tokens: int, completion_tokens: int) -> None:
+    """The answer stream was closed before its end (the client left): the record gets what was
+    charged for it and `error_code` "client_disconnected" (unless it already ended or failed)."""
+    ctx = current()
+    record = ctx.chat if ctx is not None else None
+    if record is None or record.finish_reason or record.error_code:
+        return
+    record.error, record.error_code = "the client disconnected before the answer ended", "client_disconnected"
+    record.usage = {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens, "cached_tokens": None}
+    record.marks.setdefault("generation_ended", time.perf_counter())
+
+
 def _note_done(record: ChatRecord, event: DoneEvent, started: float) -> None:
     record.finish_reason = event.finish_reason
     record.not_covered = event.not_covered

@@ -87,6 +87,8 @@ def record_metrics(settings: Settings, ctx: RequestContext, ended: float) -> Non
 
 
 def _outcome(ctx: RequestContext, record: ChatRecord) -> str:
+    if record.error_code == "client_disconnected":
+        return "client_disconnected"
     if record.error_code or ctx.status >= 400:
         return "error"
     if record.cache_status.startswith("hit"):

@@ -111,3 +111,14 @@ def _refusal_reason(body: bytes) -> str:
         return "unknown"
     reason = error.get("limit") if error.get("limit") not in (None, "queue") else error.get("code")
     return str(reason or "unknown")[:64]
+
+
+def flush_app(app: Any, timeout_s: float = 30.0) -> None:
+    """Wait until the rows and traces of the requests `app` answered so far are written (its
+    ObservabilityMiddleware's writer), if it has one."""
+    stack = getattr(app, "middleware_stack", None)
+    while stack is not None:
+        if isinstance(stack, ObservabilityMiddleware):
+            stack.flush(timeout_s)
+            return
+        stack = getattr(stack, "app", None)

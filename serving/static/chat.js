@@ -81,6 +81,7 @@ async function ask(question) {
   const messages = [...history, { role: "user", content: question }];
   askButton.disabled = true;
   let finished = false;
+  let requestId = ""; // the answer's id (the done event's request_id): what feedback refers to
   try {
     const response = await fetch("/v1/answer/stream", {
       method: "POST",
@@ -104,6 +105,7 @@ async function ask(question) {
         showCitations(view, data.citations);
       } else if (event === "done") {
         finished = true;
+        requestId = data.request_id || "";
         showDone(view, data);
         showGrounding(view, data.grounding);
       } else if (event === "error") {
@@ -118,7 +120,7 @@ async function ask(question) {
     askButton.disabled = false;
     if (finished) {
       history = [...messages, { role: "assistant", content: render.text() }];
-      showFeedback(view, question, render.text());
+      if (requestId) showFeedback(view, question, render.text(), requestId);
     }
     turn.dataset.state = finished ? "done" : "error";
     questionBox.focus();
@@ -372,11 +374,11 @@ async function resolveReview(node, id, resolution) {
 refreshReviewCount();
 
 // Thumbs up/down with an optional comment: POST /v1/feedback (stored, shown in MLflow as the
-// satisfaction rate, thumbs-down questions exportable as golden-set candidates).
-function showFeedback(view, question, answer) {
+// satisfaction rate, thumbs-down questions exportable as golden-set candidates). `answerId` is
+// the answer's request id: the server accepts feedback on it only from the user it went to.
+function showFeedback(view, question, answer, answerId) {
   const box = view.feedback;
   if (!box) return;
-  const answerId = (self.crypto && crypto.randomUUID) ? crypto.randomUUID() : `page-${Date.now()}`;
   const citations = [...view.citations.querySelectorAll("a")].map((a) => ({ url: a.getAttribute("href") }));
   box.replaceChildren();
   const label = document.createElement("span");

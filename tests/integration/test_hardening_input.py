@@ -149,7 +149,8 @@ def test_json_the_stack_cannot_hold_is_a_400(
 # --- point 2: limits on every keyed route ---------------------------------------------------------
 KEYED_ROUTES: list[tuple[str, str, dict[str, Any] | None]] = [
     ("POST", "/v1/grounding/check", {"answer": "It takes 3 days.", "passages": ["Shipping takes 3 days."]}),
-    ("POST", "/v1/feedback", {"answer_id": "chatcmpl-x", "rating": 1}),
+    # (POST /v1/feedback is on the same router; rating an answer needs one of the key's own answers)
+    ("GET", "/v1/feedback/mine", None),
     ("GET", "/v1/feedback/summary", None),
     ("GET", "/v1/usage", None),
     ("GET", "/v1/models", None),

@@ -139,8 +139,11 @@ def test_replace_withdraws_the_wrong_sentence_and_quotes_the_evidence(tmp_path: 
     assert grounding["grounded"] is False and grounding["replaced"] is True and grounding["verdict"] == "contradicted"
     assert [c["verdict"] for c in grounding["claims"]] == ["supported", "contradicted", "supported"]
     assert done(events).flagged
+    assert grounding["generation_stopped"] is True  # the model is not read past the withdrawal
     item = reviews.get(grounding["review_id"])
-    assert item.answer == text and item.status == "open"
+    # the answer as far as it was generated: up to the withdrawn sentence and the token after it
+    assert item.answer == "Laptops count as electronics. Yes, you can return the laptop within 45 days. Enj"
+    assert item.status == "open"
     assert item.served_answer == tokens(events)
     assert item.prompt[-1]["content"] == QUESTION and item.context[0]["chunk_id"] == "c1"
 

@@ -18,8 +18,10 @@ from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import anyio
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, StreamingResponse
+from starlette.types import Receive, Scope, Send
 
 from core.answer_cache import CacheLookup, cache_scope
 from core.prompts import PROMPT_VERSION
@@ -38,7 +40,7 @@ from serving.gateway.deps import (
     reserve_tokens,
     usage_report,
 )
-from serving.gateway.stream import caching, errors_as_events, metered, replay
+from serving.gateway.stream import Settlement, caching, errors_as_events, metered, replay
 from serving.index_generation import IndexGeneration
 from serving.llm import GenerationParams
 from serving.observability import chat as observed
@@ -71,14 +73,20 @@ class Answer:
     events: AsyncIterator[Event]
     headers: dict[str, str] = field(default_factory=dict)
     closer: Any = None
+    settlement: Settlement | None = None  # what the metered stream charged
 
     async def close(self) -> None:
+        """Close the metered stream (it closes the model's stream, settles, frees the slot); when
+        the answer was cut before its end (the client left), the request's record gets the usage
+        charged and `error_code` "client_disconnected"."""
         if self.closer is None:
             return
         try:
             await asyncio.shield(self.closer.aclose())
         except RuntimeError:  # still running: its own `finally` settles when it unwinds
             log.debug("gateway: the metered stream was still running at close", exc_info=True)
+        if self.settlement is not None and self.settlement.how == "cut":
+            observed.note_cut(self.settlement.prompt_tokens, self.settlement.completion_tokens)
 
 
 def _index_generation(services: Services) -> int:
@@ -152,24 +160,53 @@ async def answer(
     # embedder's tokenizer undercounts some text by 200x.
     settings = services.settings
     prompt_tokens = await count_prompt_tokens(settings.llm_base_url, prepared.messages, settings.llm_api_key)
+    prepared.prompt_tokens = prompt_tokens
     grant = await reserve_tokens(gateway, quota, prompt_tokens, prepared.params.max_tokens)  # 429
     slot = await admit(gateway, quota, request)  # 503; gives the reservation back on failure
     observed.note_slot(slot)
-    inner = metered(errors_as_events(rag.answer(prepared)), gateway, grant, slot, prompt_tokens)
+    settlement = Settlement()
+    inner = metered(
+        errors_as_events(rag.answer(prepared)),
+        gateway,
+        grant,
+        slot,
+        prompt_tokens,
+        generated=lambda: prepared.generated_tokens,
+        settlement=settlement,
+    )
     events: AsyncIterator[Event] = inner
     if cache is not None:
         vector = lookup.vector if lookup is not None else None
         events = caching(inner, cache, question, scope, vector)
-    return Answer(prepared, observed.observe(events), {**quota.headers(), **x_cache}, closer=inner)
+    headers = {**quota.headers(), **x_cache}
+    return Answer(prepared, observed.observe(events), headers, closer=inner, settlement=settlement)
 
 
 async def _stream(body: AsyncIterator[str], result: Answer) -> AsyncIterator[str]:
-    """The response body; closing it (the end, an error, a client gone) settles and frees the slot."""
+    """The response body; closing it (the end, an error, a client gone) stops the model, settles
+    and frees the slot, shielded from the cancellation that a client leaving sends."""
     try:
         async for chunk in body:
             yield chunk
     finally:
-        await result.close()
+        with anyio.CancelScope(shield=True):
+            await result.close()
+
+
+class AnswerStreamingResponse(StreamingResponse):
+    """A streamed answer whose body is closed as soon as the response ends. Starlette cancels
+    the body's iteration when the client leaves (or stops at a failed send) but leaves the body
+    generator to the garbage collector; closing it here stops the model and settles at once,
+    before the request is logged."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            close = getattr(self.body_iterator, "aclose", None)
+            if close is not None:
+                with anyio.CancelScope(shield=True):
+                    await close()
 
 
 @router.get("/models", response_model=ModelList)
@@ -225,7 +262,7 @@ async def chat_completions(
         return JSONResponse(
             error_body(first.status, first.message, first.code), status_code=first.status, headers=result.headers
         )
-    return StreamingResponse(
+    return AnswerStreamingResponse(
         _stream(openai_stream(result.prepared, events, ids, include_usage), result),
         media_type="text/event-stream",
         headers={**SSE_HEADERS, **result.headers},
@@ -246,7 +283,7 @@ async def answer_stream(
     if handed_off is not None:
         return handed_off
     result = await answer(request, services, gateway, quota, messages, k=body.k, filters=body.filters, mode=body.mode)
-    return StreamingResponse(
+    return AnswerStreamingResponse(
         _stream(native_sse(result.prepared, result.events), result),
         media_type="text/event-stream",
         headers={**SSE_HEADERS, **result.headers},
