@@ -41,6 +41,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -58,6 +59,7 @@ from core.settings import REPO_ROOT
 RESULTS = REPO_ROOT / "bench" / "results"
 INTENDED = {200, 429, 503}
 MIB = 1024 * 1024
+RSS_EVERY_S = 5.0
 
 
 @dataclass
@@ -135,6 +137,7 @@ class Report:
     budgets_ok: bool
     hit_questions: list[str]
     cut_at_end: int = 0  # requests still streaming when the drain ended (cancelled by the client)
+    rss_timeline: list[dict[str, float]] = field(default_factory=list)  # every RSS_EVERY_S: t and MiB per process
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -161,6 +164,32 @@ def tree_rss(pid: int) -> int:
 
 def rss_all(pids: dict[str, int]) -> dict[str, float]:
     return {name: round(tree_rss(pid) / MIB, 1) for name, pid in pids.items()}
+
+
+class RssSampler:
+    """RSS of every process every RSS_EVERY_S seconds while the load runs (a leak keeps climbing;
+    a warming allocator levels off)."""
+
+    def __init__(self, pids: dict[str, int]) -> None:
+        self.pids = pids
+        self.samples: list[dict[str, float]] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="rss-sampler", daemon=True)
+        self._t0 = time.monotonic()
+
+    def _run(self) -> None:
+        while True:
+            self.samples.append({"t": round(time.monotonic() - self._t0, 1), **rss_all(self.pids)})
+            if self._stop.wait(RSS_EVERY_S):
+                return
+
+    def __enter__(self) -> RssSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        self._thread.join(timeout=10)
 
 
 @dataclass
@@ -401,7 +430,8 @@ def run(cfg: Config, keep_dir: Path | None = None) -> Report:
             hit_questions = asyncio.run(warm_up())
             print(f"warmed: {len(hit_questions)} of {cfg.warm_questions} questions now hit", flush=True)
             rss_before = rss_all(stack.pids)
-            results, seconds, cut = asyncio.run(drive(stack.url, keys, hit_questions, cfg))
+            with RssSampler(stack.pids) as sampler:
+                results, seconds, cut = asyncio.run(drive(stack.url, keys, hit_questions, cfg))
             time.sleep(2.0)  # the last streams' settlements (a cut stream settles when the API notices)
             rss_after = rss_all(stack.pids)
             users = budget_checks(stack, keys, results, cfg)
@@ -437,6 +467,7 @@ def run(cfg: Config, keep_dir: Path | None = None) -> Report:
         budgets_ok=all(u.ok for u in users),
         hit_questions=hit_questions,
         cut_at_end=cut,
+        rss_timeline=sampler.samples,
     )
 
 
@@ -463,6 +494,8 @@ def table(report: Report) -> list[str]:
         "|---|---|---|---|",
         *(f"| {name} | {v['before']} | {v['after']} | {v['growth']} |" for name, v in report.rss_mib.items()),
         "",
+        *timeline(report),
+        "",
         "| user | budget | output cap | served (prompt+completion) | client-counted | used | in flight | "
         "requests | cache hits | refused | served <= budget + cap |",
         "|---|---|---|---|---|---|---|---|---|---|---|",
@@ -477,6 +510,22 @@ def table(report: Report) -> list[str]:
     ]
     if report.failure_examples:
         lines += ["", "failure examples: " + "; ".join(report.failure_examples)]
+    return lines
+
+
+def timeline(report: Report) -> list[str]:
+    """RSS during the run, a column every few samples."""
+    samples = report.rss_timeline
+    if not samples:
+        return []
+    step = max(1, len(samples) // 8)
+    picked = samples[::step] + ([samples[-1]] if (len(samples) - 1) % step else [])
+    names = [k for k in samples[0] if k != "t"]
+    lines = [
+        "| RSS MiB during the run, at s | " + " | ".join(str(s["t"]) for s in picked) + " |",
+        "|---|" + "---|" * len(picked),
+    ]
+    lines += [f"| {name} | " + " | ".join(str(s.get(name, "")) for s in picked) + " |" for name in names]
     return lines
 
 
