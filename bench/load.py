@@ -316,6 +316,9 @@ def stack_env(root: Path, milvus_uri: str, redis_url: str, llm_url: str, extra: 
         # The fake model's one canned answer would be withdrawn by the guard and so never cached;
         # the cache passes measure replays, which the guard does not touch.
         "GROUNDING_ENABLED": "false",
+        # ANSWER_MODE=auto composes until the model passes its self-test, and composed answers are
+        # not cached: pin generation so the cache passes have entries to hit.
+        "ANSWER_MODE": "generate",
         **extra,
     }
 
@@ -339,7 +342,9 @@ def own_stack(args: argparse.Namespace) -> tuple[list[Pass], dict[str, Any]]:
             env = stack_env(root, milvus_uri, redis.url, llm_url, extra)
             t0 = time.perf_counter()
             indexed = subprocess.run(
-                ["true"] if reuse else [sys.executable, "-m", "core.cli", "index", "--quiet", str(args.corpus)],
+                ["true"]
+                if reuse
+                else [sys.executable, "-m", "orchestration.cli", "index", "--quiet", str(args.corpus)],
                 cwd=REPO_ROOT,
                 env=base_env(**env),
                 capture_output=True,
@@ -400,10 +405,10 @@ def main() -> None:
     parser.add_argument("--label", default="run")
     parser.add_argument("--api-url", default="", help="drive an already running API instead of starting a stack")
     parser.add_argument("--corpus", type=Path, default=DEMO_CORPUS)
-    parser.add_argument("--clients", type=lambda s: [int(x) for x in s.split(",")], default=[1, 8])
+    parser.add_argument("--clients", type=lambda s: [int(x) for x in s.split(",") if x], default=[1, 8])
     parser.add_argument("--cache-clients", type=lambda s: [int(x) for x in s.split(",")], default=[1, 50])
-    parser.add_argument("--health-clients", type=lambda s: [int(x) for x in s.split(",")], default=[20])
-    parser.add_argument("--modes", type=lambda s: s.split(","), default=["hybrid", "dense"])
+    parser.add_argument("--health-clients", type=lambda s: [int(x) for x in s.split(",") if x], default=[20])
+    parser.add_argument("--modes", type=lambda s: [m for m in s.split(",") if m], default=["hybrid", "dense"])
     parser.add_argument("--requests", type=int, default=200, help="requests per pass (cache and health: 2x)")
     parser.add_argument("--cap-s", type=float, default=20.0, help="time cap per pass")
     parser.add_argument("--no-cache", action="store_true")

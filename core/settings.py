@@ -548,6 +548,14 @@ class Settings(BaseSettings):
     tracing_experiment: str = Field(
         default="ragdesk-requests", alias="TRACING_EXPERIMENT", description="MLflow experiment that holds the traces"
     )
+    tracing_cache_hit_sample: float = Field(
+        default=0.05,
+        ge=0.0,
+        le=1.0,
+        alias="TRACING_CACHE_HIT_SAMPLE",
+        description="share of cache hits that get an MLflow trace (1 = all); a replay's trace shows only the "
+        "lookup, and writing it cost more CPU than serving the hit; every hit keeps its request-log row",
+    )
     capacity_cache_hit_rate: float = Field(
         default=-1.0,
         le=1.0,

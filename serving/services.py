@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from serving.composer import Composer
 from serving.composer.heads import DocumentHeads
 from serving.grounding import GroundingRunner
 from serving.guard import GroundingGuard
+from serving.index_generation import IndexGeneration
 from serving.rag import RagService, Stage
 from serving.review import ReviewStore
 
@@ -42,8 +44,14 @@ class Services:
     grounding: GroundingRunner | None = None  # the one checker: inline guard and /v1/grounding/check
     reviews: ReviewStore | None = None  # flagged answers (review_items table)
     cache: AnswerCache | None = None  # the response cache (None when CACHE_ENABLED is false)
+    index_generation: IndexGeneration | None = None  # keys the cache scope; made on first use when None
+    # The exact cache layer's Redis reads run here, not in the default executor, where they would
+    # queue behind query embeddings: an exact hit never waits on another request's embedding.
+    cache_lookups: ThreadPoolExecutor | None = None
 
     async def aclose(self) -> None:
+        if self.cache_lookups is not None:
+            self.cache_lookups.shutdown(wait=False, cancel_futures=True)
         await self.llm.close()
         await asyncio.to_thread(self.milvus.close)
 
@@ -107,4 +115,19 @@ async def build_services(settings: Settings) -> Services:
     )
     modes.start_self_test()  # in the background; answers are composed until it passes
     cache = await asyncio.to_thread(build_cache, settings, embedder)
-    return Services(settings, milvus, embedder, llm, retriever, rag, grounding=runner, reviews=reviews, cache=cache)
+    generation = IndexGeneration(settings)
+    await asyncio.to_thread(generation.current)  # the first docstore read at start-up, not in a request
+    lookups = ThreadPoolExecutor(max_workers=4, thread_name_prefix="cache-exact") if cache is not None else None
+    return Services(
+        settings,
+        milvus,
+        embedder,
+        llm,
+        retriever,
+        rag,
+        grounding=runner,
+        reviews=reviews,
+        cache=cache,
+        index_generation=generation,
+        cache_lookups=lookups,
+    )

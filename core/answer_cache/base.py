@@ -118,10 +118,19 @@ class AnswerCache(ABC):
         self.index = SemanticIndex(dim, max_rows)
 
     # --- public --------------------------------------------------------------------------------
-    def lookup(self, question: str, scope: str, vector: np.ndarray | None = None, semantic: bool = True) -> CacheLookup:
+    def lookup(
+        self,
+        question: str,
+        scope: str,
+        vector: np.ndarray | None = None,
+        semantic: bool = True,
+        exact: bool = True,
+    ) -> CacheLookup:
+        """`semantic=False`: the exact layer only (no embedding; a miss says reason "exact_only");
+        `exact=False`: the semantic layer only, for a caller that has just asked the exact one."""
         started = time.perf_counter()
         timings: dict[str, float] = {}
-        entry = self._get_exact(exact_digest(scope, question))
+        entry = self._get_exact(exact_digest(scope, question)) if exact else None
         if entry is not None and entry.scope == scope and not self._expired(entry):
             timings["cache_ms"] = (time.perf_counter() - started) * 1000
             return CacheLookup("hit-exact", entry, 1.0, 1.0, "exact", vector, timings)

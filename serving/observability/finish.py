@@ -4,6 +4,7 @@ trace and a request-log row (in a worker thread, after the response was sent).""
 from __future__ import annotations
 
 import logging
+import random
 from typing import Any
 
 from core.settings import Settings
@@ -144,10 +145,17 @@ def log_row(ctx: RequestContext, ended: float, trace_id: str) -> dict[str, Any]:
     }
 
 
+def _traced(settings: Settings, record: ChatRecord) -> bool:
+    """Every answer gets a trace; a cache hit one time in 1/TRACING_CACHE_HIT_SAMPLE."""
+    if not record.cache_status.startswith("hit"):
+        return True
+    return random.random() < settings.tracing_cache_hit_sample
+
+
 def persist(settings: Settings, request_log: Any, ctx: RequestContext, ended: float) -> None:
     """Trace, then row (the row names the trace). Runs in a worker thread; never raises."""
     trace_id = ""
-    if settings.tracing_enabled and ctx.chat is not None:
+    if settings.tracing_enabled and ctx.chat is not None and _traced(settings, ctx.chat):
         try:
             from serving.observability.tracing import write_trace
 

@@ -12,18 +12,19 @@ and the gateway (serving.gateway):
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import logging
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import anyio
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 from starlette.types import Receive, Scope, Send
 
-from core.answer_cache import CacheLookup, cache_scope
+from core.answer_cache import AnswerCache, CacheLookup, cache_scope
 from core.prompts import PROMPT_VERSION
 from core.retrieval import Mode, Retrieval
 from serving.api.deps import ServicesDep, SettingsDep
@@ -51,6 +52,7 @@ from serving.schemas import AnswerRequest, ChatCompletionRequest, ErrorResponse,
 from serving.services import Services
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 router = APIRouter(prefix="/v1", tags=["chat"])
 usage_router = APIRouter(prefix="/v1", tags=["gateway"])
@@ -89,17 +91,25 @@ class Answer:
             observed.note_cut(self.settlement.prompt_tokens, self.settlement.completion_tokens)
 
 
-def _index_generation(services: Services) -> int:
-    generation = getattr(services, "index_generation", None)
-    if generation is None:
-        generation = IndexGeneration(services.settings)
-        services.index_generation = generation  # type: ignore[attr-defined]
-    return generation.current()
+def _index_generation(services: Services) -> IndexGeneration:
+    generation = services.index_generation
+    if generation is None:  # Services built without one (a test's): made on first use
+        generation = services.index_generation = IndexGeneration(services.settings)
+    return generation
+
+
+async def _in_lookup_thread(services: Services, call: Callable[[], T]) -> T:
+    """Run a short blocking cache call in the cache's own threads (the default executor's are
+    busy with query embeddings under load)."""
+    return await asyncio.get_running_loop().run_in_executor(services.cache_lookups, call)
 
 
 async def _cache_scope(services: Services, k: int | None, filters: dict[str, Any] | None, mode: Mode | None) -> str:
     settings = services.settings
-    generation = await asyncio.to_thread(_index_generation, services)  # a new index run: a new scope
+    tracker = _index_generation(services)
+    generation = tracker.fresh()  # from memory nearly always; the docstore every INDEX_GENERATION_CHECK_S
+    if generation is None:
+        generation = await _in_lookup_thread(services, tracker.current)  # a new index run: a new scope
     return cache_scope(
         settings,
         PROMPT_VERSION,
@@ -109,6 +119,15 @@ async def _cache_scope(services: Services, k: int | None, filters: dict[str, Any
         k or settings.top_k,
         json.dumps(filters, sort_keys=True) if filters else "",
     )
+
+
+async def _cache_lookup(services: Services, cache: AnswerCache, question: str, scope: str) -> CacheLookup:
+    """The exact layer first (Redis reads, no embedding, in the cache's threads); only a miss
+    goes on to the semantic layer, which embeds the question in the default executor."""
+    found = await _in_lookup_thread(services, functools.partial(cache.lookup, question, scope, semantic=False))
+    if found.entry is not None:
+        return found
+    return await asyncio.to_thread(cache.lookup, question, scope, exact=False)
 
 
 def _stub(question: str, mode: Mode | None, params: GenerationParams, services: Services) -> Prepared:
@@ -139,7 +158,7 @@ async def answer(
     lookup: CacheLookup | None = None
     if cache is not None:
         try:
-            lookup = await asyncio.to_thread(cache.lookup, question, scope)
+            lookup = await _cache_lookup(services, cache, question, scope)
         except Exception:
             log.warning("response cache: lookup failed; answering without it", exc_info=True)
     observed.note_cache(lookup, cache is not None)

@@ -1,0 +1,74 @@
+"""Issue 20: what an exact cache hit does and does not do. The exact layer alone never embeds;
+the semantic layer alone skips it; the index generation answers from memory between reads and
+reads again once INDEX_GENERATION_CHECK_S has passed; cache hits are traced one time in
+1/TRACING_CACHE_HIT_SAMPLE, answers always."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from core.answer_cache import MatchParams, MemoryAnswerCache
+from core.settings import Settings
+from serving.index_generation import IndexGeneration
+from serving.observability.context import ChatRecord
+from serving.observability.finish import _traced
+
+DIM = 8
+PARAMS = MatchParams(threshold=0.8, candidate_threshold=0.6, neighbours=10, vote_share=0.9, temperature=0.05)
+CITATIONS = [{"doc_id": "returns.md", "chunk_id": "chunk-returns", "title": "Returns"}]
+
+
+class CountingEmbed:
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self, _text: str) -> np.ndarray:
+        self.calls += 1
+        return np.ones(DIM, dtype=np.float32) / np.sqrt(DIM)
+
+
+def test_the_exact_layer_alone_never_embeds_and_the_semantic_layer_alone_skips_it() -> None:
+    embed = CountingEmbed()
+    cache = MemoryAnswerCache(embed, DIM, PARAMS, ttl_s=3600)
+    vector = embed("x")
+    cache.store("Can I return a laptop?", "Within 30 days [1].", CITATIONS, "s1", vector=vector)
+    embed.calls = 0
+
+    hit = cache.lookup("can i return a laptop", "s1", semantic=False)
+    assert hit.status == "hit-exact"
+    miss = cache.lookup("Something never asked", "s1", semantic=False)
+    assert (miss.status, miss.reason) == ("miss", "exact_only")
+    assert embed.calls == 0
+
+    semantic_only = cache.lookup("Can I return a laptop?", "s1", exact=False)
+    assert semantic_only.status != "hit-exact"
+    assert embed.calls == 1
+
+
+def test_the_index_generation_answers_from_memory_until_it_is_stale(monkeypatch: pytest.MonkeyPatch) -> None:
+    reads: list[int] = []
+
+    def read(self: IndexGeneration) -> int:
+        reads.append(1)
+        return 7
+
+    monkeypatch.setattr(IndexGeneration, "_read", read)
+    tracker = IndexGeneration(Settings(INDEX_GENERATION_CHECK_S=3600))
+    assert tracker.fresh() is None  # never read: the caller reads in a thread
+    assert tracker.current() == 7
+    assert tracker.fresh() == 7
+    assert len(reads) == 1
+
+    stale = IndexGeneration(Settings(INDEX_GENERATION_CHECK_S=0))
+    assert stale.current() == 7
+    assert stale.fresh() is None  # always re-read
+
+
+@pytest.mark.parametrize(
+    ("status", "sample", "traced"),
+    [("hit-exact", 0.0, False), ("hit-semantic", 0.0, False), ("hit-exact", 1.0, True), ("miss", 0.0, True)],
+)
+def test_cache_hits_are_traced_by_sample_answers_always(status: str, sample: float, traced: bool) -> None:
+    settings = Settings(TRACING_CACHE_HIT_SAMPLE=sample)
+    assert _traced(settings, ChatRecord(cache_status=status)) is traced
