@@ -162,6 +162,9 @@ def app(
         gateway_prefix=PREFIX,
         gateway_require_keys=True,
         cache_enabled=True,
+        # no MLflow traces: their store's Alembic upgrade, run in a background thread of one app,
+        # races the next app's docstore upgrade (Alembic's context is process-global)
+        tracing_enabled=False,
         **update,
     )
 
