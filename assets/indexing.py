@@ -22,6 +22,7 @@ from core.indexing import (
     needs_resync,
     plan_changes,
     scan_sources,
+    screen_chunks,
     write_collection,
     writer_lock,
 )
@@ -83,9 +84,11 @@ def document_chunks(settings: SettingsResource, source_documents: ChangeSet) -> 
     config = settings.get()
     chunks = chunk_documents(source_documents, make_chunker(config, load_tokenizer(config)))
     tokens = [c.token_count for c in chunks]
+    untrusted = screen_chunks(config, chunks)
     return dg.Output(
         chunks,
         metadata={
+            "untrusted_chunks": len(untrusted),
             "chunks": len(chunks),
             "tokens": int(sum(tokens)),
             "max_chunk_tokens": int(max(tokens, default=0)),
@@ -121,7 +124,8 @@ def chunk_embeddings(embedder: EmbedderResource, document_chunks: list[Chunk]) -
     kinds={"milvus"},
     description="The Milvus collection the query API searches: new chunks upserted, chunks that changed or "
     "deleted documents no longer have removed, then the document store updated; cached answers citing "
-    "removed chunks are invalidated.",
+    "removed chunks are invalidated. Chunks the untrusted-content screen matches are stored marked and "
+    "never searched (INDEX_UNTRUSTED=flag) or not stored (reject).",
 )
 def support_collection(
     context: dg.AssetExecutionContext,
@@ -154,6 +158,14 @@ def support_collection(
             "documents_changed": len(source_documents.changed_ids),
             "documents_new": len(source_documents.new_ids),
             "documents_deleted": len(source_documents.deleted),
+            # the untrusted-content screen (core/untrusted.py): chunks that give orders to an AI or
+            # ask customers for secrets, stored marked and never searched (flag) or not stored (reject)
+            "untrusted_action": result.untrusted_action,
+            "untrusted_chunks": len(result.untrusted),
+            "untrusted": dg.MetadataValue.md(
+                "\n".join(f"- `{u.doc_id}` > {u.section or '(top)'}: {u.reasons[0]}" for u in result.untrusted)
+                or "none"
+            ),
         }
     )
 

@@ -30,6 +30,13 @@ def collection_dim(client: MilvusClient, name: str) -> int | None:
     return None
 
 
+def has_field(client: MilvusClient, name: str, field: str) -> bool:
+    """Whether the collection (or alias) `name` has `field` (False when it does not exist)."""
+    if not client.has_collection(name):
+        return False
+    return field in {f["name"] for f in client.describe_collection(name)["fields"]}
+
+
 def ensure_collection(client: MilvusClient, settings: Settings) -> bool:
     """Create the collection if it is missing; return True if it was created. Never drops an
     existing collection: a mismatch is an error for a person to resolve."""
@@ -73,13 +80,18 @@ def create_collection(client: MilvusClient, settings: Settings, name: str) -> No
     client.load_collection(name)
 
 
-def chunk_rows(chunks: Sequence[Chunk], vectors: np.ndarray, settings: Settings) -> list[dict[str, Any]]:
+def chunk_rows(
+    chunks: Sequence[Chunk], vectors: np.ndarray, settings: Settings, untrusted: set[str] | None = None
+) -> list[dict[str, Any]]:
+    """Rows for Milvus; `untrusted` (the flagged chunk ids) sets the UNTRUSTED field, None leaves
+    it out (a collection created before the field)."""
     if len(chunks) != len(vectors):
         raise ValueError(f"{len(chunks)} chunks but {len(vectors)} vectors")
     tenant = {S.TENANT: settings.tenant} if settings.milvus_tenant_filter else {}
     return [
         {
             **tenant,
+            **({S.UNTRUSTED: c.chunk_id in untrusted} if untrusted is not None else {}),
             S.ID: row_id(settings, c.chunk_id),
             S.VECTOR: v.tolist(),
             S.TEXT: c.text[: S.MAX_TEXT_CHARS],
@@ -98,8 +110,17 @@ def chunk_rows(chunks: Sequence[Chunk], vectors: np.ndarray, settings: Settings)
     ]
 
 
-def upsert_chunks(client: MilvusClient, settings: Settings, chunks: Sequence[Chunk], vectors: np.ndarray) -> int:
-    rows = chunk_rows(chunks, vectors, settings)
+def upsert_chunks(
+    client: MilvusClient,
+    settings: Settings,
+    chunks: Sequence[Chunk],
+    vectors: np.ndarray,
+    untrusted: set[str] | None = None,
+) -> int:
+    """Upsert the chunks; `untrusted`: see `chunk_rows` (None on a collection without the field)."""
+    if untrusted is None and has_field(client, settings.milvus_collection, S.UNTRUSTED):
+        untrusted = set()
+    rows = chunk_rows(chunks, vectors, settings, untrusted)
     # Milvus 2.3.5's upsert ignores the partition key (rows land in hash(primary key)'s partition,
     # so a tenant's filtered count sees a quarter of them): delete + insert there instead.
     replace = settings.milvus_tenant_filter and not server_upserts_by_partition_key(client)

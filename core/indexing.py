@@ -21,14 +21,16 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from core import schema as S
 from core.adaptation import model_identity
 from core.chunking import Chunk, Chunker
-from core.collection import count_chunks, delete_chunks, ensure_collection, stored_ids, upsert_chunks
+from core.collection import count_chunks, delete_chunks, ensure_collection, has_field, stored_ids, upsert_chunks
 from core.docstore import ChunkRow, DocStore, DocumentRow, IndexRunRow
 from core.keywords import ANALYSIS_VERSION
 from core.loaders import SUPPORTED_SUFFIXES, Document, LoadError, content_hash, load_document
 from core.schema import document_id
 from core.settings import Settings
+from core.untrusted import load_screen
 
 if TYPE_CHECKING:
     from pymilvus import MilvusClient
@@ -70,12 +72,33 @@ class ChangeSet:
         return not self.loaded and not self.deleted and not self.resync
 
 
+@dataclass(frozen=True)
+class UntrustedChunk:
+    chunk_id: str
+    doc_id: str
+    section: str
+    reasons: tuple[str, ...]
+
+
 @dataclass
 class WriteResult:
     upserted: int
     deleted_chunk_ids: list[str]
     collection_count: int
     docstore_chunk_count: int
+    untrusted: list[UntrustedChunk] = field(default_factory=list)  # what the screen matched this run
+    untrusted_action: str = "off"  # "flag" (stored, marked, never searched), "reject" (not stored) or "off"
+
+
+def screen_chunks(settings: Settings, chunks: list[Chunk]) -> list[UntrustedChunk]:
+    """The chunks the untrusted-content screen (core/untrusted.py) matches, with its reasons."""
+    screen = load_screen(settings)
+    found = []
+    for chunk in chunks:
+        hits = screen.hits(f"{chunk.title}\n{chunk.section}\n{chunk.text}")  # a heading can carry orders too
+        if hits:
+            found.append(UntrustedChunk(chunk.chunk_id, chunk.doc_id, chunk.section, tuple(h.describe() for h in hits)))
+    return found
 
 
 @dataclass
@@ -101,6 +124,10 @@ class IndexReport:
                 f"collection: {self.write.collection_count} chunks  upserted: {self.write.upserted}  "
                 f"removed: {len(self.write.deleted_chunk_ids)}"
             )
+            if self.write.untrusted:
+                verb = "flagged (stored, never searched)" if self.write.untrusted_action == "flag" else "rejected"
+                lines.append(f"untrusted chunks {verb}: {len(self.write.untrusted)}")
+                lines.extend(f"UNTRUSTED {u.doc_id} > {u.section}: {u.reasons[0]}" for u in self.write.untrusted)
         lines.extend(f"FAILED {f.doc_id}: {f.message}" for f in c.failures)
         return lines
 
@@ -134,6 +161,8 @@ def index_fingerprint(settings: Settings) -> str:
         "keyword_bigrams": settings.keyword_bigrams,
         "keyword_heading_weight": settings.keyword_heading_weight,
     }
+    if settings.index_untrusted != "off":  # new rules re-screen every document
+        parts["untrusted"] = f"{settings.index_untrusted}:{load_screen(settings).version}"
     if settings.embed_model_path:  # a local (e.g. adapted) model: its weights decide the vectors
         parts["embed_model_path"] = model_identity(Path(settings.embed_model_path))
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:16]
@@ -219,7 +248,30 @@ def write_collection(
     vectors: np.ndarray,
 ) -> WriteResult:
     ensure_collection(client, settings)
-    upserted = upsert_chunks(client, settings, chunks, vectors)
+    untrusted = screen_chunks(settings, chunks) if settings.index_untrusted != "off" else []
+    action = settings.index_untrusted
+    marked: set[str] | None = None
+    if has_field(client, settings.milvus_collection, S.UNTRUSTED):
+        marked = {u.chunk_id for u in untrusted} if action == "flag" else set()
+    elif untrusted and action == "flag":
+        # A collection created before the field cannot mark a chunk: it is not stored (as with
+        # reject) until the collection is rebuilt (README "Hostile documents").
+        log.warning(
+            "collection %r has no %r field: %d untrusted chunks are rejected instead of flagged; rebuild the "
+            "collection to keep them flagged",
+            settings.milvus_collection,
+            S.UNTRUSTED,
+            len(untrusted),
+        )
+        action = "reject"
+    for item in untrusted:
+        log.warning("untrusted chunk %s of %s (%s): %s", item.chunk_id, item.doc_id, action, "; ".join(item.reasons))
+    if action == "reject" and untrusted:
+        dropped = {u.chunk_id for u in untrusted}
+        kept = [i for i, c in enumerate(chunks) if c.chunk_id not in dropped]
+        chunks = [chunks[i] for i in kept]
+        vectors = vectors[kept] if len(vectors) else vectors
+    upserted = upsert_chunks(client, settings, chunks, vectors, marked)
     new_ids = {c.chunk_id for c in chunks}
     stale: set[str] = set()
     for old_ids in changes.previous_chunk_ids.values():
@@ -268,6 +320,8 @@ def write_collection(
         deleted_chunk_ids=sorted(stale),
         collection_count=count_chunks(client, settings),
         docstore_chunk_count=docstore.chunk_count(),
+        untrusted=untrusted,
+        untrusted_action=action,
     )
 
 

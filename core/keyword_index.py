@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from core import schema as S
+from core.collection import has_field
 
 if TYPE_CHECKING:
     from pymilvus import MilvusClient
@@ -50,6 +51,9 @@ class _Built:
 
         self.rows = rows
         self.ids = [str(r[S.ID]) for r in rows]
+        # chunks the untrusted-content screen flagged stay counted (the freshness check compares
+        # row counts) but never score
+        self.untrusted = np.asarray([bool(r.pop(S.UNTRUSTED, False)) for r in rows], dtype=bool)
         self.model = bm25s.BM25(k1=k1, b=b, method="lucene")
         if rows:
             self.model.index([str(r.pop(S.KEYWORDS) or "").split() or [""] for r in rows], show_progress=False)
@@ -58,6 +62,7 @@ class _Built:
         if not self.rows or not terms:
             return []
         scores = np.asarray(self.model.get_scores(terms), dtype=np.float32)
+        scores[self.untrusted] = 0.0
         k = min(k, len(scores))
         candidates = np.argpartition(-scores, k - 1)[:k]
         ordered = candidates[np.lexsort((candidates, -scores[candidates]))]
@@ -153,7 +158,10 @@ class KeywordIndex:
         return [str(row[S.ID]) for row in self._scan([S.ID])]
 
     def _all_rows(self) -> list[dict[str, Any]]:
-        return [{k: row.get(k) for k in META_FIELDS} for row in self._scan(META_FIELDS)]
+        fields = META_FIELDS + (
+            [S.UNTRUSTED] if has_field(self.client, self.settings.milvus_collection, S.UNTRUSTED) else []
+        )
+        return [{k: row.get(k) for k in fields} for row in self._scan(fields)]
 
     def _scan(self, fields: list[str]) -> list[dict[str, Any]]:
         name = self.settings.milvus_collection

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 
 from core import schema as S
-from core.collection import escape
+from core.collection import escape, has_field
 from core.keyword_index import KeywordIndex
 from core.keywords import keyword_terms, keyword_text
 from core.settings import Settings
@@ -137,6 +137,7 @@ class Retriever:
         self.embedder = embedder
         self._loaded = False
         self._keyword_search = True  # False on a collection without BM25 (a Milvus < 2.5 server)
+        self._has_untrusted = False  # the collection marks untrusted chunks (core/untrusted.py)
         self.keyword_index = KeywordIndex(settings, client) if settings.keyword_backend == "memory" else None
 
     def warm(self, wait: bool = False) -> None:
@@ -154,7 +155,15 @@ class Retriever:
         if not self._loaded:
             self.client.load_collection(self.settings.milvus_collection)
             self._keyword_search = collection_has_bm25(self.client, self.settings.milvus_collection)
+            self._has_untrusted = has_field(self.client, self.settings.milvus_collection, S.UNTRUSTED)
             self._loaded = True
+
+    def _trusted(self, expr: str) -> str:
+        """`expr` limited to chunks the untrusted-content screen did not flag at indexing."""
+        self._ensure_loaded()
+        if not self._has_untrusted:
+            return expr
+        return f"({expr}) and {S.TRUSTED_ONLY}" if expr else S.TRUSTED_ONLY
 
     def _search(self, **kwargs: Any) -> Any:
         """`client.search` on the collection; a Milvus server restarted under us has it released
@@ -174,7 +183,7 @@ class Retriever:
             data=[vector.tolist()],
             anns_field=S.VECTOR,
             limit=k,
-            filter=scoped(self.settings, expr),
+            filter=scoped(self.settings, self._trusted(expr)),
             output_fields=CANDIDATE_FIELDS,
             search_params=S.dense_search_params(self.settings),
         )
@@ -200,7 +209,7 @@ class Retriever:
             data=[text],
             anns_field=S.SPARSE,
             limit=k,
-            filter=scoped(self.settings, expr),
+            filter=scoped(self.settings, self._trusted(expr)),
             output_fields=CANDIDATE_FIELDS,
             search_params=S.BM25_SEARCH_PARAMS,
         )

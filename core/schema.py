@@ -26,6 +26,10 @@ POSITION = "position"
 CONTENT_HASH = "content_hash"
 UPDATED_AT = "updated_at"
 TENANT = "tenant"  # partition key where MILVUS_TENANT_FILTER is on (core/tenancy.py)
+# True for a chunk the untrusted-content screen matched (core/untrusted.py, INDEX_UNTRUSTED=flag):
+# kept for audit, left out of every search. Collections created before it lack the field.
+UNTRUSTED = "untrusted"
+TRUSTED_ONLY = f"{UNTRUSTED} == false"
 
 METRIC = "COSINE"
 # The keyword field holds text already normalised by core.keywords (stems, no stop words), so
@@ -75,6 +79,7 @@ def build_schema(settings: Settings, bm25: bool = True) -> Any:
     schema.add_field(POSITION, DataType.INT64)
     schema.add_field(CONTENT_HASH, DataType.VARCHAR, max_length=64)
     schema.add_field(UPDATED_AT, DataType.INT64)
+    schema.add_field(UNTRUSTED, DataType.BOOL)
     if bm25:
         schema.add_function(
             Function(

@@ -620,7 +620,8 @@ class Settings(BaseSettings):
     )
     grounding_rules: str = Field(
         default="number_mismatch,negation_mismatch,answer_mismatch,faq_polarity_mismatch,only_mismatch,"
-        "binding_mismatch,state_mismatch,calendar_mismatch,number_unsupported,calendar_unsupported,scope_mismatch",
+        "binding_mismatch,state_mismatch,calendar_mismatch,number_unsupported,calendar_unsupported,scope_mismatch,"
+        "number_unconfirmed,sources_conflict",
         alias="GROUNDING_RULES",
         description="comma-separated explicit checks that may contradict a claim (kept where precise on unseen text)",
     )
@@ -688,6 +689,19 @@ class Settings(BaseSettings):
         default=5,
         alias="DEPENDENCY_RETRY_AFTER_S",
         description="Retry-After of the 503 sent while Redis, Milvus or the LLM server is unreachable",
+    )
+    # --- hostile documents (issue 19) ----------------------------------------------------------
+    index_untrusted: Literal["flag", "reject", "off"] = Field(
+        default="flag",
+        alias="INDEX_UNTRUSTED",
+        description="what indexing does with a chunk the untrusted-content screen matches (instructions to an AI, "
+        "requests for codes, PINs or passwords): flag = stored marked `untrusted` and left out of every search; "
+        "reject = not stored; off = no screen at indexing (the serving side still screens passages and answers)",
+    )
+    untrusted_rules: str = Field(
+        default="",
+        alias="UNTRUSTED_RULES",
+        description="YAML rule file of the untrusted-content screen; empty = core/untrusted_rules.yaml",
     )
     # --- query speed (issue 20) ---
     keyword_backend: Literal["milvus", "memory"] = Field(

@@ -53,6 +53,7 @@ from serving.rag import Prepared
 from serving.replacement import composed_replacement, replacement_text
 from serving.review import NewReview, ReviewStore
 from serving.sentences import SentenceSplitter
+from serving.untrusted import Hazards
 
 if TYPE_CHECKING:
     from core.grounding import ClaimVerdict
@@ -134,6 +135,8 @@ class GroundingGuard:
         self.policy = settings.grounding_policy
         self.withdraw = settings.grounding_withdraw
         self.composer = composer  # the replacement quotes its selection (else the checker's evidence)
+        # text planted in a page, the system prompt or a secret: withdrawn under every policy
+        self.hazards = Hazards(settings)
 
     def __call__(self, prepared: Prepared, events: AsyncIterator[Event]) -> AsyncIterator[Event]:
         if prepared.answer_mode == "compose":
@@ -247,9 +250,29 @@ class GroundingGuard:
         run.claims.extend(claims)
         return claims
 
+    def _hazard(self, run: GuardRun, text: str) -> list[ClaimVerdict]:
+        """A verdict withdrawing `text` when it carries hostile content ([] when it does not):
+        instructions or credential requests the untrusted-content screen matches, the system
+        prompt, a configured secret (serving/untrusted.py)."""
+        reasons = self.hazards.reasons(text)
+        if not reasons:
+            return []
+        from core.grounding import ClaimVerdict
+
+        claims = [ClaimVerdict(text.strip(), "unsupported", None, 0.0, reasons)]
+        run.claims.extend(claims)
+        return claims
+
     async def _sentence(
         self, run: GuardRun, prepared: Prepared, passages: list[str], sentence: str
     ) -> AsyncIterator[Event]:
+        hostile = self._hazard(run, sentence)
+        if hostile:
+            run.checked_chars += len(sentence)
+            run.flagged_sentences += 1
+            for event in await self._replace(run, prepared, sentence, hostile):
+                yield event
+            return
         so_far = run.original_text[: run.checked_chars + len(sentence)]
         claims = await self._check(run, prepared.question, sentence, passages, so_far)
         run.checked_chars += len(sentence)
@@ -269,6 +292,13 @@ class GroundingGuard:
     async def _hold(self, run: GuardRun, prepared: Prepared, passages: list[str]) -> AsyncIterator[Event]:
         text = run.original_text
         if not text.strip():
+            return
+        hostile = self._hazard(run, text)
+        if hostile:
+            run.checked_chars = len(text)
+            run.flagged_sentences += 1
+            for event in await self._replace(run, prepared, text, hostile):
+                yield event
             return
         claims = await self._check(run, prepared.question, text, passages)
         run.checked_chars = len(text)
@@ -290,14 +320,16 @@ class GroundingGuard:
         only with GROUNDING_WITHDRAW=any (else it is marked and queued). A sentence whose check
         failed is withdrawn (fail closed: nothing unchecked goes out as fact)."""
         return self.withdraw == "any" or any(
-            c.verdict == "contradicted" or any(r.startswith("check_failed") for r in c.reasons) for c in bad
+            c.verdict == "contradicted"
+            or any(r.startswith(("check_failed", "untrusted_content", "leak")) for r in c.reasons)
+            for c in bad
         )
 
     async def _replacement(self, prepared: Prepared, evidence: str | None) -> str:
         """What the help centre says on the question: the composer's selection for the standalone
         question (the same sentences a composed answer would give), else the checker's evidence."""
         if self.composer is None:
-            return replacement_text(evidence, prepared.passages)
+            return replacement_text(evidence, prepared.passages, self.hazards.screen)
         composer = self.composer
         try:
             composition = await asyncio.to_thread(
@@ -305,8 +337,8 @@ class GroundingGuard:
             )
         except Exception:
             log.exception("the composer failed; the replacement quotes the checker's evidence")
-            return replacement_text(evidence, prepared.passages)
-        return composed_replacement(composition)
+            return replacement_text(evidence, prepared.passages, self.hazards.screen)
+        return composed_replacement(composition, self.hazards.screen)
 
     async def _replace(self, run: GuardRun, prepared: Prepared, withdrawn: str, bad: list[ClaimVerdict]) -> list[Event]:
         worst = worst_claim(bad)

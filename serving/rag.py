@@ -22,12 +22,14 @@ from typing import TYPE_CHECKING, Any
 from core.prompts import EMPTY_ANSWER, NOT_COVERED_ANSWER, PROMPT_VERSION, SYSTEM_PROMPT, build_messages
 from core.retrieval import FilterError, Mode, Retrieval, RetrievedChunk, Retriever
 from core.settings import Settings
+from core.untrusted import load_screen
 from serving.composer.compose import ONLY_STALE
 from serving.context import pack_passages, prompt_order
 from serving.conversation import Turn, history_within_budget, standalone_question
 from serving.events import Citation, CitationsEvent, DoneEvent, ErrorEvent, Event, TokenEvent, Usage
 from serving.llm import Delta, Finish, GenerationParams, LLMError, stream_chat
 from serving.sources import source_url
+from serving.untrusted import trusted_passages
 
 if TYPE_CHECKING:
     from openai import AsyncOpenAI
@@ -89,6 +91,7 @@ class Prepared:
     composition: dict[str, Any] | None = None  # what the composer chose (compose mode), for the done event
     prompt_tokens: int | None = None  # the prompt as the serving model counts it (the chat route's count)
     generated_tokens: int = 0  # deltas the model has streamed so far (about one token each)
+    untrusted: list[str] = field(default_factory=list)  # retrieved chunk ids the untrusted-content screen left out
 
     @property
     def not_covered(self) -> bool:
@@ -216,9 +219,12 @@ class RagService:
         history = history_within_budget(earlier, self.settings.history_token_budget, self.count_tokens)
         passages: list[RetrievedChunk] = []
         context_tokens = 0
+        # documents are data: a passage holding instructions to the model or asking customers for
+        # secrets is never shown to the model, quoted or used as evidence (serving/untrusted.py)
+        candidates, untrusted = trusted_passages(load_screen(self.settings), retrieval.chunks)
         if retrieval.relevant:
             budget = self._context_budget(question, history, params)
-            chosen, context_tokens = pack_passages(retrieval.chunks, budget, self.count_tokens)
+            chosen, context_tokens = pack_passages(candidates, budget, self.count_tokens)
             passages = prompt_order(chosen)
         prepared = Prepared(
             question=question,
@@ -231,6 +237,7 @@ class RagService:
             history_turns=len(history),
             context_tokens=context_tokens,
             answer_mode=answer_mode or self.answer_mode(testing=False),
+            untrusted=untrusted,
         )
         if not prepared.not_covered and prepared.answer_mode == "generate":
             prepared.messages = build_messages(passages, [(t.role, t.content) for t in history], question)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from core.retrieval import RetrievedChunk
 
 if TYPE_CHECKING:
+    from core.untrusted import Screen
     from serving.composer import Composition
 
 MAX_QUOTE_CHARS = 320
@@ -71,9 +72,10 @@ def find_quote(evidence: str | None, passages: Sequence[RetrievedChunk]) -> Quot
     return Quote(needle, best.title, best.section)
 
 
-def replacement_text(evidence: str | None, passages: Sequence[RetrievedChunk]) -> str:
+def replacement_text(evidence: str | None, passages: Sequence[RetrievedChunk], screen: Screen | None = None) -> str:
+    """`screen`: a quote it matches (instructions planted in a page) is never served."""
     quote = find_quote(evidence, passages)
-    if quote is None:
+    if quote is None or (screen is not None and screen.hits(quote.text)):
         return NO_EVIDENCE_ANSWER
     return (
         "I'm sorry, I can't confirm that from our policies. Here is what our help centre says: "
@@ -81,15 +83,20 @@ def replacement_text(evidence: str | None, passages: Sequence[RetrievedChunk]) -
     )
 
 
-def composed_replacement(composition: Composition) -> str:
+def composed_replacement(composition: Composition, screen: Screen | None = None) -> str:
     """The replacement built from the composer's selection: each source's sentences with the
     source named; the plain "can't confirm" answer when the passages do not answer the question
-    (no off-topic quote)."""
-    if not composition.answered:
+    (no off-topic quote). `screen`: a paragraph it matches is left out."""
+    paragraphs = [
+        (text, chunk)
+        for text, chunk in (composition.paragraphs() if composition.answered else [])
+        if screen is None or not screen.hits(text)
+    ]
+    if not paragraphs:
         return NO_EVIDENCE_ANSWER
     quotes = " ".join(
         f'"{text}" (Source: {chunk.title} > {chunk.section})' if chunk.section else f'"{text}" (Source: {chunk.title})'
-        for text, chunk in composition.paragraphs()
+        for text, chunk in paragraphs
     )
     return (
         f"I'm sorry, I can't confirm that from our policies. Here is what our help centre says: {quotes} {OFFER_HUMAN}"

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from core.clients import make_embedder, make_llm_client, make_milvus_client
 from core.retrieval import Retriever
 from core.settings import Settings
+from core.untrusted import load_screen
 from serving.answer_mode import AnswerModes
 from serving.composer import Composer
 from serving.composer.heads import DocumentHeads
@@ -105,7 +106,7 @@ async def build_services(settings: Settings) -> Services:
     milvus, embedder, retriever = await asyncio.to_thread(_build_sync, settings)
     llm = make_llm_client(settings)
     runner, reviews, stages = await asyncio.to_thread(build_grounding, settings, embedder)
-    composer = Composer(embedder.embed, heads=DocumentHeads.open(settings))
+    composer = Composer(embedder.embed, heads=DocumentHeads.open(settings), screen=load_screen(settings))
     for stage in stages:
         if isinstance(stage, GroundingGuard):
             stage.composer = composer  # the guard's replacement quotes the composer's selection

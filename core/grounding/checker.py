@@ -355,6 +355,34 @@ class GroundingChecker:
             return ""
         return f"applies_rule: the rule is supported (p={p:.2f}), the consequence is the customer's case"
 
+    def _conflict(
+        self,
+        text: str,
+        parts: list[str],
+        question: str,
+        negated_override: bool | None,
+        index: EvidenceIndex,
+        numbers: list[NumberFinding],
+    ) -> tuple[str, str] | None:
+        """A claim whose numbers one passage states while the other passages state a different
+        value for the same thing ("returns are accepted for a year" from one page, "30 days" on
+        the others): (reason, the rival sentence), else None. The passages disagree, so the claim
+        is not confirmed: a planted or outdated page must not count as support on its own."""
+        used = {index.sentences[n.evidence].passage for n in numbers if n.status == "match" and n.evidence is not None}
+        if not used or len(index.passages) <= len(used):
+            return None
+        rest = build_index([p for i, p in enumerate(index.passages) if i not in used])
+        for part in parts:
+            for finding in check_numbers(part, text, question, negated_override, rest):
+                # unlike a contradiction, no alignment bar: a rival value the number check itself
+                # ties to the claim's context is enough to say the sources disagree (a flag)
+                if finding.status == "mismatch":
+                    assert finding.evidence is not None
+                    rival = rest.sentences[finding.evidence].text
+                    why = finding.reason.replace("number_mismatch: ", "")
+                    return f"sources_conflict: another passage says otherwise ({why})", rival
+        return None
+
     @staticmethod
     def _aligned(claim: str, index: EvidenceIndex, sentence: int | None) -> bool:
         """The evidence sentence holding the rival number is about what the claim is about: it
@@ -457,6 +485,14 @@ class GroundingChecker:
             else []
         )
         unsupported_numbers = [n for n in numbers if n.status == "unsupported"] if on("number_unsupported") else []
+        # a number the passages state otherwise, in a sentence not aligned closely enough to call it
+        # a contradiction ("returns are accepted for a year" against "return within 30 days"),
+        # and stated nowhere as claimed: not confirmed (flagged, not withdrawn)
+        unconfirmed = (
+            [n for n in numbers if n.status == "mismatch" and n not in mismatches]
+            if on("number_unconfirmed") and not any(n.status == "match" for n in numbers)
+            else []
+        )
         evidence_idx = ev.alignment.best
         verdict: Verdict
         rule = ""
@@ -490,6 +526,10 @@ class GroundingChecker:
         elif unsupported_numbers:
             verdict, score, rule = "unsupported", min(p, 0.2), "number_unsupported"
             reasons += [n.reason for n in unsupported_numbers]
+        elif unconfirmed:
+            verdict, score, rule = "unsupported", min(p, 0.2), "number_unconfirmed"
+            reasons += [n.reason.replace("number_mismatch", "number_unconfirmed", 1) for n in unconfirmed]
+            evidence_idx = unconfirmed[0].evidence
         elif calendar is not None:
             verdict, score, rule = "unsupported", min(p, 0.2), "calendar_unsupported"
             reasons.append(calendar.reason)
@@ -515,10 +555,16 @@ class GroundingChecker:
             reasons.append(f"low_support: p={p:.2f} < {self.threshold:.2f}")
         else:
             verdict, score = "supported", p
+        evidence = index.sentences[evidence_idx].text if evidence_idx is not None and index.sentences else None
+        if verdict == "supported" and on("sources_conflict"):
+            conflict = self._conflict(resolved.text, parts, question, resolved.negated_override, index, numbers)
+            if conflict is not None:
+                verdict, score, rule = "unsupported", min(p, 0.2), "sources_conflict"
+                reasons.append(conflict[0])
+                evidence = conflict[1]
         if verdict == "supported":
             matched = [n for n in numbers if n.status == "match" and n.other is not None]
             reasons += [n.reason for n in matched]
-        evidence = index.sentences[evidence_idx].text if evidence_idx is not None and index.sentences else None
         cv = ClaimVerdict(
             text=sentence, verdict=verdict, evidence=evidence, score=round(float(score), 4), reasons=reasons
         )

@@ -24,9 +24,17 @@ WRONG_LAPTOP_ANSWER = "Yes, you can return the laptop within 45 days."
 RIGHT_LAPTOP_ANSWER = "Electronics such as laptops can be returned within 30 days of delivery."
 
 
+def prompt_passages(body: dict[str, Any]) -> list[str]:
+    """The passage texts of a ragdesk prompt (core/prompts.py: "Passage (heading):\ntext")."""
+    system = next((str(m.get("content", "")) for m in body.get("messages", []) if m.get("role") == "system"), "")
+    parts = re.split(r"(?:^|\n\n)Passage \([^\n]*\):\n", system)
+    return [p.strip() for p in parts[1:] if p.strip()]
+
+
 class FakeLLM:
-    """`answer` for every question, or `answers[question]` where given; `prefill_s` before the
-    first token and `delay_s` between tokens (the benchmark replays a real model's speed)."""
+    """`answer` for every question, or `answers[question]` where given, or (`parrot`) a passage of
+    the prompt repeated word for word; `prefill_s` before the first token and `delay_s` between
+    tokens (the benchmark replays a real model's speed)."""
 
     def __init__(self, answer: str = WRONG_LAPTOP_ANSWER, delay_s: float = 0.01, prefill_s: float = 0.0) -> None:
         self.answer = answer
@@ -34,11 +42,20 @@ class FakeLLM:
         self.delay_s = delay_s
         self.prefill_s = prefill_s
         self.requests: list[dict[str, Any]] = []
+        # A model that follows injected text (the worst case for hostile documents): not None =
+        # answer with the prompt's passage holding this string, else with its first passage
+        self.parrot: str | None = None
 
     def answer_for(self, body: dict[str, Any]) -> str:
         users = [m for m in body.get("messages", []) if m.get("role") == "user"]
         question = str(users[-1].get("content", "")) if users else ""
-        return self.answers.get(question, self.answer)
+        if question in self.answers:
+            return self.answers[question]
+        if self.parrot is not None:
+            passages = prompt_passages(body)
+            if passages:
+                return next((p for p in passages if self.parrot and self.parrot in p), passages[0])
+        return self.answer
 
     def pieces(self, body: dict[str, Any] | None = None) -> list[str]:
         return re.findall(r"\s*\S+", self.answer_for(body or {}))

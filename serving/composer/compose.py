@@ -35,6 +35,7 @@ import numpy as np
 from core.grounding.numbers import extract_quantities
 from core.keywords import keyword_tokens
 from core.retrieval import RetrievedChunk
+from core.untrusted import Screen
 from serving.composer.status import stale_reason
 from serving.composer.units import Unit, split_passages
 
@@ -187,10 +188,17 @@ class _VectorCache:
 
 
 class Composer:
-    def __init__(self, embed: Embed, heads: HeadLookup | None = None, config: ComposerConfig | None = None) -> None:
+    def __init__(
+        self,
+        embed: Embed,
+        heads: HeadLookup | None = None,
+        config: ComposerConfig | None = None,
+        screen: Screen | None = None,
+    ) -> None:
         self.embed = _VectorCache(embed)
         self.heads = heads
         self.config = config or ComposerConfig()
+        self.screen = screen  # units it matches (instructions planted in a page) are never quoted
 
     # --- page status -------------------------------------------------------------------------
     def _stale(self, chunk: RetrievedChunk) -> str:
@@ -276,6 +284,9 @@ class Composer:
             else:
                 current.append(chunk)
         units = split_passages(current)
+        if self.screen is not None:
+            screen = self.screen
+            units = [u for u in units if not screen.hits(u.text)]
         scored = self.score(question, current, units, query_vector)
         if not scored:
             reason = ONLY_STALE if stale else "no passage text"
