@@ -93,7 +93,19 @@ class Settings(BaseSettings):
     embed_batch_size: int = Field(
         default=32, alias="EMBED_BATCH_SIZE", description="chunks embedded per batch while indexing"
     )
-    embed_threads: int = Field(default=0, alias="EMBED_THREADS", description="torch threads; 0 = torch default")
+    embed_backend: Literal["torch", "onnx", "onnx-int8"] = Field(
+        default="torch",
+        alias="EMBED_BACKEND",
+        description="the embedder's CPU runtime: sentence-transformers on torch (fp32), or the same model exported to ONNX Runtime (fp32, or weights int8); index and queries must use the same one",
+    )
+    embed_onnx_dir: Path = Field(
+        default=REPO_ROOT / ".data" / "models",
+        alias="EMBED_ONNX_DIR",
+        description="where the ONNX embedder files exported from the local weights are kept (by `ragdesk setup` or the first load)",
+    )
+    embed_threads: int = Field(
+        default=0, alias="EMBED_THREADS", description="torch / ONNX Runtime threads; 0 = the runtime's default"
+    )
     query_embed_threads: int = Field(
         default=1, alias="QUERY_EMBED_THREADS", description="torch threads in the API process; 0 = EMBED_THREADS"
     )
