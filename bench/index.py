@@ -40,25 +40,30 @@ def release_lite(uri: str) -> None:
         server_manager_instance.release_server(os.path.abspath(uri))
 
 
-def time_bare_model(store: DocStore, embedder, bare_sample: float = 1.0) -> float:  # type: ignore[no-untyped-def]
-    """The bare embedding model on the indexed chunks' texts (as the pipeline embeds them), in the
-    pipeline's batches; with `bare_sample` < 1 a fixed sample, scaled up to all chunks."""
-    import random
-
+def pipeline_texts(store: DocStore) -> list[str]:
+    """The indexed chunks' texts as the pipeline embeds them (heading line, then the text)."""
     from sqlalchemy import text
 
     with store.engine.connect() as conn:
         rows = conn.execute(
             text("select c.chunk_id, d.title, c.section, c.text from chunks c join documents d using (doc_id)")
         ).all()
-    texts = [f"{title} > {section}\n{body}" if section else f"{title}\n{body}" for _, title, section, body in rows]
+    return [f"{title} > {section}\n{body}" if section else f"{title}\n{body}" for _, title, section, body in rows]
+
+
+def time_bare_model(store: DocStore, embedder, bare_sample: float = 1.0) -> float:  # type: ignore[no-untyped-def]
+    """The bare embedding model on the indexed chunks' texts (as the pipeline embeds them), in the
+    pipeline's batches; with `bare_sample` < 1 a fixed sample, scaled up to all chunks."""
+    import random
+
+    texts = all_texts = pipeline_texts(store)
     if bare_sample < 1.0:
         texts = random.Random(0).sample(texts, max(1, int(len(texts) * bare_sample)))
     start = time.perf_counter()
     step = embedder.batch_size * 4
     for offset in range(0, len(texts), step):
         embedder.embed(texts[offset : offset + step])
-    return (time.perf_counter() - start) / (len(texts) / len(rows))
+    return (time.perf_counter() - start) / (len(texts) / len(all_texts))
 
 
 def steady_update(settings: Settings, corpus: Path, embedder) -> dict:  # type: ignore[no-untyped-def]

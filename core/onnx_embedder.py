@@ -25,6 +25,7 @@ import os
 import time
 import warnings
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -54,10 +55,9 @@ def onnx_file(settings: Settings, model_dir: Path | None = None) -> Path:
     if settings.embed_backend not in ONNX_BACKENDS:
         raise ValueError(f"EMBED_BACKEND={settings.embed_backend} has no ONNX file")
     model_dir = model_dir or resolve_embed_model_dir(settings)
-    import torch
-
+    # the exporter's version, read without importing torch (the API process never needs it)
     key = json.dumps(
-        {"weights": _weights_sha256(_weights_file(model_dir)), "export": EXPORT_VERSION, "torch": torch.__version__}
+        {"weights": _weights_sha256(_weights_file(model_dir)), "export": EXPORT_VERSION, "torch": version("torch")}
     )
     digest = hashlib.sha256(key.encode()).hexdigest()[:16]
     return Path(settings.embed_onnx_dir) / f"minilm-{digest}-{settings.embed_backend}.onnx"
