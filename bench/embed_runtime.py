@@ -203,8 +203,8 @@ def to_markdown(results: dict[str, Any]) -> str:
     for name, block in results["datasets"].items():
         for backend, r in block["rows"].items():
             lines.append(
-                f"| {name} | {backend} | {block['chunks']} | {r['chunk_cosine']['min']:.4f} / {r['chunk_cosine']['mean']:.4f} "
-                f"| {r['question_cosine']['min']:.4f} / {r['question_cosine']['mean']:.4f} "
+                f"| {name} | {backend} | {block['chunks']} | {r['chunk_cosine']['min']:.6f} / {r['chunk_cosine']['mean']:.6f} "
+                f"| {r['question_cosine']['min']:.6f} / {r['question_cosine']['mean']:.6f} "
                 f"| {r['dense_recall_at_5']:.4f} ({r['dense_recall_at_5_delta']:+.4f}) "
                 f"| {r['hybrid_recall_at_5']:.4f} ({r['hybrid_recall_at_5_delta']:+.4f}) "
                 f"| {', '.join(f'{s:.1f}' for s in r['embed_s'])} | {r['embed_ratio_to_torch']:.3f} |"
