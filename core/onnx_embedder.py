@@ -60,7 +60,7 @@ def onnx_file(settings: Settings, model_dir: Path | None = None) -> Path:
         {"weights": _weights_sha256(_weights_file(model_dir)), "export": EXPORT_VERSION, "torch": version("torch")}
     )
     digest = hashlib.sha256(key.encode()).hexdigest()[:16]
-    return Path(settings.embed_onnx_dir) / f"minilm-{digest}-{settings.embed_backend}.onnx"
+    return Path(settings.embed_onnx_dir) / f"embedder-{digest}-{settings.embed_backend}.onnx"
 
 
 _SHA_CACHE: dict[tuple[str, int, int], str] = {}
