@@ -11,8 +11,8 @@ fast tokenizer (the same truncation to EMBED_MAX_TOKENS).
 most cosine (bench/embed_runtime.py).
 
 Files are exported once, never during a request: by `ragdesk setup`, or on the first load (both
-logged with their path), into EMBED_ONNX_DIR under a name keyed by the weights' sha256, the
-exporter's version and the backend. A manifest beside each file records its sha256, checked on
+logged with their path), into EMBED_ONNX_DIR (a local EMBED_MODEL_PATH model: its onnx/
+sub-folder) under a name keyed by the weights' sha256, the exporter's version and the backend. A manifest beside each file records its sha256, checked on
 every load; a file that fails the check is exported again. A file lock keeps two processes (the
 API and Dagster) from exporting at once."""
 
@@ -60,7 +60,10 @@ def onnx_file(settings: Settings, model_dir: Path | None = None) -> Path:
         {"weights": _weights_sha256(_weights_file(model_dir)), "export": EXPORT_VERSION, "torch": version("torch")}
     )
     digest = hashlib.sha256(key.encode()).hexdigest()[:16]
-    return Path(settings.embed_onnx_dir) / f"embedder-{digest}-{settings.embed_backend}.onnx"
+    # a local model (EMBED_MODEL_PATH, e.g. one `ragdesk adapt-embedder` wrote) keeps its export
+    # beside its weights, so deleting the model deletes it; packaged and hub models share EMBED_ONNX_DIR
+    folder = Path(settings.embed_model_path) / "onnx" if settings.embed_model_path else Path(settings.embed_onnx_dir)
+    return folder / f"embedder-{digest}-{settings.embed_backend}.onnx"
 
 
 _SHA_CACHE: dict[tuple[str, int, int], str] = {}

@@ -104,7 +104,7 @@ class Settings(BaseSettings):
     embed_onnx_dir: Path = Field(
         default=REPO_ROOT / ".data" / "models",
         alias="EMBED_ONNX_DIR",
-        description="where the ONNX embedder files exported from the local weights are kept (by `ragdesk setup` or the first load)",
+        description="where the ONNX embedder files exported from the local weights are kept (by `ragdesk setup` or the first load); an EMBED_MODEL_PATH model keeps its own in its onnx/ folder",
     )
     embed_threads: int = Field(
         default=0, alias="EMBED_THREADS", description="torch / ONNX Runtime threads; 0 = the runtime's default"
