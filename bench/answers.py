@@ -408,7 +408,7 @@ def main() -> None:
         CACHE_ENABLED=False,
     )
     embedder = make_embedder(base)
-    set_query_threads(base)
+    set_query_threads(base, embedder)
     index(base, embedder)
     cases = load_cases(args.golden)
     if args.limit:

@@ -337,7 +337,7 @@ def main() -> None:
         procs.append(llm)
         settings = settings.model_copy(update={"llm_base_url": llm_url})
         embedder = make_embedder(settings)
-        set_query_threads(settings)
+        set_query_threads(settings, embedder)
         retriever = Retriever(settings, make_milvus_client(settings), embedder)
         runner = GroundingRunner.build(settings, embedder)
         guard = GroundingGuard(settings, runner, ReviewStore.open(settings))

@@ -446,7 +446,7 @@ def main() -> None:
         )
         procs.append(api)
         embedder = make_embedder(settings)
-        set_query_threads(settings)  # as the API process does
+        set_query_threads(settings, embedder)  # as the API process does
         retriever = Retriever(settings, client, embedder)
         embedded = None
         if args.milvus_data_dir:

@@ -145,7 +145,7 @@ def adapt_embedder(
     torch.manual_seed(config.seed)
     if len({p.text for p in passages}) < config.batch_size:
         raise AdaptationError(f"{len(passages)} passages: at least {config.batch_size} distinct ones are needed")
-    embedder = Embedder.load(settings)
+    embedder = Embedder.load(settings.model_copy(update={"embed_backend": "torch"}))  # trains the torch weights
     model = embedder.model
     tokenize = getattr(model, "preprocess", None) or model.tokenize
     optimizer = torch.optim.AdamW(model.parameters(), lr=config.learning_rate)

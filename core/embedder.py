@@ -3,7 +3,11 @@
 Single questions (`embed_one`, the query path and the cache) can be micro-batched
 (EMBED_QUERY_BATCH > 1): they go through one worker thread that embeds whatever questions are
 waiting in one forward pass, so 8 concurrent clients cost a little more than one pass, not eight
-(torch inference is serialised anyway; bench/load.py measures it)."""
+(torch inference is serialised anyway; bench/load.py measures it).
+
+EMBED_BACKEND picks the runtime: `torch` (sentence-transformers, fp32) or the same model on ONNX
+Runtime (`onnx`, `onnx-int8`; core/onnx_embedder.py). Vectors of one backend belong with an index
+built by the same backend: the index fingerprint records it (core/indexing.py)."""
 
 from __future__ import annotations
 
@@ -28,11 +32,18 @@ class Embedder:
     max_tokens: int
     batch_size: int
     query_batch: int = 1  # 1 = embed_one embeds in the caller's thread
+    backend: str = "torch"  # EMBED_BACKEND: torch, onnx or onnx-int8
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _batcher: _QueryBatcher | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, settings: Settings) -> Embedder:
+        if settings.embed_backend != "torch":
+            from core.onnx_embedder import OnnxSentenceModel
+
+            onnx_model = OnnxSentenceModel.load(settings, threads=settings.embed_threads)
+            dim = int(onnx_model.encode(["dimension probe"]).shape[1])
+            return cls._checked(settings, onnx_model, dim)
         import torch
         from sentence_transformers import SentenceTransformer
 
@@ -48,7 +59,10 @@ class Embedder:
         )
         if reported is None:
             raise ValueError(f"embedding model {settings.embed_model} does not report its dimension")
-        dim = int(reported)
+        return cls._checked(settings, model, int(reported))
+
+    @classmethod
+    def _checked(cls, settings: Settings, model: Any, dim: int) -> Embedder:
         if dim != settings.embed_dim:
             raise ValueError(
                 f"embedding model {settings.embed_model} has dimension {dim}, settings say EMBED_DIM={settings.embed_dim}"
@@ -60,7 +74,20 @@ class Embedder:
             max_tokens=settings.embed_max_tokens,
             batch_size=settings.embed_batch_size,
             query_batch=settings.embed_query_batch,
+            backend=settings.embed_backend,
         )
+
+    def set_threads(self, threads: int) -> None:
+        """Intra-op threads for this embedder's runtime (the API process wants 1)."""
+        if threads <= 0:
+            return
+        if self.backend == "torch":
+            import torch
+
+            torch.set_num_threads(threads)
+        else:
+            with self._lock:
+                self.model.set_threads(threads)
 
     @property
     def tokenizer(self) -> Any:
@@ -70,8 +97,8 @@ class Embedder:
         return len(self.tokenizer.encode(text, add_special_tokens=False))
 
     def embed(self, texts: list[str], batch_size: int | None = None) -> np.ndarray:
-        """Unit-length float32 vectors, one row per text. Thread-safe (torch inference is
-        serialised: two threads on two cores only slow each other down)."""
+        """Unit-length float32 vectors, one row per text. Thread-safe (inference is serialised:
+        two threads on two cores only slow each other down)."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         with self._lock:

@@ -146,15 +146,36 @@ def scan_sources(source_dir: Path) -> list[SourceFile]:
 
 
 FINGERPRINT_KEY = "index_fingerprint"
+EMBEDDER_KEY = "embedder"
+
+
+def embedder_identity(settings: Settings) -> str:
+    """What computed the stored vectors: the model and the runtime (EMBED_BACKEND, or the
+    embedding service). Queries must be embedded by the same."""
+    runtime = "service" if settings.embed_base_url else settings.embed_backend
+    return f"{settings.embed_model_path or settings.embed_model}|{runtime}"
+
+
+def index_embedder_mismatch(settings: Settings, docstore: DocStore) -> str | None:
+    """Why queries embedded with these settings do not belong with the stored vectors, or None.
+    An index from before the embedder was recorded counts as built by torch."""
+    if docstore.document_count() == 0:
+        return None
+    stored = docstore.get_meta(EMBEDDER_KEY) or f"{settings.embed_model_path or settings.embed_model}|torch"
+    wanted = embedder_identity(settings)
+    if stored == wanted:
+        return None
+    return f"the index was embedded by {stored}, queries would be embedded by {wanted}: re-run the indexer"
 
 
 def index_fingerprint(settings: Settings) -> str:
-    """What the stored chunks depend on besides the documents: the embedder, the chunking and the
-    keyword analysis. When it changes, every document is re-indexed."""
+    """What the stored chunks depend on besides the documents: the embedder (model and runtime),
+    the chunking and the keyword analysis. When it changes, every document is re-indexed."""
     parts = {
         "embed_model": settings.embed_model,
         "embed_dim": settings.embed_dim,
         "embed_max_tokens": settings.embed_max_tokens,
+        "embedder": embedder_identity(settings),
         "chunk_size": settings.effective_chunk_size,
         "chunk_overlap": settings.chunk_overlap,
         "keyword_analysis": ANALYSIS_VERSION,
@@ -313,6 +334,7 @@ def write_collection(
     ]
     docstore.replace_documents(documents, rows, changes.deleted.keys())
     docstore.set_meta(FINGERPRINT_KEY, index_fingerprint(settings))
+    docstore.set_meta(EMBEDDER_KEY, embedder_identity(settings))
     for failure in changes.failures:
         docstore.record_error(failure.doc_id, failure.path, failure.message)
     return WriteResult(

@@ -93,9 +93,26 @@ class Settings(BaseSettings):
     embed_batch_size: int = Field(
         default=32, alias="EMBED_BATCH_SIZE", description="chunks embedded per batch while indexing"
     )
-    embed_threads: int = Field(default=0, alias="EMBED_THREADS", description="torch threads; 0 = torch default")
+    # onnx: the same vectors as torch within float rounding (min cosine 0.9999996) and the same
+    # recall on both golden sets, in less time (bench/results/embed_runtime.md); onnx-int8 lost
+    # 0.013 dense recall@5 on the demo set, so it is an option, not the default.
+    embed_backend: Literal["torch", "onnx", "onnx-int8"] = Field(
+        default="onnx",
+        alias="EMBED_BACKEND",
+        description="the embedder's CPU runtime: sentence-transformers on torch (fp32), or the same model exported to ONNX Runtime (fp32, or weights int8); index and queries must use the same one",
+    )
+    embed_onnx_dir: Path = Field(
+        default=REPO_ROOT / ".data" / "models",
+        alias="EMBED_ONNX_DIR",
+        description="where the ONNX embedder files exported from the local weights are kept (by `ragdesk setup` or the first load); an EMBED_MODEL_PATH model keeps its own in its onnx/ folder",
+    )
+    embed_threads: int = Field(
+        default=0, alias="EMBED_THREADS", description="torch / ONNX Runtime threads; 0 = the runtime's default"
+    )
     query_embed_threads: int = Field(
-        default=1, alias="QUERY_EMBED_THREADS", description="torch threads in the API process; 0 = EMBED_THREADS"
+        default=1,
+        alias="QUERY_EMBED_THREADS",
+        description="embedder threads (torch or ONNX Runtime) in the API process; 0 = EMBED_THREADS",
     )
 
     # --- chunking ------------------------------------------------------------------------

@@ -38,7 +38,8 @@ def _main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log deb
 @app.command()
 def setup() -> None:
     """Fetch the configured models from the publisher's hub (where reachable), check that every
-    model file the embedded default needs is on this machine, and migrate the database."""
+    model file the embedded default needs is on this machine (exporting the ONNX embedder from the
+    local weights where EMBED_BACKEND asks for one), and migrate the database."""
     from core.models import ModelUnavailableError, fetch_models, resolve_embed_model_dir, resolve_llm_gguf
 
     settings = get_settings()
@@ -46,6 +47,10 @@ def setup() -> None:
         typer.echo(line)
     try:
         typer.echo(f"embedding model: {resolve_embed_model_dir(settings)}")
+        if settings.embed_backend != "torch" and not settings.embed_base_url:
+            from core.onnx_embedder import export_onnx
+
+            typer.echo(f"{settings.embed_backend} embedder: {export_onnx(settings)} (sha256 checked)")
         typer.echo(f"local LLM GGUF:  {resolve_llm_gguf(settings)} (sha256 checked)")
     except ModelUnavailableError as exc:
         fail(str(exc), EXIT_UNAVAILABLE)

@@ -49,6 +49,7 @@ class Services:
     # The exact cache layer's Redis reads run here, not in the default executor, where they would
     # queue behind query embeddings: an exact hit never waits on another request's embedding.
     cache_lookups: ThreadPoolExecutor | None = None
+    embedder_check: EmbedderCheck | None = None  # the index's embedder against this process' one
 
     async def aclose(self) -> None:
         if self.cache_lookups is not None:
@@ -57,19 +58,49 @@ class Services:
         await asyncio.to_thread(self.milvus.close)
 
 
-def set_query_threads(settings: Settings) -> None:
-    """One short query gains nothing from intra-op threads; on 2 shared cores a second torch
-    thread made query embedding ~4x slower at p50 and 30x at p99 (bench/query.py)."""
-    if settings.query_embed_threads > 0:
-        import torch
+class EmbedderCheck:
+    """Whether the stored vectors were computed by the embedder this process queries with
+    (model and EMBED_BACKEND, recorded by the indexer). `/ready` fails while they differ: the
+    answers would come from vectors of another runtime. A docstore that cannot be read is no
+    mismatch (logged)."""
 
-        torch.set_num_threads(settings.query_embed_threads)
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._docstore: object | None = None
+
+    def mismatch(self) -> str | None:
+        from core.clients import make_engine
+        from core.docstore import DocStore
+        from core.indexing import index_embedder_mismatch
+
+        try:
+            if self._docstore is None:
+                self._docstore = DocStore(make_engine(self.settings))
+            assert isinstance(self._docstore, DocStore)
+            return index_embedder_mismatch(self.settings, self._docstore)
+        except Exception:
+            log.warning("could not read the index's embedder from the docstore", exc_info=True)
+            return None
+
+
+def set_query_threads(settings: Settings, embedder: Embedder | None = None) -> None:
+    """One short query gains nothing from intra-op threads; on 2 shared cores a second torch
+    thread made query embedding ~4x slower at p50 and 30x at p99 (bench/query.py). With an
+    embedder, its own runtime's threads (ONNX Runtime's are per session); without, torch's."""
+    if settings.query_embed_threads <= 0:
+        return
+    if embedder is not None:
+        embedder.set_threads(settings.query_embed_threads)
+        return
+    import torch
+
+    torch.set_num_threads(settings.query_embed_threads)
 
 
 def _build_sync(settings: Settings) -> tuple[MilvusClient, Embedder, Retriever]:
     milvus = make_milvus_client(settings)
     embedder = make_embedder(settings)
-    set_query_threads(settings)
+    set_query_threads(settings, embedder)
     retriever = Retriever(settings, milvus, embedder)
     if milvus.has_collection(settings.milvus_collection):
         milvus.load_collection(settings.milvus_collection)
@@ -119,6 +150,10 @@ async def build_services(settings: Settings) -> Services:
     generation = IndexGeneration(settings)
     await asyncio.to_thread(generation.current)  # the first docstore read at start-up, not in a request
     lookups = ThreadPoolExecutor(max_workers=4, thread_name_prefix="cache-exact") if cache is not None else None
+    embedder_check = EmbedderCheck(settings)
+    mismatch = await asyncio.to_thread(embedder_check.mismatch)
+    if mismatch:
+        log.error("%s (/ready fails until then)", mismatch)
     return Services(
         settings,
         milvus,
@@ -131,4 +166,5 @@ async def build_services(settings: Settings) -> Services:
         cache=cache,
         index_generation=generation,
         cache_lookups=lookups,
+        embedder_check=embedder_check,
     )

@@ -17,6 +17,7 @@ def corpus_version(settings: Settings) -> str:
     parts = [
         settings.milvus_collection,
         settings.embed_model,
+        settings.embed_backend,
         str(settings.embed_dim),
         str(settings.effective_chunk_size),
         str(settings.chunk_overlap),

@@ -1,4 +1,5 @@
-"""`/health`: the process answers. `/ready`: Milvus reachable with the collection loaded, and the
+"""`/health`: the process answers. `/ready`: Milvus reachable with the collection loaded (its
+vectors computed by the embedder this process queries with, model and EMBED_BACKEND), and the
 answer model's server listing its models; 503 names the part that failed. It also reports the
 answer mode in use (generate or compose, serving/answer_mode.py), which never fails readiness."""
 
@@ -33,6 +34,9 @@ def _milvus_state(services: Services) -> tuple[bool, str]:
         state = str(client.get_load_state(name).get("state", ""))
     if not state.endswith("Loaded"):
         return False, f"collection {name!r} is not loaded (state {state})"
+    mismatch = services.embedder_check.mismatch() if services.embedder_check is not None else None
+    if mismatch:
+        return False, f"collection {name!r}: {mismatch}"
     return True, f"collection {name!r} loaded"
 
 
