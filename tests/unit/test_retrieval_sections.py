@@ -23,6 +23,12 @@ class FakeClient:
     def load_collection(self, name: str) -> None:
         pass
 
+    def has_collection(self, name: str) -> bool:
+        return True
+
+    def describe_collection(self, name: str) -> dict[str, Any]:
+        return {"fields": [{"name": "vector"}, {"name": "sparse"}]}  # keyword search, no `untrusted` field
+
     def search(self, collection: str, data: Any, anns_field: str, limit: int, **_: Any) -> list[list[dict[str, Any]]]:
         hits = self.lists[anns_field][:limit]
         return [
