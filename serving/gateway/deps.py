@@ -229,6 +229,22 @@ def output_budget(gateway: Gateway, quota: Quota, requested_max_tokens: int | No
     return output_tokens(requested_max_tokens, gateway.settings.llm_max_tokens, quota.principal.output_cap)
 
 
+async def require_token_headroom(gateway: Gateway, quota: Quota, output_tokens: int) -> None:
+    """429 (limit "daily_tokens") before any retrieval when today's budget cannot cover even the
+    answer's output tokens: the reservation after retrieval (prompt + output) would refuse anyway,
+    and a caller whose budget is spent should not wait for a search first."""
+    usage: Usage = await gateway.limiter.usage(quota.principal)
+    if usage.remaining < output_tokens:
+        await gateway.limiter.count_refusal(quota.principal)
+        raise too_many_requests(
+            "daily_tokens",
+            f"an answer needs up to {output_tokens} output tokens; {usage.remaining} of today's "
+            f"{usage.daily_tokens} are left",
+            usage.reset_s,
+            quota.headers(),
+        )
+
+
 async def reserve_tokens(gateway: Gateway, quota: Quota, prompt_tokens: int, max_output_tokens: int) -> TokenGrant:
     """Reserve prompt + output tokens from today's budget; 429 (limit "daily_tokens") when the
     budget cannot cover them. The grant is also kept on `quota` for the headers."""

@@ -275,6 +275,10 @@ class MemoryLimiter:
         usage = self._today(principal.user, time.time())
         usage["cache_hits"] = usage.get("cache_hits", 0) + 1
 
+    async def count_refusal(self, principal: Principal) -> None:
+        usage = self._today(principal.user, time.time())
+        usage["refused"] = usage.get("refused", 0) + 1
+
     async def usage(self, principal: Principal) -> Usage:
         now = time.time()
         fields = self._today(principal.user, now)

@@ -283,6 +283,10 @@ class Limiter:
     async def count_cache_hit(self, principal: Principal) -> None:
         await self._count(args=[self._usage_prefix(principal.user), "cache_hits", USAGE_TTL_S])
 
+    async def count_refusal(self, principal: Principal) -> None:
+        """A request refused for the day's tokens before anything was reserved."""
+        await self._count(args=[self._usage_prefix(principal.user), "refused", USAGE_TTL_S])
+
     async def usage(self, principal: Principal) -> Usage:
         day, reset, flat = await self._usage(args=[self._usage_prefix(principal.user)])
         fields = {flat[i].decode(): int(flat[i + 1]) for i in range(0, len(flat), 2)}

@@ -229,3 +229,27 @@ def test_a_cut_stream_is_refunded(api: ThreadedUvicorn, fake_llm: Any, redis_ser
     tokens = report["tokens"]
     assert tokens["prompt"] > 0 and tokens["completion"] < words
     assert tokens["used"] == tokens["prompt"] + tokens["completion"]
+
+
+def test_a_spent_budget_is_refused_before_retrieval(api: ThreadedUvicorn, redis_server: RedisServer) -> None:
+    """A caller whose day's tokens cannot cover an answer's output gets its 429 at once: no search
+    runs first (the route's retrieval is watched), and the refusal is counted in its usage."""
+    _user, headers = new_key(redis_server, daily_tokens=5)
+    rag = api.app.state.services.rag
+    prepared: list[Any] = []
+    original = rag.prepare
+
+    async def watched(*args: Any, **kwargs: Any) -> Any:
+        prepared.append(args)
+        return await original(*args, **kwargs)
+
+    rag.prepare = watched
+    try:
+        refused = httpx.post(f"{api.url}/v1/chat/completions", json=chat(LAPTOP), headers=headers, timeout=30)
+    finally:
+        del rag.prepare  # the instance attribute goes; the class's method answers again
+    assert refused.status_code == 429, refused.text
+    assert refused.json()["error"]["limit"] == "daily_tokens"
+    assert int(refused.headers["Retry-After"]) > 0
+    assert prepared == []
+    assert usage(api.url, headers)["requests"]["refused_today"] == 1

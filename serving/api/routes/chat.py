@@ -38,6 +38,7 @@ from serving.gateway.deps import (
     QuotaDep,
     admit,
     output_budget,
+    require_token_headroom,
     reserve_tokens,
     usage_report,
 )
@@ -171,6 +172,8 @@ async def answer(
 
     x_cache = {"X-Cache": "miss"}
     budget = output_budget(gateway, quota, max_tokens)
+    if rag.answer_mode(testing=False) == "generate":  # a composed answer costs no tokens
+        await require_token_headroom(gateway, quota, budget)  # 429 before retrieval, not after
     prepared = await rag.prepare(messages, k=k, filters=filters, mode=mode, max_tokens=budget, temperature=temperature)
     observed.note_prepared(prepared)
     if prepared.not_covered or prepared.answer_mode == "compose":  # no model call, nothing to reserve
