@@ -197,6 +197,22 @@ def test_units_keep_lists_rows_and_sentences_apart() -> None:
     ]
 
 
+def test_a_hard_wrapped_paragraph_is_read_as_whole_sentences() -> None:
+    text = (
+        "Members can borrow up to\nten books at a time. Loans last\nthree weeks.\n\n"
+        "Renewing:\n- Online\n- At the desk\n# Fines\nLate items cost\n20 cents a day."
+    )
+    units = split_passage(text, 0)
+    assert [(u.kind, u.text) for u in units] == [
+        ("sentence", "Members can borrow up to ten books at a time."),
+        ("sentence", "Loans last three weeks."),
+        ("lead", "Renewing:"),
+        ("item", "Online"),
+        ("item", "At the desk"),
+        ("sentence", "Late items cost 20 cents a day."),
+    ]
+
+
 def test_the_guards_replacement_quotes_the_selection(composer: Composer) -> None:
     result = composer.compose("How long can I keep a borrowed book?", [LIBRARY, LIBRARY_FEES])
     text = composed_replacement(result)
