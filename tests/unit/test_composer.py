@@ -14,6 +14,7 @@ import pytest
 from core.keywords import keyword_tokens
 from core.retrieval import RetrievedChunk
 from serving.composer import Composer, QuestionCues, stale_reason
+from serving.composer.compose import ComposerConfig
 from serving.composer.units import split_passage
 from serving.replacement import NO_EVIDENCE_ANSWER, OFFER_HUMAN, composed_replacement
 
@@ -132,6 +133,28 @@ def test_declines_when_the_asked_for_amount_is_missing(composer: Composer) -> No
     result = composer.compose("What is the price of borrowing a DVD?", [LIBRARY])
     assert not result.answered
     assert "asked for" in result.reason
+
+
+def test_a_yes_no_question_naming_a_fee_needs_no_amount(composer: Composer) -> None:
+    # "charge" cues an amount, but "Do you charge ...?" is answered by yes or no: not declined
+    renewals = chunk("Renewals can be made online or at the desk. Renewals are never charged.", "Renewing", "Renewals")
+    result = composer.compose("Are renewals charged?", [renewals])
+    assert result.answered
+    assert "Renewals are never charged." in result.text
+    assert not QuestionCues.of("Are renewals charged?").requires
+    assert QuestionCues.of("How much do you charge for renewals?").requires
+
+
+def test_a_paraphrase_close_in_meaning_is_not_declined_for_its_unseen_words() -> None:
+    def same_meaning(texts: list[str]) -> np.ndarray:  # every text equally close: a perfect paraphrase
+        return np.full((len(texts), DIM), 1 / np.sqrt(DIM), dtype=np.float32)
+
+    question = "borrowed books howdy folks yonder"  # 3 of 5 terms in no passage
+    assert Composer.unseen_share(question, [LIBRARY]) >= ComposerConfig().max_unseen
+    assert Composer(same_meaning).compose(question, [LIBRARY]).answered
+    strict = Composer(same_meaning, config=ComposerConfig(unseen_similarity=1.01))
+    assert "none of the passages" in strict.compose(question, [LIBRARY]).reason
+    assert "none of the passages" in Composer(bag_of_words).compose(question, [LIBRARY]).reason
 
 
 def test_an_archived_page_is_never_quoted_as_current(composer: Composer) -> None:
