@@ -14,7 +14,8 @@ For a (standalone) question and the retrieved passages it
 4. adds the units that answer with it (close in score, from the same or other passages, near
    duplicates skipped), the conditions attached to each (the sentence right after it that
    starts with "if", "unless", "except", "only", ...; the sentence before one that starts with
-   "this" or "it"), and the whole list when the answer is a list;
+   "this" or "it"), the text that answers a question found in the passage (an FAQ's question, a
+   heading that asks), and the whole list when the answer is a list;
 5. writes them in reading order, one paragraph per source, each ending with its citation
    number; the sources are returned in that order, for the citation links.
 
@@ -337,6 +338,15 @@ class Composer:
             if not add(unit):
                 continue
             count += 1
+            answer = by_position.get((unit.passage, unit.order + 1))
+            if unit.text.endswith("?") and answer is not None:  # a question in the text (an FAQ's, a
+                add(answer)  # heading's) is no answer: what follows it is, wherever its block starts
+                if answer.kind == "lead" or answer.is_listy:
+                    block = [
+                        u for u in units if u.passage == unit.passage and u.block in {answer.block, answer.block + 1}
+                    ]
+                    for item in [u for u in block if u.is_listy][: cfg.max_list_items]:
+                        add(item)
             before = by_position.get((unit.passage, unit.order - 1))
             if before is not None and _BACK_REFERENCE.match(unit.text) and before.block == unit.block:
                 add(before)

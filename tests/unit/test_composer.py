@@ -157,6 +157,18 @@ def test_a_paraphrase_close_in_meaning_is_not_declined_for_its_unseen_words() ->
     assert "none of the passages" in Composer(bag_of_words).compose(question, [LIBRARY]).reason
 
 
+def test_a_question_in_the_text_is_quoted_with_what_answers_it(composer: Composer) -> None:
+    faq = chunk(
+        "Lost your membership card?\n\nA replacement card is issued at the front desk for 5 EUR.",
+        "Membership",
+        "Cards",
+    )
+    result = composer.compose("I lost my membership card, what now?", [faq])
+    assert result.answered
+    assert "Lost your membership card?" in result.text
+    assert "A replacement card is issued at the front desk for 5 EUR." in result.text
+
+
 def test_an_archived_page_is_never_quoted_as_current(composer: Composer) -> None:
     old = chunk(
         "This policy was superseded on 1 March 2024.\n\nBooks can be borrowed for 14 days.",
