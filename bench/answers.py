@@ -417,7 +417,6 @@ def main() -> None:
         args.label = args.label or f"emanual_{args.emanual_split}"
     else:
         args.golden = resolve_golden(args.golden)
-        args.label = args.label or f"emanual_{args.emanual_split}"
     if (
         split_cases is not None
         or args.emanual
