@@ -16,6 +16,11 @@ token and total time. Systems side by side, each through the real API (uvicorn, 
     python -m bench.answers --golden path/to/cases.jsonl --corpus path/to/corpus --label blind
     python -m bench.answers --golden emanual_answers_blind_v1 --label blind    # a set's name; "emanual" in it
                                                                             # (or --emanual): the E-Manual corpus
+    python -m bench.answers --emanual-split dev --systems compose    # the E-Manual QA pairs (evaluation/emanual.py),
+    python -m bench.answers --emanual-split test --systems compose   # blind-set questions left out, in two halves
+
+The E-Manual split: the QA pairs' questions (415, title-matched) less any question of the blind set
+(emanual_answers_blind_v1), halved by a hash of the question id: `dev` is studied, `test` scored once.
 
 A golden file is JSON Lines in the format of evaluation/golden.py (`id`, `question`,
 `expected_answer`, `gold` [{doc_id, section}], `answerable`); `answer` is accepted for
@@ -61,6 +66,23 @@ def load_cases(path: Path) -> list[GoldenQuestion]:
             row["expected_answer"] = row["answer"]
         cases.append(GoldenQuestion.from_json(row))
     return cases
+
+
+BLIND_SET = "emanual_answers_blind_v1"
+
+
+def emanual_split(settings: Settings, part: str) -> list[GoldenQuestion]:
+    """The E-Manual QA pairs without the blind set's questions, halved deterministically by a hash
+    of the question id: "dev" (studied) or "test" (scored once)."""
+    import hashlib
+
+    from evaluation.emanual import load_questions
+
+    squash = lambda text: " ".join(re.findall(r"\w+", text.lower()))  # noqa: E731
+    blind = {squash(c.question) for c in load_cases(resolve_golden(Path(BLIND_SET)))}
+    cases = [c for c in load_questions(settings) if squash(c.question) not in blind]
+    half = [c for c in cases if (int(hashlib.sha1(c.id.encode()).hexdigest(), 16) % 2 == 0) == (part == "dev")]
+    return sorted(half, key=lambda c: c.id)
 
 
 def resolve_golden(value: Path) -> Path:
@@ -365,9 +387,10 @@ def run_system(
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--golden", type=Path, default=REPO_ROOT / "evaluation/datasets/demo_golden_v1.jsonl")
+    parser.add_argument("--golden", type=Path, default=Path("demo_golden_v1"))
     parser.add_argument("--corpus", type=Path, default=REPO_ROOT / "corpus/lumen-market")
     parser.add_argument("--emanual", action="store_true", help="the Samsung E-Manual corpus (evaluation/emanual.py)")
+    parser.add_argument("--emanual-split", choices=("dev", "test"), default="", help="a half of the E-Manual QA pairs")
     parser.add_argument("--label", default="", help="development (default for the demo set) or blind")
     parser.add_argument("--systems", default="compose,fake-good,fake-bad,cpu,auto")
     parser.add_argument("--limit", type=int, default=0, help="first N questions only (0: all)")
@@ -386,11 +409,19 @@ def main() -> None:
     from core.clients import make_embedder
     from serving.services import set_query_threads
 
-    args.golden = resolve_golden(args.golden)
     corpus = args.corpus
     base = Settings()
-    if args.emanual or "emanual" in str(
-        args.golden.relative_to(REPO_ROOT) if args.golden.is_relative_to(REPO_ROOT) else args.golden.name
+    split_cases = emanual_split(base, args.emanual_split) if args.emanual_split else None
+    if split_cases is not None:
+        args.golden = Path(f"emanual_qa_{args.emanual_split}")
+        args.label = args.label or f"emanual_{args.emanual_split}"
+    else:
+        args.golden = resolve_golden(args.golden)
+    if (
+        split_cases is not None
+        or args.emanual
+        or "emanual"
+        in str(args.golden.relative_to(REPO_ROOT) if args.golden.is_relative_to(REPO_ROOT) else args.golden.name)
     ):
         from evaluation.emanual import prepare_corpus
 
@@ -410,10 +441,10 @@ def main() -> None:
     embedder = make_embedder(base)
     set_query_threads(base, embedder)
     index(base, embedder)
-    cases = load_cases(args.golden)
+    cases = split_cases if split_cases is not None else load_cases(args.golden)
     if args.limit:
         cases = cases[: args.limit]
-    label = args.label or ("development" if args.golden.name.startswith("demo_") else "held-out")
+    label = args.label or ("development" if "demo_" in str(args.golden) else "held-out")
     contradictions = Contradictions(base, embedder)
     result: dict[str, Any] = {
         "label": label,

@@ -14,12 +14,14 @@ For a (standalone) question and the retrieved passages it
 4. adds the units that answer with it (close in score, from the same or other passages, near
    duplicates skipped), the conditions attached to each (the sentence right after it that
    starts with "if", "unless", "except", "only", ...; the sentence before one that starts with
-   "this" or "it"), and the whole list when the answer is a list;
+   "this" or "it"), the text that answers a question found in the passage (an FAQ's question, a
+   heading that asks), and the whole list when the answer is a list;
 5. writes them in reading order, one paragraph per source, each ending with its citation
    number; the sources are returned in that order, for the citation links.
 
 Nothing here knows a shop, a product, a currency or a synonym: the thresholds were chosen on the
-demo golden set (development data; see bench/answers.py)."""
+demo golden set and the dev half of the E-Manual QA pairs (development data; see bench/answers.py
+--emanual-split; the test half was scored once, at the end)."""
 
 from __future__ import annotations
 
@@ -50,12 +52,13 @@ class ComposerConfig:
     min_similarity: float = 0.25  # cosine between the question and the best unit
     min_score: float = 0.35  # the best unit's combined score
     max_unseen: float = 0.5  # decline when this share of the question's terms is in no passage at all
+    unseen_similarity: float = 0.6  # ... unless the best unit is at least this close in meaning (a paraphrase)
     embed_units: int = 40  # units embedded per question (the best by term coverage)
-    keep_ratio: float = 0.80  # other units kept when their score is at least this share of the best
+    keep_ratio: float = 0.70  # other units kept when their score is at least this share of the best
     max_units: int = 4  # answer units (conditions and list items come on top)
     max_list_items: int = 10
     max_chars: int = 900
-    paragraph_chars: int = 350  # the best unit's paragraph is kept whole up to this length
+    paragraph_chars: int = 600  # the best unit's paragraph is kept whole up to this length
     lexical_weight: float = 0.45
     semantic_weight: float = 0.55
     cue_bonus: float = 0.12
@@ -146,6 +149,13 @@ class QuestionCues:
     kinds: frozenset[str]  # quantity kinds the question asks for
     wants_list: bool
     yes_no: bool
+
+    @property
+    def requires(self) -> bool:
+        """Whether an answer must hold the quantity: "how long ...?" does; a yes/no question that
+        mentions a fee or a price ("Will you match a cheaper price?") is answered by yes or no, so
+        the quantity only helps."""
+        return bool(self.kinds) and not self.yes_no
 
     @classmethod
     def of(cls, question: str) -> QuestionCues:
@@ -253,7 +263,7 @@ class Composer:
             kinds = {q.kind for q in extract_quantities(unit.text)}
             has_cue = bool(cues.kinds & kinds)
             score = cfg.lexical_weight * coverage + cfg.semantic_weight * float(similarity)
-            if cues.kinds:
+            if cues.kinds and (has_cue or cues.requires):
                 score += cfg.cue_bonus if has_cue else -cfg.cue_penalty
             elif cues.wants_list and unit.is_listy:
                 score += cfg.cue_bonus / 2
@@ -296,7 +306,7 @@ class Composer:
         cues = QuestionCues.of(question)
         why_not = ""
         unseen = self.unseen_share(question, current)
-        if unseen >= cfg.max_unseen:
+        if unseen >= cfg.max_unseen and best.similarity < cfg.unseen_similarity:
             why_not = f"{unseen:.0%} of the question's terms are in none of the passages"
         elif best.coverage < cfg.min_coverage:
             why_not = f"the best sentence covers {best.coverage:.2f} of the question (< {cfg.min_coverage})"
@@ -304,7 +314,7 @@ class Composer:
             why_not = f"the best sentence is too far from the question (cosine {best.similarity:.2f})"
         elif best.score < cfg.min_score:
             why_not = f"the best sentence scores {best.score:.2f} (< {cfg.min_score})"
-        elif cues.kinds and not any(s.has_cue and s.score >= cfg.keep_ratio * best.score for s in scored):
+        elif cues.requires and not any(s.has_cue and s.score >= cfg.keep_ratio * best.score for s in scored):
             why_not = f"no passage gives the {'/'.join(sorted(cues.kinds))} asked for"
         if why_not:
             return Composition(False, "", [], reason=why_not, stale=stale, best=best)
@@ -329,7 +339,7 @@ class Composer:
             return True
 
         answers = [s for s in sorted(scored, key=lambda s: -s.score) if s.score >= cfg.keep_ratio * best.score]
-        if cues.kinds:  # a sentence without the asked-for quantity is not an answer to "how long"
+        if cues.requires:  # a sentence without the asked-for quantity is not an answer to "how long"
             answers = [s for s in answers if s.has_cue] or [best]
         count = 0
         for candidate in answers:
@@ -339,6 +349,15 @@ class Composer:
             if not add(unit):
                 continue
             count += 1
+            answer = by_position.get((unit.passage, unit.order + 1))
+            if unit.text.endswith("?") and answer is not None:  # a question in the text (an FAQ's, a
+                add(answer)  # heading's) is no answer: what follows it is, wherever its block starts
+                if answer.kind == "lead" or answer.is_listy:
+                    block = [
+                        u for u in units if u.passage == unit.passage and u.block in {answer.block, answer.block + 1}
+                    ]
+                    for item in [u for u in block if u.is_listy][: cfg.max_list_items]:
+                        add(item)
             before = by_position.get((unit.passage, unit.order - 1))
             if before is not None and _BACK_REFERENCE.match(unit.text) and before.block == unit.block:
                 add(before)

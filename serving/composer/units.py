@@ -47,6 +47,34 @@ def _is_row(line: str) -> bool:
     return line.count("|") >= 2 or (line.count("|") == 1 and not line.strip().startswith("|") and " | " in line)
 
 
+def _paragraph_lines(text: str) -> list[str]:
+    """The passage's lines with the lines of one Markdown paragraph joined: consecutive plain-text
+    lines are one paragraph in Markdown, so a hard-wrapped sentence ("... especially in fast moving"
+    / "pictures from sports programs.") is read as one sentence, not as two broken ones. Headings,
+    list items, table rows, front matter and blank lines are left as they are."""
+    lines: list[str] = []
+    joinable = False  # the last line is plain paragraph text
+    in_front_matter = False
+    for raw in text.replace("\r", "\n").split("\n"):
+        line = raw.strip()
+        if line == "---":
+            in_front_matter = not in_front_matter and not lines
+            lines.append(line)
+            joinable = False
+            continue
+        plain = (
+            bool(line)
+            and not in_front_matter
+            and not (line.startswith("#") or _BULLET.match(line) or _TABLE_RULE.match(line) or _is_row(line))
+        )
+        if plain and joinable and not lines[-1].endswith(":"):
+            lines[-1] = f"{lines[-1]} {line}"
+        else:
+            lines.append(line)
+        joinable = plain
+    return lines
+
+
 def split_passage(text: str, passage: int) -> list[Unit]:
     units: list[Unit] = []
     block = 0
@@ -54,8 +82,7 @@ def split_passage(text: str, passage: int) -> list[Unit]:
     header: list[str] | None = None
     previous_kind = ""
     in_front_matter = False
-    for raw in text.replace("\r", "\n").split("\n"):
-        line = raw.strip()
+    for line in _paragraph_lines(text):
         if line == "---":
             in_front_matter = not in_front_matter and not units
             continue

@@ -14,6 +14,7 @@ import pytest
 from core.keywords import keyword_tokens
 from core.retrieval import RetrievedChunk
 from serving.composer import Composer, QuestionCues, stale_reason
+from serving.composer.compose import ComposerConfig
 from serving.composer.units import split_passage
 from serving.replacement import NO_EVIDENCE_ANSWER, OFFER_HUMAN, composed_replacement
 
@@ -134,6 +135,40 @@ def test_declines_when_the_asked_for_amount_is_missing(composer: Composer) -> No
     assert "asked for" in result.reason
 
 
+def test_a_yes_no_question_naming_a_fee_needs_no_amount(composer: Composer) -> None:
+    # "charge" cues an amount, but "Do you charge ...?" is answered by yes or no: not declined
+    renewals = chunk("Renewals can be made online or at the desk. Renewals are never charged.", "Renewing", "Renewals")
+    result = composer.compose("Are renewals charged?", [renewals])
+    assert result.answered
+    assert "Renewals are never charged." in result.text
+    assert not QuestionCues.of("Are renewals charged?").requires
+    assert QuestionCues.of("How much do you charge for renewals?").requires
+
+
+def test_a_paraphrase_close_in_meaning_is_not_declined_for_its_unseen_words() -> None:
+    def same_meaning(texts: list[str]) -> np.ndarray:  # every text equally close: a perfect paraphrase
+        return np.full((len(texts), DIM), 1 / np.sqrt(DIM), dtype=np.float32)
+
+    question = "borrowed books howdy folks yonder"  # 3 of 5 terms in no passage
+    assert Composer.unseen_share(question, [LIBRARY]) >= ComposerConfig().max_unseen
+    assert Composer(same_meaning).compose(question, [LIBRARY]).answered
+    strict = Composer(same_meaning, config=ComposerConfig(unseen_similarity=1.01))
+    assert "none of the passages" in strict.compose(question, [LIBRARY]).reason
+    assert "none of the passages" in Composer(bag_of_words).compose(question, [LIBRARY]).reason
+
+
+def test_a_question_in_the_text_is_quoted_with_what_answers_it(composer: Composer) -> None:
+    faq = chunk(
+        "Lost your membership card?\n\nA replacement card is issued at the front desk for 5 EUR.",
+        "Membership",
+        "Cards",
+    )
+    result = composer.compose("I lost my membership card, what now?", [faq])
+    assert result.answered
+    assert "Lost your membership card?" in result.text
+    assert "A replacement card is issued at the front desk for 5 EUR." in result.text
+
+
 def test_an_archived_page_is_never_quoted_as_current(composer: Composer) -> None:
     old = chunk(
         "This policy was superseded on 1 March 2024.\n\nBooks can be borrowed for 14 days.",
@@ -194,6 +229,22 @@ def test_units_keep_lists_rows_and_sentences_apart() -> None:
         ("item", "First item"),
         ("item", "Second item"),
         ("row", "A: 1; B: 2"),
+    ]
+
+
+def test_a_hard_wrapped_paragraph_is_read_as_whole_sentences() -> None:
+    text = (
+        "Members can borrow up to\nten books at a time. Loans last\nthree weeks.\n\n"
+        "Renewing:\n- Online\n- At the desk\n# Fines\nLate items cost\n20 cents a day."
+    )
+    units = split_passage(text, 0)
+    assert [(u.kind, u.text) for u in units] == [
+        ("sentence", "Members can borrow up to ten books at a time."),
+        ("sentence", "Loans last three weeks."),
+        ("lead", "Renewing:"),
+        ("item", "Online"),
+        ("item", "At the desk"),
+        ("sentence", "Late items cost 20 cents a day."),
     ]
 
 
