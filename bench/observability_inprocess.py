@@ -80,9 +80,9 @@ async def run(n: int, work: Path) -> dict[str, Any]:
         for _ in range(5):  # warm-up: MLflow experiment, table creation
             await c_on.post("/v1/answer/stream")
             await c_off.post("/v1/answer/stream")
-        from serving.api.observability import flush
+        from serving.observability.middleware import flush_app
 
-        flush(on, 300)
+        flush_app(on, 300)
         for i in range(n):
             order = [("on", c_on), ("off", c_off)] if i % 2 == 0 else [("off", c_off), ("on", c_on)]
             for name, client in order:
@@ -91,7 +91,7 @@ async def run(n: int, work: Path) -> dict[str, Any]:
                 times[name].append(time.perf_counter() - started)
                 assert response.status_code == 200
         started = time.perf_counter()
-        flush(on, 600)
+        flush_app(on, 600)
         drain_s = time.perf_counter() - started
     return {"times": times, "drain_s": drain_s}
 

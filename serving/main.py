@@ -15,13 +15,13 @@ from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from core.settings import Settings, get_settings
-from serving.api.observability import flush as flush_observability
 from serving.api.observability import install_observability
 from serving.errors import install_error_handlers
 from serving.gateway.deps import enforce_rate_limit, install_gateway, require_api_key
 from serving.gateway.service import Gateway
 from serving.handoff.service import HandoffDesk
 from serving.input_guard import InputGuard
+from serving.observability.middleware import flush_app
 from serving.openapi import install_openapi
 from serving.services import build_services
 
@@ -55,7 +55,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
             # the request log's writer thread may still be writing traces (MLflow runs Alembic on a
             # new store); finish them before the clients close and before anything else in the
             # process can run Alembic, whose context is process-global
-            await asyncio.to_thread(flush_observability, app)
+            await asyncio.to_thread(flush_app, app)
         except Exception:
             log.warning("shutdown: the request log and traces were not all written", exc_info=True)
         try:

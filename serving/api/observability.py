@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import Depends, FastAPI
 
 
@@ -18,10 +16,3 @@ def install_observability(app: FastAPI) -> None:
     if settings.metrics_enabled:
         app.include_router(metrics.router)
     app.include_router(requests.router, dependencies=[Depends(require_api_key), Depends(enforce_rate_limit)])
-
-
-def flush(app: Any, timeout_s: float = 30.0) -> None:
-    """Wait until the rows and traces of the requests answered so far are written."""
-    from serving.observability.middleware import flush_app
-
-    flush_app(app, timeout_s)
