@@ -14,7 +14,7 @@ from typing import Protocol
 PROMPT_VERSION = "2026-11-answer-v2"
 
 # v2: numbers, fees and time limits with the conditions they apply to (the seed's laptop case: a
-# 45-day window that only Lumen Plus members have was given as the general rule); every answer is
+# 45-day window that only premium members have was given as the general rule); every answer is
 # checked sentence by sentence against the passages (serving/guard.py).
 SYSTEM_PROMPT = (
     "You are the customer support assistant of an online shop. "

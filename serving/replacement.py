@@ -50,7 +50,7 @@ def _paragraphs(text: str) -> list[str]:
 def find_quote(evidence: str | None, passages: Sequence[RetrievedChunk]) -> Quote | None:
     """The evidence sentence as it stands in a passage, extended to the end of its paragraph
     when that stays short ("You can return electronics within 30 days of delivery. If you are a
-    Lumen Plus member, you have 45 days ..."), with the passage's title and section."""
+    premium member, you have 45 days ..."), with the passage's title and section."""
     if not evidence:
         return None
     needle = _normalise(evidence)

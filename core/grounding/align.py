@@ -68,7 +68,7 @@ class EvidenceQuantity:
     quantity: Quantity
     sentence: int  # index into EvidenceIndex.sentences
     context: dict[str, float]  # stem -> weight (same clause 1.0, near 0.7 .. far 0.35, heading 0.4, previous 0.3)
-    own: frozenset[str] = frozenset()  # the stems of its own clause ("lumen plus members 45 days")
+    own: frozenset[str] = frozenset()  # the stems of its own clause ("premium members 45 days")
 
 
 @dataclass
@@ -338,7 +338,7 @@ def context_score(claim_ctx: dict[str, float], ev_ctx: dict[str, float], index: 
 
 def unmatched_share(own: frozenset[str], claim_ctx: dict[str, float], index: EvidenceIndex) -> float:
     """IDF share of an evidence quantity's own clause words that the claim does not mention:
-    a condition the claim leaves out ("lumen plus members 45 days" for "within 45 days")."""
+    a condition the claim leaves out ("premium members 45 days" for "within 45 days")."""
     total = sum(index.weight(w) for w in own)
     if not total:
         return 0.0

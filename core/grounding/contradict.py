@@ -432,7 +432,7 @@ def check_answer_particle(sentence: str, question: str, index: EvidenceIndex) ->
         faq_particle = answer_particle(s.text)
         if faq_particle is None:
             continue
-        # "Lumen Plus FAQ: Does it include ...?": the article's title is not part of the question
+        # "Membership FAQ: Does it include ...?": the article's title is not part of the question
         faq_question = s.heading.rsplit(": ", 1)[-1]
         h_stems = list(dict.fromkeys(content_stems(faq_question)))
         match = min(
