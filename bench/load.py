@@ -37,6 +37,7 @@ from typing import Any
 
 import httpx
 
+from bench import wrk
 from bench.report import machine_line
 from bench.servers import Proc, base_env, free_port, start_api, start_milvus_lite, wait_until
 from core.settings import REPO_ROOT
@@ -236,6 +237,38 @@ def chat_call(url: str, questions: list[str], want: str | None) -> Any:
     return call
 
 
+def wrk_pass(name: str, url: str, path: str, clients: int, cap_s: float, bodies: list[str], want: str) -> Pass:
+    """A pass driven by `wrk` (bench/wrk.py) for `cap_s` seconds: the Python client's own CPU
+    does not share the server's cores."""
+    cpu_before = {key: tree_cpu(pid) for key, pid in WATCHED.items()}
+    requests, seconds, failed, p50, p95, p99 = wrk.run(url + path, path, clients, cap_s, bodies, want)
+    cpu = {key: (tree_cpu(pid) - cpu_before[key]) * 1000 / max(requests, 1) for key, pid in WATCHED.items()}
+    row = Pass(
+        f"{name} (wrk)",
+        clients,
+        requests,
+        failed,
+        round(seconds, 2),
+        round(requests / seconds, 1) if seconds else 0.0,
+        round(p50, 1),
+        round(p95, 1),
+        round(p99, 1),
+        load_avg(),
+        round(cpu.get("api", float("nan")), 1),
+        round(cpu.get("milvus", float("nan")), 1),
+    )
+    print(
+        f"{row.route:<28} c={clients:<3} n={row.requests:<5} err={failed:<3} {row.rps:>7} req/s "
+        f"p50 {row.p50_ms:>7} p95 {row.p95_ms:>7} p99 {row.p99_ms:>7}  cpu/req api {row.api_cpu_ms} ms  load {row.load}",
+        flush=True,
+    )
+    return row
+
+
+def chat_bodies(questions: list[str]) -> list[str]:
+    return [json.dumps({"model": "ragdesk", "messages": [{"role": "user", "content": q}]}) for q in questions]
+
+
 def health_call(url: str) -> Any:
     async def call(client: httpx.AsyncClient, _i: int) -> bool:
         return (await client.get(f"{url}/health")).status_code == 200
@@ -277,12 +310,18 @@ async def run_passes(url: str, args: argparse.Namespace) -> tuple[list[Pass], di
             rows.append(
                 await drive("chat exact cache hit", clients, n * 2, cap, chat_call(url, CACHE_QUESTIONS, "hit-exact"))
             )
+            if args.wrk:
+                bodies = chat_bodies(CACHE_QUESTIONS)
+                path = "/v1/chat/completions"
+                rows.append(wrk_pass("chat exact cache hit", url, path, clients, args.wrk_s, bodies, "hit-exact"))
         for clients in args.clients:
             rows.append(
                 await drive("chat semantic cache hit", clients, n, cap, chat_call(url, semantic, "hit-semantic"))
             )
     for clients in args.health_clients:
         rows.append(await drive("GET /health", clients, n * 2, cap, health_call(url)))
+        if args.wrk:
+            rows.append(wrk_pass("GET /health", url, "/health", clients, args.wrk_s, [], ""))
     return rows, cache_status
 
 
@@ -413,6 +452,12 @@ def main() -> None:
     parser.add_argument("--cap-s", type=float, default=20.0, help="time cap per pass")
     parser.add_argument("--no-cache", action="store_true")
     parser.add_argument(
+        "--wrk",
+        action="store_true",
+        help="also drive the exact-hit and /health passes with Debian's `wrk` (one thread), beside the Python client",
+    )
+    parser.add_argument("--wrk-s", type=float, default=10.0, help="seconds per wrk pass")
+    parser.add_argument(
         "--milvus-data-dir",
         type=Path,
         default=None,
@@ -421,6 +466,8 @@ def main() -> None:
     parser.add_argument("--render", action="store_true", help="only re-render load.md from load.json")
     parser.add_argument("--env", action="append", default=[], help="KEY=VALUE for the API and the index run")
     args = parser.parse_args()
+    if args.wrk and not wrk.available():
+        parser.error("--wrk needs Debian's `wrk` (apt-get install wrk)")
     if args.render:
         write(args.label, None, {})
         return

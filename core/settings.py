@@ -573,6 +573,12 @@ class Settings(BaseSettings):
         description="share of cache hits that get an MLflow trace (1 = all); a replay's trace shows only the "
         "lookup, and writing it cost more CPU than serving the hit; every hit keeps its request-log row",
     )
+    tracing_cache_hit_max_per_min: int = Field(
+        default=30,
+        ge=0,
+        alias="TRACING_CACHE_HIT_MAX_PER_MIN",
+        description="at most this many cache-hit traces a minute, whatever the load (a trace costs ~10x a hit's CPU)",
+    )
     capacity_cache_hit_rate: float = Field(
         default=-1.0,
         le=1.0,

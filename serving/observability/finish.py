@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import logging
 import random
+import threading
+import time
 from typing import Any
 
 from core.settings import Settings
@@ -145,25 +147,66 @@ def log_row(ctx: RequestContext, ended: float, trace_id: str) -> dict[str, Any]:
     }
 
 
+class HitTraceBudget:
+    """At most TRACING_CACHE_HIT_MAX_PER_MIN cache-hit traces per wall-clock minute, whatever the
+    load: a trace costs tens of ms of CPU (MLflow's store), a replayed hit about 2 ms, so under a
+    burst of hits a fixed share would spend a core on traces."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._minute = -1
+        self._used = 0
+
+    def take(self, limit: int, now: float | None = None) -> bool:
+        minute = int((time.time() if now is None else now) // 60)
+        with self._lock:
+            if minute != self._minute:
+                self._minute, self._used = minute, 0
+            if self._used >= limit:
+                return False
+            self._used += 1
+            return True
+
+
+_HIT_TRACES = HitTraceBudget()
+
+
 def _traced(settings: Settings, record: ChatRecord) -> bool:
-    """Every answer gets a trace; a cache hit one time in 1/TRACING_CACHE_HIT_SAMPLE."""
+    """Every answer gets a trace; a cache hit one time in 1/TRACING_CACHE_HIT_SAMPLE, at most
+    TRACING_CACHE_HIT_MAX_PER_MIN a minute."""
     if not record.cache_status.startswith("hit"):
         return True
-    return random.random() < settings.tracing_cache_hit_sample
+    if random.random() >= settings.tracing_cache_hit_sample:
+        return False
+    return _HIT_TRACES.take(settings.tracing_cache_hit_max_per_min)
+
+
+def _trace(settings: Settings, ctx: RequestContext, ended: float) -> str:
+    if not (settings.tracing_enabled and ctx.chat is not None and _traced(settings, ctx.chat)):
+        return ""
+    try:
+        from serving.observability.tracing import write_trace
+
+        return write_trace(settings, ctx, ended)
+    except Exception:
+        log.warning("tracing: could not write the trace of request %s", ctx.request_id, exc_info=True)
+        return ""
 
 
 def persist(settings: Settings, request_log: Any, ctx: RequestContext, ended: float) -> None:
     """Trace, then row (the row names the trace). Runs in a worker thread; never raises."""
-    trace_id = ""
-    if settings.tracing_enabled and ctx.chat is not None and _traced(settings, ctx.chat):
-        try:
-            from serving.observability.tracing import write_trace
+    persist_many(settings, request_log, [(ctx, ended)])
 
-            trace_id = write_trace(settings, ctx, ended)
-        except Exception:
-            log.warning("tracing: could not write the trace of request %s", ctx.request_id, exc_info=True)
-    if request_log is not None:
-        try:
-            request_log.add(log_row(ctx, ended, trace_id))
-        except Exception:
-            log.warning("request log: could not write request %s", ctx.request_id, exc_info=True)
+
+def persist_many(settings: Settings, request_log: Any, finished: list[tuple[RequestContext, float]]) -> None:
+    """`persist` for the requests that ended while the writer was busy: a trace each (as
+    sampled), then all their rows in one transaction. Never raises."""
+    rows = [log_row(ctx, ended, _trace(settings, ctx, ended)) for ctx, ended in finished]
+    if request_log is None or not rows:
+        return
+    try:
+        request_log.add_many(rows)
+    except Exception:
+        log.warning(
+            "request log: could not write %d request(s), e.g. %s", len(rows), rows[0]["request_id"], exc_info=True
+        )

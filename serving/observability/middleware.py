@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from core.settings import Settings
 from serving.observability import metrics as m
 from serving.observability.context import (
     REQUEST_ID_HEADER,
@@ -23,7 +25,7 @@ from serving.observability.context import (
     reset_current,
     set_current,
 )
-from serving.observability.finish import CHAT_ROUTES, persist, record_metrics
+from serving.observability.finish import CHAT_ROUTES, persist_many, record_metrics
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +37,9 @@ class ObservabilityMiddleware:
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="request-log")
+        # what ended since the writer last ran, by (settings, request log): written in one batch
+        self._pending: dict[tuple[int, int], tuple[Settings, Any, list[tuple[RequestContext, float]]]] = {}
+        self._lock = threading.Lock()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -97,7 +102,19 @@ class ObservabilityMiddleware:
         from serving.observability.request_log import request_log_of
 
         request_log = request_log_of(app) if settings.request_log_enabled else None
-        self._writer.submit(persist, settings, request_log, ctx, ended)
+        key = (id(settings), id(request_log))
+        with self._lock:
+            idle = not self._pending
+            self._pending.setdefault(key, (settings, request_log, []))[2].append((ctx, ended))
+        if idle:  # else a drain is already queued and takes this one too
+            self._writer.submit(self._drain)
+
+    def _drain(self) -> None:
+        """Write everything that ended so far: one transaction per request log, not per request."""
+        with self._lock:
+            batches, self._pending = list(self._pending.values()), {}
+        for settings, request_log, finished in batches:
+            persist_many(settings, request_log, finished)
 
     def flush(self, timeout_s: float = 30.0) -> None:
         """Wait for the rows and traces handed over so far (tests, shutdown)."""
