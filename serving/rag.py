@@ -89,7 +89,7 @@ class Prepared:
     prompt_version: str = PROMPT_VERSION
     answer_mode: str = "generate"  # "generate" (the LLM, checked by the guard) or "compose" (serving/composer)
     composition: dict[str, Any] | None = None  # what the composer chose (compose mode), for the done event
-    prompt_tokens: int | None = None  # the prompt as the serving model counts it (the chat route's count)
+    prompt_tokens: int | None = None  # the prompt as the serving model counts it (the chat pipeline's `count_prompt`)
     generated_tokens: int = 0  # deltas the model has streamed so far (about one token each)
     untrusted: list[str] = field(default_factory=list)  # retrieved chunk ids the untrusted-content screen left out
 

@@ -1,6 +1,6 @@
 """The handoff desk one API process holds: the store, and the delivery worker when a webhook is
-configured. The chat routes call `request_for` to see whether the customer asks for a person and
-`create` to record it; no model is called for either.
+configured. The chat pipeline's `handoff` step (serving/pipeline.py) calls `request_for` to see
+whether the customer asks for a person and `create` to record it; no model is called for either.
 
     desk = await HandoffDesk.start(settings)          # the app's lifespan
     reason = desk.request_for(messages)               # "request", "accepted_offer" or None

@@ -1,6 +1,6 @@
-"""What the chat route tells observability about one answer: `start_chat` when the question is
-known, `observe(...)` around the event stream it returns (cache hit, "not covered" or generated).
-Both do nothing outside a request the middleware opened."""
+"""What the chat pipeline (serving/pipeline.py) tells observability about one answer:
+`start_chat` when the question is known, `observe(...)` around the event stream it returns
+(cache hit, "not covered" or generated). Both do nothing outside a request the middleware opened."""
 
 from __future__ import annotations
 

@@ -1,9 +1,9 @@
 """The request id and what one chat request gathers on its way through the app.
 
 The middleware (serving.observability.middleware) opens a `RequestContext` per HTTP request and
-puts it in a context variable; the chat route fills its `record` (question, prompt, passages,
-events seen); when the response has been sent the middleware turns the record into metrics, a
-request-log row and the end of the trace."""
+puts it in a context variable; the chat pipeline (serving/pipeline.py) fills its `record`
+(question, prompt, passages, events seen); when the response has been sent the middleware turns
+the record into metrics, a request-log row and the end of the trace."""
 
 from __future__ import annotations
 

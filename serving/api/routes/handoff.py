@@ -1,21 +1,18 @@
 """Handoffs to a person (serving/handoff): the staff routes beside the review queue (list, read,
 resolve, redeliver; staff keys only, like /v1/reviews: the items hold other users'
-conversations), and the hook the chat routes call first (`handoff_sse`, `handoff_openai`): when
-the customer asks for a person, a handoff item is created and confirmed instead of an answer,
-without a model call."""
+conversations), and the renderings the chat routes use (`handoff_sse`, `handoff_openai`) when
+the request pipeline (serving/pipeline.py, its `handoff` step) found that the customer asks for a
+person: the handoff item is confirmed instead of an answer, without a model call."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import time
-from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy.exc import SQLAlchemyError
 
 from serving.errors import APIError
 from serving.gateway.deps import PrincipalDep, Quota, forbidden
@@ -23,7 +20,7 @@ from serving.gateway.keys import Principal
 from serving.handoff import render
 from serving.handoff.service import HandoffDesk
 from serving.handoff.store import MAX_NOTE_CHARS, AlreadyResolved, HandoffItem, HandoffNotFound
-from serving.rag import Message
+from serving.pipeline import Handoff
 from serving.render import SSE_HEADERS, CompletionIds
 from serving.schemas import ErrorResponse
 from serving.services import Services
@@ -203,56 +200,20 @@ async def my_handoff(item_id: ItemId, desk: HandoffsDep, principal: PrincipalDep
     return _mine(item)
 
 
-# --- the chat routes' hook -------------------------------------------------------------------
-async def _create(
-    request: Request, services: Services, quota: Quota, messages: Sequence[Message], channel: str
-) -> tuple[HandoffDesk, HandoffItem] | None:
-    """The handoff item when the customer asks for a person, else None (the route answers)."""
-    desk = getattr(request.app.state, "handoffs", None)
-    if not isinstance(desk, HandoffDesk):
-        return None
-    services.rag.check_messages(messages)  # the same 400s as an answer
-    reason = desk.request_for(messages)
-    if reason is None:
-        return None
-    try:
-        item = await desk.create(services.rag, quota.principal, messages, reason, channel)
-    except SQLAlchemyError as exc:
-        log.exception("handoff: the item could not be stored")
-        raise APIError(
-            503, "your request for a person could not be recorded; please try again", "handoff_unavailable"
-        ) from exc
-    return desk, item
-
-
-async def handoff_sse(
-    request: Request, services: Services, quota: Quota, messages: Sequence[Message]
-) -> StreamingResponse | None:
-    started = time.perf_counter()
-    created = await _create(request, services, quota, messages, "sse")
-    if created is None:
-        return None
-    desk, item = created
-    elapsed_ms = (time.perf_counter() - started) * 1000
+# --- the chat routes' rendering of a handoff (serving/pipeline.py decides) ---------------------
+def handoff_sse(handoff: Handoff, quota: Quota) -> StreamingResponse:
+    desk, item = handoff.desk, handoff.item
     return StreamingResponse(
-        render.native_sse(item, desk.confirmation(item), elapsed_ms),
+        render.native_sse(item, desk.confirmation(item), handoff.elapsed_ms),
         media_type="text/event-stream",
         headers={**SSE_HEADERS, **quota.headers(), **render.headers(item)},
     )
 
 
-async def handoff_openai(
-    request: Request,
-    services: Services,
-    quota: Quota,
-    messages: Sequence[Message],
-    stream: bool,
-    include_usage: bool,
-) -> JSONResponse | StreamingResponse | None:
-    created = await _create(request, services, quota, messages, "openai")
-    if created is None:
-        return None
-    desk, item = created
+def handoff_openai(
+    handoff: Handoff, services: Services, quota: Quota, stream: bool, include_usage: bool
+) -> JSONResponse | StreamingResponse:
+    desk, item = handoff.desk, handoff.item
     ids = CompletionIds(model=services.settings.api_model_name)
     message = desk.confirmation(item)
     headers = {**quota.headers(), **render.headers(item)}
