@@ -19,7 +19,9 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Float, Integer, String, Text, delete, select
+from sqlalchemy import JSON, Boolean, Float, Integer, String, Text, bindparam, delete, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -68,6 +70,22 @@ class RequestRow(Base):
 
 
 COLUMNS = tuple(c.name for c in RequestRow.__table__.columns)
+_UPSERT = {"sqlite": sqlite_insert, "postgresql": postgresql_insert}
+
+
+def _by_keys(rows: list[dict[str, Any]]) -> dict[tuple[str, ...], list[dict[str, Any]]]:
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for values in rows:
+        groups.setdefault(tuple(sorted(values)), []).append(values)
+    return groups
+
+
+def _upsert(dialect: str, keys: tuple[str, ...]) -> Any:
+    """INSERT ... ON CONFLICT (request_id) DO UPDATE of the given columns: one statement for a
+    batch (the ORM's `merge` reads each row first)."""
+    statement: Any = _UPSERT[dialect](RequestRow).values({k: bindparam(k) for k in keys})
+    changed = {k: statement.excluded[k] for k in keys if k != "request_id"}
+    return statement.on_conflict_do_update(index_elements=["request_id"], set_=changed)
 
 
 @dataclass(frozen=True)
@@ -109,8 +127,12 @@ class RequestLog:
                 raise ValueError(f"unknown request_log columns: {sorted(unknown)}")
         rows = [{"created_at": time.time(), **values} for values in rows]
         with Session(self.engine) as session, session.begin():
-            for values in rows:
-                session.merge(RequestRow(**values))
+            if self.engine.dialect.name in _UPSERT:
+                for keys, group in _by_keys(rows).items():
+                    session.execute(_upsert(self.engine.dialect.name, keys), group)
+            else:  # another database: the ORM's select-then-insert, row by row
+                for values in rows:
+                    session.merge(RequestRow(**values))
         return [str(values["request_id"]) for values in rows]
 
     def get(self, request_id: str) -> dict[str, Any]:

@@ -92,6 +92,23 @@ def test_review_queue_on_postgres(pg: str) -> None:
     assert [i.id for i in store.list("open")] == sorted(ids[1:], reverse=True)
 
 
+def test_request_log_batches_on_postgres(pg: str) -> None:
+    """The writer's batched upsert (INSERT ... ON CONFLICT) on PostgreSQL, JSON columns included."""
+    from core.clients import make_engine
+    from serving.observability.request_log import RequestLog
+
+    log = RequestLog(make_engine(Settings(DOCSTORE_URL=f"{pg}/ragdesk")))
+    prompt = [{"role": "user", "content": "Can I return a laptop?"}]
+    rows = [
+        {"request_id": f"pg-{i}", "route": "/v1/answer/stream", "prompt": prompt, "timings": {"ttft_ms": i}}
+        for i in range(3)
+    ]
+    assert log.add_many(rows) == ["pg-0", "pg-1", "pg-2"]
+    log.add_many([{"request_id": "pg-1", "answer": "Within 30 days [1]."}])
+    again = log.get("pg-1")
+    assert (again["answer"], again["prompt"], again["timings"]) == ("Within 30 days [1].", prompt, {"ttft_ms": 1})
+
+
 def test_mlflow_backend_store_on_postgres(pg: str) -> None:
     from mlflow.tracking import MlflowClient
 

@@ -79,9 +79,11 @@ def test_add_many_writes_every_row_in_one_transaction_and_replaces_by_request_id
     log = RequestLog.open(Settings(RAGDESK_DATA_DIR=tmp_path))
     base = {"method": "POST", "route": "/v1/answer/stream", "status": 200}
     assert log.add_many([{**base, "request_id": "a"}, {**base, "request_id": "b", "question": "q"}]) == ["a", "b"]
-    log.add_many([{**base, "request_id": "b", "question": "again"}])
+    prompt = [{"role": "user", "content": "q"}]
+    log.add_many([{**base, "request_id": "b", "question": "again", "prompt": prompt, "grounding": {"grounded": True}}])
     assert log.get("a")["request_id"] == "a"
-    assert log.get("b")["question"] == "again"
+    b = log.get("b")
+    assert (b["question"], b["prompt"], b["grounding"], b["status"]) == ("again", prompt, {"grounded": True}, 200)
     with pytest.raises(RequestNotFound):
         log.get("c")
     with pytest.raises(ValueError, match="unknown request_log columns"):
