@@ -141,7 +141,7 @@ class MilvusLiteServer:
 
 @pytest.fixture(scope="module")
 def milvus_api(
-    embedder: Any, fake_llm: Any, tmp_path_factory: pytest.TempPathFactory
+    embedder: Any, fake_llm: Any, session_redis: redis_server.RedisServer, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[ThreadedUvicorn, MilvusLiteServer]]:
     from core.clients import make_engine, make_milvus_client
     from core.docstore import DocStore
@@ -166,6 +166,7 @@ def milvus_api(
         GROUNDING_ENABLED=False,
         LLM_BASE_URL=fake_llm.url,
         LLM_MODEL="local",
+        REDIS_URL=session_redis.url,
     )
     try:
         run_index(settings, make_milvus_client(settings), DocStore(make_engine(settings)), embedder)

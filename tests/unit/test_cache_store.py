@@ -1,4 +1,4 @@
-"""The response cache store against a real Redis server (and the in-process fallback): exact and
+"""The response cache store against a real Redis server: exact and
 semantic hits, scopes, what is never stored, invalidation by chunk, tombstones, several
 processes sharing one Redis, TTL."""
 
@@ -15,7 +15,6 @@ from redis import Redis
 from core.answer_cache import (
     AnswerCache,
     MatchParams,
-    MemoryAnswerCache,
     RedisAnswerCache,
     embedding_text,
     invalidate_chunks,
@@ -58,11 +57,9 @@ def make_redis_cache(redis: Redis, ttl_s: float = 3600) -> RedisAnswerCache:
     return RedisAnswerCache(redis, bag_of_words, DIM, PARAMS, ttl_s, prefix=PREFIX, tombstone_ttl_s=60)
 
 
-@pytest.fixture(params=["redis", "memory"])
-def cache(request: pytest.FixtureRequest, redis: Redis) -> AnswerCache:
-    if request.param == "redis":
-        return make_redis_cache(redis)
-    return MemoryAnswerCache(bag_of_words, DIM, PARAMS, 3600, tombstone_ttl_s=60)
+@pytest.fixture()
+def cache(redis: Redis) -> AnswerCache:
+    return make_redis_cache(redis)
 
 
 def test_exact_hit_on_the_normalised_question(cache: AnswerCache) -> None:
@@ -148,14 +145,3 @@ def test_entries_expire(redis: Redis) -> None:
     time.sleep(1.2)
     assert cache.lookup("how do i return an item bought online", "v1").status == "miss"
     assert cache.lookup("how do i return an item i bought online", "v1").status == "miss"
-
-
-def test_memory_cache_drops_everything_on_a_new_index_run() -> None:
-    generation = {"run": 1}
-    cache = MemoryAnswerCache(
-        bag_of_words, DIM, PARAMS, 3600, generation=lambda: generation["run"], generation_check_s=0.0
-    )
-    cache.store("how do i return an item", "30 days.", CITATIONS, "v1")
-    assert cache.lookup("how do i return an item", "v1").status == "hit-exact"
-    generation["run"] = 2
-    assert cache.lookup("how do i return an item", "v1").status == "miss"
