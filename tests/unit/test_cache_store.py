@@ -5,6 +5,7 @@ processes sharing one Redis, TTL."""
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
 from collections.abc import Iterator
 
@@ -18,8 +19,10 @@ from core.answer_cache import (
     RedisAnswerCache,
     embedding_text,
     invalidate_chunks,
+    invalidation_callback,
 )
-from core.redis_server import RedisServer, temporary_redis
+from core.redis_server import RedisServer, free_port, temporary_redis
+from core.settings import Settings
 
 DIM = 64
 PARAMS = MatchParams(threshold=0.8, candidate_threshold=0.6, neighbours=10, vote_share=0.9, temperature=0.05)
@@ -145,3 +148,15 @@ def test_entries_expire(redis: Redis) -> None:
     time.sleep(1.2)
     assert cache.lookup("how do i return an item bought online", "v1").status == "miss"
     assert cache.lookup("how do i return an item i bought online", "v1").status == "miss"
+
+
+def test_an_index_run_without_redis_removes_nothing_and_says_so(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """`ragdesk index` needs no Redis: the callback warns (naming REDIS_URL and `ragdesk up`) and
+    the index generation in the cache scope retires the answers instead."""
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    settings = Settings(REDIS_PORT=free_port())  # nothing listens there
+    with caplog.at_level(logging.WARNING, logger="core.answer_cache.redis_store"):
+        assert invalidation_callback(settings)(["chunk-returns"]) == 0
+    assert "not removed" in caplog.text and "REDIS_URL is empty" in caplog.text and "ragdesk up" in caplog.text
