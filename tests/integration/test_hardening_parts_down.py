@@ -22,6 +22,7 @@ import pytest
 
 from core import redis_server
 from core.settings import Settings
+from serving.observability.middleware import flush_app
 from tests.conftest import ThreadedUvicorn, demo_corpus_dir, free_port, shared_embedder
 
 QUESTION = "How long does standard shipping take?"
@@ -99,6 +100,9 @@ def test_redis_down_is_a_503_fails_closed_and_recovers(
         server.process = restarted.process  # the fixture stops it by this PID
     wait_until(lambda: httpx.get(f"{api.url}/ready", timeout=30).status_code == 200)
     assert httpx.post(f"{api.url}/v1/chat/completions", json=chat, timeout=60).status_code == 200
+    # this app stays up for the module: its traces (MLflow, which runs Alembic, whose context is
+    # process-global) are written before the next fixture migrates its own database
+    flush_app(api.app)
 
 
 # --- Milvus ------------------------------------------------------------------------------------
