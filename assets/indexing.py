@@ -171,14 +171,13 @@ def support_collection(
 
 
 def invalidate_cached_answers(settings: SettingsResource, chunk_ids: list[str]) -> int:
-    """Drop cached answers citing removed chunks (Redis cache; an API's in-process cache notices
-    the new index run itself)."""
+    """Drop cached answers citing removed chunks from the response cache in Redis."""
     if not chunk_ids:
         return 0
     from core.answer_cache import invalidation_callback
 
     callback = invalidation_callback(settings.get())
-    return int(callback(chunk_ids)) if callback is not None else 0
+    return int(callback(chunk_ids))
 
 
 @dg.asset_check(asset=document_chunks, blocking=True, description="Every chunk id appears once.")

@@ -139,13 +139,15 @@ class ThreadServer:
 @contextlib.contextmanager
 def api(settings: Settings, embedder: Any) -> Iterator[ThreadServer]:
     import serving.services
+    from core.redis_server import temporary_redis
     from serving.main import create_app
 
     original = serving.services.make_embedder
     serving.services.make_embedder = lambda _settings: embedder  # type: ignore[assignment]
     try:
-        with ThreadServer(create_app(settings)) as server:
-            yield server
+        with temporary_redis() as redis:  # the gateway's state, a fresh one for each system
+            with ThreadServer(create_app(settings.model_copy(update={"redis_url": redis.url}))) as server:
+                yield server
     finally:
         serving.services.make_embedder = original  # type: ignore[assignment]
 

@@ -13,7 +13,7 @@ for similarity thresholds 0.76-0.97:
 - vote+guard   the cache as configured (the defaults in core/settings.py), threshold swept.
 
 The cache rows run through `RedisAnswerCache` against a real Redis server (a throwaway one
-unless REDIS_URL is set; `--store memory` uses the in-process cache, the same code). Embeddings
+unless REDIS_URL is set). Embeddings
 come from the real embedder (core.clients.make_embedder) and are kept in a .npy cache.
 
     python -m bench.cache                        # writes bench/results/cache.json and cache.md
@@ -38,7 +38,7 @@ from typing import Any
 
 import numpy as np
 
-from core.answer_cache import AnswerCache, MatchParams, MemoryAnswerCache, RedisAnswerCache, embedding_text
+from core.answer_cache import AnswerCache, MatchParams, RedisAnswerCache, embedding_text
 from core.settings import REPO_ROOT, Settings
 
 RESULTS = REPO_ROOT / "bench" / "results"
@@ -245,14 +245,11 @@ def run_cache(
 
 
 @contextmanager
-def open_cache(store: str, settings: Settings, dim: int) -> Iterator[tuple[AnswerCache, str]]:
+def open_cache(settings: Settings, dim: int) -> Iterator[tuple[AnswerCache, str]]:
     def no_embed(_text: str) -> np.ndarray:
         raise AssertionError("the bench passes precomputed vectors")
 
     params = MatchParams.from_settings(settings)
-    if store == "memory":
-        yield MemoryAnswerCache(no_embed, dim, params, settings.cache_ttl_s), "in-process"
-        return
     from redis import Redis
 
     from core.redis_server import temporary_redis
@@ -301,7 +298,6 @@ def table(rows: list[Row]) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data-dir", type=Path, default=None, help="default: SHARED_DATA_DIR")
-    parser.add_argument("--store", choices=["redis", "memory"], default="redis")
     parser.add_argument("--embed-cache", type=Path, default=Path(tempfile.gettempdir()) / "ragdesk-bench-cache")
     parser.add_argument("--quick", action="store_true", help="only the configured default, no sweep")
     parser.add_argument("--out", type=Path, default=RESULTS)
@@ -313,7 +309,7 @@ def main() -> None:
     defaults = MatchParams.from_settings(settings)
     print(f"default cache setting: {defaults}")
     rows: list[Row] = []
-    with open_cache(args.store, settings, settings.embed_dim) as (cache, store_label):
+    with open_cache(settings, settings.embed_dim) as (cache, store_label):
         for dataset, stream in streams.items():
             print(f"{dataset}: {len(stream)} queries, {len({q.intent for q in stream})} intents")
             raw = embed_all([q.text for q in stream], settings, args.embed_cache)

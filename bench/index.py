@@ -24,6 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from core import redis_server
 from core.clients import make_embedder, make_engine, make_milvus_client
 from core.docstore import DocStore
 from core.indexing import run_index, scan_sources
@@ -137,7 +138,8 @@ def bench_scale(name: str, corpus: Path, workdir: Path, embedder, bare_sample: f
             **os.environ,
             "RAGDESK_MILVUS_URI": settings.milvus_uri,
             "RAGDESK_DATA_DIR": str(data),
-            "REDIS_URL": "",
+            "REDIS_URL": "",  # and nothing at REDIS_PORT: the run skips cache invalidation (it warns)
+            "REDIS_PORT": str(redis_server.free_port()),
             "HF_HUB_OFFLINE": "1",
         }
         target.write_text(original + f"\n\n## Quokka desk\n\n{marker} Closed on Sundays.\n")

@@ -33,6 +33,7 @@ import httpx
 from bench.query import BASE_QUESTIONS, demo_corpus, index_demo
 from bench.report import machine_line, write_results
 from bench.servers import Proc, free_port, start_api, start_llm_server, start_milvus_lite
+from core import redis_server as rs
 from core.settings import Settings
 
 OFF = {
@@ -99,6 +100,7 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="ragdesk-bench-obs-"))
     procs: list[Proc] = []
     prom: subprocess.Popen[bytes] | None = None
+    redis: rs.RedisServer | None = None
     load_before = os.getloadavg()
     result: dict[str, Any] = {}
     try:
@@ -121,13 +123,17 @@ def main() -> None:
             "CACHE_ENABLED": "false",
             "GATEWAY_REQUIRE_KEYS": "false",
             "GATEWAY_RPM_PAID": "100000",
-            "REDIS_URL": "",
         }
+        # one throwaway Redis (gateway state); each API its own key prefix, so they share no queue
+        redis = rs.start(rs.free_port(), work / "redis", persist=False)
+        common["REDIS_URL"] = redis.url
         (work / "on").mkdir()
         (work / "off").mkdir()
-        api_on, on_url = start_api(work / "on", {**common, "RAGDESK_DATA_DIR": str(work / "on")})
+        on_env = {"RAGDESK_DATA_DIR": str(work / "on"), "GATEWAY_REDIS_PREFIX": "obs-on:"}
+        api_on, on_url = start_api(work / "on", {**common, **on_env})
         procs.append(api_on)
-        api_off, off_url = start_api(work / "off", {**common, "RAGDESK_DATA_DIR": str(work / "off"), **OFF})
+        off_env = {"RAGDESK_DATA_DIR": str(work / "off"), "GATEWAY_REDIS_PREFIX": "obs-off:", **OFF}
+        api_off, off_url = start_api(work / "off", {**common, **off_env})
         procs.append(api_off)
         prom_port = free_port()
         prom_url = f"http://127.0.0.1:{prom_port}"
@@ -199,6 +205,8 @@ def main() -> None:
             prom.wait(timeout=30)
         for proc in reversed(procs):
             proc.stop()
+        if redis is not None:
+            redis.stop()
     write_results("observability", result, markdown(result))
 
 

@@ -34,6 +34,7 @@ from openai import AsyncOpenAI
 
 from bench.report import machine_line, write_results
 from bench.servers import Proc, free_port, start_api, start_llm_server, start_milvus_lite
+from core import redis_server
 from core.clients import make_embedder, make_engine, make_llm_client, make_milvus_client
 from core.retrieval import Retriever
 from core.settings import REPO_ROOT, Settings
@@ -407,6 +408,7 @@ def main() -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     work = Path(tempfile.mkdtemp(prefix="ragdesk-bench-query-"))
     procs: list[Proc] = []
+    redis: redis_server.RedisServer | None = None
     started = time.time()
     load_before = os.getloadavg()
     try:
@@ -433,9 +435,11 @@ def main() -> None:
         client = make_milvus_client(settings)
         rows = int(client.get_collection_stats(settings.milvus_collection)["row_count"])
         llm_port = free_port()
+        redis = redis_server.start(redis_server.free_port(), work / "redis", persist=False)  # the gateway's state
         api, api_url = start_api(
             work,
             {
+                "REDIS_URL": redis.url,
                 "MILVUS_URI": milvus_uri,
                 "RAGDESK_DATA_DIR": str(work),
                 "DOCS_SOURCE_DIR": str(corpus),
@@ -462,6 +466,8 @@ def main() -> None:
     finally:
         for proc in reversed(procs):
             proc.stop()
+        if redis is not None:
+            redis.stop()
     ratios = {}
     for clients in args.clients:
         by_path = {r["path"]: r for r in generation if r["clients"] == clients}

@@ -120,7 +120,8 @@ def main() -> None:
             "RAGDESK_MILVUS_URI": uri,
             "MILVUS_COLLECTION": "bench_writer",
             "RAGDESK_DATA_DIR": str(work / "writer"),
-            "REDIS_URL": "",
+            "REDIS_URL": "",  # and nothing at REDIS_PORT: the run skips cache invalidation (it warns)
+            "REDIS_PORT": str(free_port()),
             "HF_HUB_OFFLINE": "1",
         }
         writer = subprocess.Popen(

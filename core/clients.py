@@ -59,14 +59,44 @@ def make_sync_llm_client(settings: Settings) -> OpenAI:
     return OpenAI(base_url=settings.llm_base_url, api_key=settings.llm_api_key, timeout=timeout, max_retries=0)
 
 
-def make_redis(settings: Settings) -> Redis | None:
-    """A Redis client, or None where no REDIS_URL is configured (callers then use their
-    in-process fallback and must say so in the log)."""
-    if not settings.redis_url:
-        return None
+class RedisUnavailableError(RuntimeError):
+    """Nothing answers at the configured Redis (REDIS_URL, else the one `ragdesk up` starts)."""
+
+
+def redis_display_url(settings: Settings) -> str:
+    """The Redis URL in use, without a password, for messages."""
+    scheme, sep, rest = settings.resolved_redis_url.partition("://")
+    return f"{scheme}{sep}{rest.rpartition('@')[2]}" if sep else settings.resolved_redis_url
+
+
+def redis_unavailable(settings: Settings, exc: BaseException) -> RedisUnavailableError:
+    """The error to raise (or print) when the Redis in use does not answer: it names REDIS_URL
+    and `ragdesk up`."""
+    where = redis_display_url(settings)
+    if settings.redis_url:
+        hint = "check REDIS_URL, or leave it empty to use the Redis `ragdesk up` starts"
+    else:
+        hint = "REDIS_URL is empty, so this is the Redis `ragdesk up` starts: run `ragdesk up`, or set REDIS_URL"
+    return RedisUnavailableError(f"cannot reach Redis at {where} ({type(exc).__name__}: {exc}); {hint}")
+
+
+def make_redis(settings: Settings) -> Redis:
+    """A Redis client for `settings.resolved_redis_url` (REDIS_URL, else the Redis `ragdesk up`
+    starts). It connects on first use; `ping_redis` turns "nothing answers" into a clear error."""
     from redis import Redis
 
-    return Redis.from_url(settings.redis_url, decode_responses=False)
+    return Redis.from_url(settings.resolved_redis_url, decode_responses=False)
+
+
+def ping_redis(settings: Settings, redis: Redis) -> Redis:
+    """`redis`, once it answered PING; else `RedisUnavailableError` (see `redis_unavailable`)."""
+    from redis.exceptions import RedisError
+
+    try:
+        redis.ping()
+    except (RedisError, OSError) as exc:
+        raise redis_unavailable(settings, exc) from exc
+    return redis
 
 
 def make_engine(settings: Settings) -> Engine:

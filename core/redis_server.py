@@ -173,5 +173,6 @@ def temporary_redis(data_dir: Path | None = None, persist: bool = False) -> Iter
 
 
 def up_redis_url(settings: Settings) -> str:
-    """The Redis server `ragdesk up` starts, which its API process keeps keys and limits in."""
+    """The Redis server `ragdesk up` starts, which its API process keeps keys and limits in (and
+    every process uses where REDIS_URL is empty: `Settings.resolved_redis_url`)."""
     return url(settings.redis_port)

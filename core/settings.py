@@ -222,7 +222,8 @@ class Settings(BaseSettings):
     redis_url: str = Field(
         default="",
         alias="REDIS_URL",
-        description="empty = in-process fallback (one process only); `ragdesk up` sets it to the Redis it starts",
+        description="Redis for keys, limits, the queue and the response cache; empty = the one `ragdesk up` starts "
+        "(redis://127.0.0.1:REDIS_PORT/0)",
     )
     redis_port: int = Field(default=6390, alias="REDIS_PORT", description="port of the Redis server `up` starts")
 
@@ -789,6 +790,11 @@ class Settings(BaseSettings):
     @property
     def resolved_docstore_url(self) -> str:
         return self.docstore_url or f"sqlite:///{self.data_dir / 'ragdesk.db'}"
+
+    @property
+    def resolved_redis_url(self) -> str:
+        """REDIS_URL, else the Redis server `ragdesk up` starts (core.redis_server)."""
+        return self.redis_url or f"redis://127.0.0.1:{self.redis_port}/0"
 
     @property
     def resolved_mlflow_tracking_uri(self) -> str:

@@ -14,6 +14,7 @@ from contextlib import asynccontextmanager
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from core.clients import RedisUnavailableError
 from core.settings import Settings, get_settings
 from serving.api.observability import install_observability
 from serving.errors import install_error_handlers
@@ -31,7 +32,11 @@ log = logging.getLogger(__name__)
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
-    gateway = await Gateway.create(settings)  # Redis at REDIS_URL, else in-process (logged)
+    try:
+        gateway = await Gateway.create(settings)  # Redis at REDIS_URL, else the one `ragdesk up` starts
+    except RedisUnavailableError as exc:
+        log.error("ragdesk API cannot start: %s", exc)  # the start-up fails: uvicorn exits non-zero
+        raise
     app.state.gateway = gateway
     try:
         services = await build_services(settings)

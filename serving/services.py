@@ -125,7 +125,8 @@ def build_grounding(settings: Settings, embedder: Embedder) -> tuple[GroundingRu
 
 
 def build_cache(settings: Settings, embedder: Embedder) -> AnswerCache | None:
-    """The response cache in Redis (REDIS_URL), else in this process; None when disabled."""
+    """The response cache in Redis (REDIS_URL, else the Redis `ragdesk up` starts); None when
+    disabled."""
     if not settings.cache_enabled:
         return None
     from core.answer_cache import make_answer_cache

@@ -1,5 +1,6 @@
 """Shared fixtures: the demo collection (built once per session into a tmp dir), the local LLM
-server (a real `python -m core.llm_server` subprocess) and the API served by uvicorn in a thread.
+server (a real `python -m core.llm_server` subprocess), a throwaway Redis for the session (the
+gateway's state) and the API served by uvicorn in a thread.
 
 Settings are passed as objects (`create_app(settings)`), never through the environment:
 pymilvus reads MILVUS_URI from the environment at import time and rejects a `.db` path there.
@@ -19,6 +20,7 @@ from typing import Any
 import httpx
 import pytest
 
+from core.redis_server import RedisServer, temporary_redis
 from core.settings import REPO_ROOT, Settings
 from core.testing.servers import ThreadedUvicorn, free_port
 
@@ -43,7 +45,16 @@ def embedder() -> Any:
 
 
 @pytest.fixture(scope="session")
-def demo_index(tmp_path_factory: pytest.TempPathFactory, embedder: Any) -> Settings:
+def session_redis() -> Iterator[RedisServer]:
+    """A redis-server on a free port for the whole session (the gateway keeps keys, limits and the
+    queue in Redis): apps built from `demo_index` share it; a test needing its own limits or queue
+    uses its own server or GATEWAY_REDIS_PREFIX. Never the Redis `ragdesk up` starts."""
+    with temporary_redis() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def demo_index(tmp_path_factory: pytest.TempPathFactory, embedder: Any, session_redis: RedisServer) -> Settings:
     """Settings for a Milvus Lite collection built from the demo help centre (tmp dir, session)."""
     from core.clients import make_engine, make_milvus_client
     from core.docstore import DocStore
@@ -62,6 +73,7 @@ def demo_index(tmp_path_factory: pytest.TempPathFactory, embedder: Any) -> Setti
         GATEWAY_RPM_PAID=100_000,  # the anonymous user is "paid"; the whole suite shares it
         GATEWAY_DAILY_TOKENS=100_000_000,
         CACHE_ENABLED=False,
+        REDIS_URL=session_redis.url,
     )
     client = make_milvus_client(settings)
     report = run_index(settings, client, DocStore(make_engine(settings)), embedder)

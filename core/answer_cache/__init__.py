@@ -3,7 +3,7 @@ neighbours that agree on the answer, behind a lexical guard), scoped to the corp
 invalidated chunk by chunk by the indexing run. No FastAPI or Dagster here: the API and the
 indexing pipeline both use it.
 
-    cache = make_answer_cache(settings, embedder.embed_one)        # Redis, else in-process
+    cache = make_answer_cache(settings, embedder.embed_one)        # in Redis (settings.resolved_redis_url)
     found = cache.lookup(question, scope)                           # found.status -> X-Cache
     cache.store(question, answer, citations, scope, vector=found.vector, grounded=True)
     run_index(..., on_removed_chunks=invalidation_callback(settings))
@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from core.answer_cache.base import AnswerCache, CacheEntry, CacheLookup, CacheStatus, answer_key
 from core.answer_cache.guard import GuardResult, agrees, features
 from core.answer_cache.matcher import MatchParams, SemanticIndex
-from core.answer_cache.memory_store import MemoryAnswerCache
 from core.answer_cache.normalise import embedding_text, normalise_question
 from core.answer_cache.redis_store import (
     RedisAnswerCache,
@@ -42,7 +41,6 @@ __all__ = [
     "CacheStatus",
     "GuardResult",
     "MatchParams",
-    "MemoryAnswerCache",
     "RedisAnswerCache",
     "SemanticIndex",
     "agrees",
@@ -59,16 +57,9 @@ __all__ = [
 ]
 
 
-def make_answer_cache(
-    settings: Settings,
-    embed: Callable[[str], np.ndarray],
-    generation: Callable[[], object] | None = None,
-) -> AnswerCache:
-    """The Redis cache where REDIS_URL is set, else the in-process one (which says so in the
-    log and uses `generation` to notice index runs)."""
-    from core.clients import make_redis
+def make_answer_cache(settings: Settings, embed: Callable[[str], np.ndarray]) -> AnswerCache:
+    """The cache in Redis (REDIS_URL, else the Redis `ragdesk up` starts); `RedisUnavailableError`
+    (core.clients) when nothing answers there."""
+    from core.clients import make_redis, ping_redis
 
-    redis = make_redis(settings)
-    if redis is None:
-        return MemoryAnswerCache.from_settings(settings, embed, generation)
-    return RedisAnswerCache.from_settings(settings, redis, embed)
+    return RedisAnswerCache.from_settings(settings, ping_redis(settings, make_redis(settings)), embed)

@@ -1,7 +1,7 @@
 """The response cache's public interface. `AnswerCache.lookup` tries the exact layer (the
 normalised question, no embedding needed), then the semantic layer; `store` adds an answer.
-Implementations supply a few storage hooks: Redis (`RedisAnswerCache`, shared by every process)
-and memory (`MemoryAnswerCache`, one process, no Redis).
+The implementation supplies a few storage hooks: Redis (`RedisAnswerCache`, shared by every
+process).
 
 Rules kept here, whatever the storage:
 - entries belong to a scope (the corpus version, see `scope.py`); lookups ignore other scopes;

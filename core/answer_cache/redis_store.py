@@ -106,20 +106,30 @@ def invalidate_chunks(
 
 
 def invalidation_callback(settings: Settings) -> Any:
-    """`on_removed_chunks` for `core.indexing.run_index`, or None where no Redis is configured."""
-    from core.clients import make_redis
+    """`on_removed_chunks` for `core.indexing.run_index`: removes the cached answers citing the
+    removed chunks from the cache in Redis (REDIS_URL, else the Redis `ragdesk up` starts).
+
+    An index run does not need Redis: where nothing answers there, the callback logs a warning
+    and removes nothing. The cache scope carries the docstore's index generation, which the run
+    raises, so an API process stops serving the older answers anyway."""
+    from redis.exceptions import RedisError
+
+    from core.clients import make_redis, redis_unavailable
 
     redis = make_redis(settings)
-    if redis is None:
-        log.warning(
-            "no REDIS_URL: the indexing run cannot reach an API process's in-memory response cache; "
-            "that cache drops its answers when it notices a new index run"
-        )
-        return None
     prefix = cache_prefix(settings.gateway_prefix)
 
     def on_removed_chunks(chunk_ids: list[str]) -> int:
-        return invalidate_chunks(redis, chunk_ids, prefix, settings.cache_tombstone_ttl_s)
+        try:
+            return invalidate_chunks(redis, chunk_ids, prefix, settings.cache_tombstone_ttl_s)
+        except (RedisError, OSError) as exc:
+            log.warning(
+                "response cache: answers citing %d changed chunks not removed (%s); they retire with the "
+                "new index generation",
+                len(chunk_ids),
+                redis_unavailable(settings, exc),
+            )
+            return 0
 
     return on_removed_chunks
 

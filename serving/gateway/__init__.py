@@ -1,3 +1,3 @@
 """The gateway: API keys, token budgets, rate limits and the admission queue in front of
-generation (Redis-backed, with an in-process fallback). FastAPI pieces are in `deps.py`; the
-admin CLI is `cli.py` (`ragdesk keys ...`)."""
+generation, kept in Redis. FastAPI pieces are in `deps.py`; the admin CLI is `cli.py`
+(`ragdesk keys ...`)."""

@@ -1,8 +1,9 @@
 """`ragdesk keys ...`: create, list and revoke API keys; set a user's tier, limits and staff role
 (staff keys may read and resolve the review queue).
 
-Reads Settings and talks to Redis through core.clients.make_redis; without REDIS_URL the keys
-live in a JSON file in the data directory (what an API process without Redis reads).
+Reads Settings and talks to Redis through core.clients.make_redis (REDIS_URL, else the Redis
+`ragdesk up` starts): the keys the API reads. Where nothing answers there it exits with 4 (a
+dependency is unavailable, as every `ragdesk` command) and says what to start or set.
 """
 
 from __future__ import annotations
@@ -12,25 +13,23 @@ from typing import Annotated
 
 import typer
 
-from core.clients import make_redis
-from core.redis_server import up_redis_url
+from core.clients import RedisUnavailableError, make_redis, ping_redis
 from core.settings import get_settings
-from serving.gateway.fallback import FileKeyStore
-from serving.gateway.keys import KeyAdmin, KeyAdminError, RedisKeyAdmin, UserRecord, check_tier
+from serving.gateway.keys import KeyAdminError, RedisKeyAdmin, UserRecord, check_tier
 
 keys_app = typer.Typer(help="API keys, tiers, per-user limits and staff.", no_args_is_help=True)
 
 
-def _admin() -> KeyAdmin:
+EXIT_USAGE, EXIT_UNAVAILABLE = 2, 4  # orchestration/exits.py's codes (serving does not import orchestration)
+
+
+def _admin() -> RedisKeyAdmin:
     settings = get_settings()
-    redis = make_redis(settings)
-    if redis is None:
-        typer.echo(
-            f"(no REDIS_URL: keys are kept in {settings.data_dir / 'gateway-keys.json'}, which only an API "
-            f"without Redis reads; for the API `ragdesk up` runs, set REDIS_URL={up_redis_url(settings)})",
-            err=True,
-        )
-        return FileKeyStore.for_settings(settings)
+    try:
+        redis = ping_redis(settings, make_redis(settings))
+    except RedisUnavailableError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(EXIT_UNAVAILABLE) from exc
     return RedisKeyAdmin(redis, settings.gateway_prefix)
 
 
@@ -44,7 +43,7 @@ def _limits_line(record: UserRecord) -> str:
 
 def _fail(exc: Exception) -> typer.Exit:
     typer.echo(f"error: {exc}", err=True)
-    return typer.Exit(2)
+    return typer.Exit(EXIT_USAGE)
 
 
 @keys_app.command("create")

@@ -12,7 +12,6 @@ Redis keys (prefix `rd:`):
     keys, users    sets, for listing
 
 `RedisKeyAdmin` (sync, the CLI) writes them; `RedisKeyLookup` (async, the API) reads them.
-Without Redis, `FileKeyStore` keeps the same records in a JSON file in the data directory.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ import re
 import secrets
 import time
 from dataclasses import asdict, dataclass, replace
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from redis import Redis
@@ -143,7 +142,7 @@ class KeyRecord:
 
     @classmethod
     def from_fields(cls, key_hash: str, fields: dict[str, str]) -> KeyRecord:
-        """A key as stored (a Redis hash, or the fallback's JSON object)."""
+        """A key as stored (its Redis hash)."""
         return cls(
             key_hash,
             fields["user"],
@@ -182,32 +181,6 @@ def principal_for(settings: Settings, key: KeyRecord, user: UserRecord) -> Princ
 
 def looks_like_key(key: str) -> bool:
     return bool(_KEY_SHAPE.match(key))
-
-
-class KeyAdmin(Protocol):
-    def create_key(
-        self,
-        user: str,
-        tier: Tier | None = None,
-        daily_tokens: int | None = None,
-        rpm: int | None = None,
-        output_cap: int | None = None,
-        staff: bool | None = None,
-    ) -> tuple[str, KeyRecord, UserRecord]: ...
-
-    def list_keys(self) -> list[tuple[KeyRecord, UserRecord | None]]: ...
-
-    def list_users(self) -> list[UserRecord]: ...
-
-    def revoke(self, key_or_id: str) -> int: ...
-
-    def set_tier(self, user: str, tier: Tier) -> UserRecord: ...
-
-    def set_limits(
-        self, user: str, daily_tokens: int | None = None, rpm: int | None = None, output_cap: int | None = None
-    ) -> UserRecord: ...
-
-    def set_staff(self, user: str, staff: bool) -> UserRecord: ...
 
 
 def _decode(raw: Any) -> dict[str, str]:

@@ -1,6 +1,7 @@
-"""`ragdesk keys ...` (the typer app in serving.gateway.cli) against a real Redis server and
-without one (the JSON file the API then reads); keys survive a Redis restart (append-only file);
-staff (the review queue) is given with `create --staff` and `set-staff [--revoke]`."""
+"""`ragdesk keys ...` (the typer app in serving.gateway.cli) against a real Redis server; keys
+survive a Redis restart (append-only file); staff (the review queue) is given with `create
+--staff` and `set-staff [--revoke]`; with REDIS_URL empty it uses the Redis `ragdesk up` starts
+(REDIS_PORT), and with nothing there it exits with 4 and names REDIS_URL and `ragdesk up`."""
 
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from core import redis_server as rs
 from core.redis_server import temporary_redis
 from core.settings import Settings, reset_settings_cache
 from serving.gateway.cli import keys_app
-from serving.gateway.fallback import FileKeyStore
 from serving.gateway.keys import Principal, RedisKeyLookup
 from serving.gateway.service import make_async_redis
 
@@ -40,7 +40,6 @@ def authenticate(url: str, key: str) -> Principal | None:
     async def run() -> Principal | None:
         settings = Settings(REDIS_URL=url)
         redis = make_async_redis(settings)
-        assert redis is not None
         try:
             return await RedisKeyLookup(redis, settings, settings.gateway_prefix).authenticate(key)
         finally:
@@ -87,15 +86,34 @@ def test_keys_cli_with_redis_survives_a_restart(env: pytest.MonkeyPatch, tmp_pat
         server.stop()
 
 
-def test_keys_cli_without_redis(env: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    code, out, err = invoke("create", "--user", "bob")
-    assert code == 0 and "gateway-keys.json" in err
-    key = out.strip()
-    stored = (tmp_path / "gateway-keys.json").read_text()
-    assert key not in stored and "bob" in stored
-    assert "bob" in invoke("list")[1]
-    assert invoke("revoke", key)[0] == 0
-    assert "REVOKED" in invoke("list")[1]
+def test_keys_cli_with_redis_url_empty_uses_the_redis_up_starts(env: pytest.MonkeyPatch) -> None:
+    with temporary_redis() as server:
+        env.setenv("REDIS_PORT", str(server.port))  # REDIS_URL stays empty (the fixture)
+        reset_settings_cache()
+        code, out, err = invoke("create", "--user", "bob")
+        assert code == 0, err
+        key = out.strip()
+        assert authenticate(server.url, key) is not None  # where the API `ragdesk up` runs reads keys
+        assert "bob" in invoke("list")[1]
+        assert invoke("revoke", key)[0] == 0
+        assert "REVOKED" in invoke("list")[1]
+        assert authenticate(server.url, key) is None
+
+
+def test_keys_cli_without_a_redis_exits_4(env: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    port = rs.free_port()  # nothing listens there
+    env.setenv("REDIS_PORT", str(port))
+    reset_settings_cache()
+    for args in (("create", "--user", "bob"), ("list",), ("users",), ("revoke", "rd_x")):
+        code, out, err = invoke(*args)
+        assert code == 4, (args, out, err)
+        assert f"error: cannot reach Redis at redis://127.0.0.1:{port}/0" in err
+        assert "REDIS_URL is empty" in err and "ragdesk up" in err and not out
+    env.setenv("REDIS_URL", f"redis://127.0.0.1:{port}/1")
+    reset_settings_cache()
+    code, _, err = invoke("create", "--user", "bob")
+    assert code == 4 and f"redis://127.0.0.1:{port}/1" in err and "check REDIS_URL" in err
+    assert not list(tmp_path.iterdir())  # no key file or anything else written instead
 
 
 def test_staff_with_redis(env: pytest.MonkeyPatch) -> None:
@@ -137,26 +155,3 @@ def test_staff_with_redis(env: pytest.MonkeyPatch) -> None:
         code, _, err = invoke("set-staff", "--user", "nobody")
         assert code == 2 and "error: no user 'nobody'" in err
         assert invoke("set-staff", "--user", "nobody", "--revoke")[0] == 2
-
-
-def test_staff_without_redis(env: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    code, out, err = invoke("create", "--user", "carol", "--staff")
-    assert code == 0 and "staff=yes" in err and "gateway-keys.json" in err
-    key = out.strip()
-    assert invoke("create", "--user", "dan")[0] == 0
-    store = FileKeyStore.for_settings(Settings(RAGDESK_DATA_DIR=tmp_path, REDIS_URL=""))
-    principal = asyncio.run(store.authenticate(key))
-    assert principal is not None and principal.staff is True
-    code, users, _ = invoke("users")
-    assert code == 0 and "carol" in users and "dan" in users
-    assert "staff=yes" in users.splitlines()[0] and "staff=no" in users.splitlines()[1]
-    assert "staff=yes" in invoke("list")[1]
-
-    code, out, _ = invoke("set-staff", "--user", "carol", "--revoke")
-    assert code == 0 and out.strip().endswith("staff=no")
-    # the API side's store sees the change at once (the same clock tick as the write before)
-    assert asyncio.run(store.authenticate(key)).staff is False  # type: ignore[union-attr]
-    code, out, _ = invoke("set-staff", "--user", "dan")
-    assert code == 0 and out.strip().endswith("staff=yes")
-    assert store.get_user("dan").staff is True  # type: ignore[union-attr]
-    assert invoke("set-staff", "--user", "erin")[0] == 2

@@ -1,7 +1,7 @@
 """The gateway's HTTP behaviour through a small FastAPI app built from `serving.gateway.deps`
 (the same dependencies and helpers the real routes use), against a real Redis server: 401, 429
 (per minute and daily tokens, with Retry-After and the limit named), 503 when the queue is full,
-X-RateLimit-* headers, output caps, refunds, GET /v1/usage, and the no-Redis fallback."""
+X-RateLimit-* headers, output caps, refunds, GET /v1/usage, and no start without Redis."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ from fastapi import APIRouter, Body, Depends, FastAPI, Request
 from fastapi.responses import JSONResponse
 from redis import Redis
 
-from core.redis_server import RedisServer, temporary_redis
+from core.clients import RedisUnavailableError
+from core.redis_server import RedisServer, free_port, temporary_redis
 from core.settings import Settings
 from serving.gateway.deps import (
     PrincipalDep,
@@ -30,7 +31,6 @@ from serving.gateway.deps import (
     settle,
     usage_report,
 )
-from serving.gateway.fallback import FileKeyStore
 from serving.gateway.keys import RedisKeyAdmin
 from serving.gateway.service import Gateway
 
@@ -213,16 +213,18 @@ async def test_set_tier_applies_at_once(client: httpx.AsyncClient, admin: RedisK
     assert second.headers["X-RateLimit-Limit-Tokens"] == "123456"
 
 
-async def test_fallback_without_redis(tmp_path: Path) -> None:
-    settings = Settings(RAGDESK_DATA_DIR=tmp_path, REDIS_URL="", GATEWAY_RPM_FREE=1)
-    key, _, _ = FileKeyStore.for_settings(settings).create_key("ivan")
-    gateway = await Gateway.create(settings)
-    assert not gateway.shared
-    transport = httpx.ASGITransport(app=build_app(gateway))
-    async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
-        assert (await http.post("/v1/generate", json={})).status_code == 401
-        assert (await http.post("/v1/generate", json={}, headers=bearer(key))).status_code == 200
-        refused = await http.post("/v1/generate", json={}, headers=bearer(key))
-        assert refused.status_code == 429 and refused.json()["error"]["limit"] == "requests_per_minute"
-        assert (await http.get("/v1/usage", headers=bearer(key))).json()["requests"]["today"] == 1
-    await gateway.close()
+async def test_without_redis_the_gateway_does_not_start(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No in-process substitute: nothing answering at the Redis in use is an error naming it."""
+    port = free_port()  # nothing listens there
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    unset = Settings(RAGDESK_DATA_DIR=tmp_path, REDIS_PORT=port)
+    assert unset.resolved_redis_url == f"redis://127.0.0.1:{port}/0"
+    with pytest.raises(RedisUnavailableError) as info:
+        await Gateway.create(unset)
+    message = str(info.value)
+    assert f"redis://127.0.0.1:{port}/0" in message and "REDIS_URL is empty" in message and "ragdesk up" in message
+    configured = Settings(RAGDESK_DATA_DIR=tmp_path, REDIS_URL=f"redis://:secret@127.0.0.1:{port}/2")
+    with pytest.raises(RedisUnavailableError) as info:
+        await Gateway.create(configured)
+    message = str(info.value)
+    assert f"redis://127.0.0.1:{port}/2" in message and "check REDIS_URL" in message and "secret" not in message

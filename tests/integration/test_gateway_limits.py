@@ -1,6 +1,5 @@
 """Per-user limits against a real Redis server: requests per minute, the daily token budget under
-concurrency, output caps, settlement and refunds (also of cut streams), usage, and the
-in-process fallback behaving the same."""
+concurrency, output caps, settlement and refunds (also of cut streams), usage."""
 
 from __future__ import annotations
 
@@ -12,7 +11,6 @@ import pytest
 from redis.asyncio import Redis
 
 from core.redis_server import RedisServer, temporary_redis
-from serving.gateway.fallback import MemoryLimiter
 from serving.gateway.keys import Principal
 from serving.gateway.limits import Limiter, output_tokens
 
@@ -31,16 +29,16 @@ async def redis(redis_server: RedisServer) -> AsyncIterator[Redis]:
     await client.aclose()
 
 
-@pytest.fixture(params=["redis", "memory"])
-def limiter(request: pytest.FixtureRequest, redis: Redis) -> Limiter | MemoryLimiter:
-    return Limiter(redis, "t:") if request.param == "redis" else MemoryLimiter()
+@pytest.fixture()
+def limiter(redis: Redis) -> Limiter:
+    return Limiter(redis, "t:")
 
 
 def principal(user: str = "alice", daily_tokens: int = 50_000, rpm: int = 30, cap: int = 4_000) -> Principal:
     return Principal(user, "free", "k1", daily_tokens, rpm, cap)
 
 
-async def test_requests_per_minute(limiter: Limiter | MemoryLimiter) -> None:
+async def test_requests_per_minute(limiter: Limiter) -> None:
     alice, bob = principal(rpm=3), principal("bob", rpm=3)
     results = [await limiter.hit_request(alice) for _ in range(4)]
     assert [r.allowed for r in results] == [True, True, True, False]
@@ -72,7 +70,7 @@ def test_output_cap() -> None:
     assert output_tokens(50, 200, 4_000) == 50
 
 
-async def test_budget_reserve_settle_refund(limiter: Limiter | MemoryLimiter) -> None:
+async def test_budget_reserve_settle_refund(limiter: Limiter) -> None:
     alice = principal(daily_tokens=10_000)
     grant = await limiter.reserve(alice, 1_500 + 4_000)
     assert grant.allowed and grant.used == 5_500 and grant.remaining == 4_500
@@ -90,7 +88,7 @@ async def test_budget_reserve_settle_refund(limiter: Limiter | MemoryLimiter) ->
     assert usage.reserved == 5_500 and usage.refused == 1 and usage.requests == 2
 
 
-async def test_refund_of_a_cut_stream(limiter: Limiter | MemoryLimiter) -> None:
+async def test_refund_of_a_cut_stream(limiter: Limiter) -> None:
     """The client disconnects after 40 tokens: the route settles with the prompt and the 40."""
     alice = principal(daily_tokens=10_000)
     grant = await limiter.reserve(alice, 1_000 + 4_000)
@@ -99,7 +97,7 @@ async def test_refund_of_a_cut_stream(limiter: Limiter | MemoryLimiter) -> None:
     assert (await limiter.usage(alice)).used == 1_040
 
 
-async def test_refund_when_nothing_was_generated(limiter: Limiter | MemoryLimiter) -> None:
+async def test_refund_when_nothing_was_generated(limiter: Limiter) -> None:
     alice = principal(daily_tokens=10_000)
     grant = await limiter.reserve(alice, 5_000)
     await limiter.settle(grant, 0, 0)  # e.g. the LLM server was down
@@ -151,7 +149,7 @@ async def test_overrun_is_bounded_when_requests_use_more_than_estimated(redis_se
         await asyncio.gather(*(c.aclose() for c in clients))
 
 
-async def test_cache_hits_are_counted_not_charged(limiter: Limiter | MemoryLimiter) -> None:
+async def test_cache_hits_are_counted_not_charged(limiter: Limiter) -> None:
     alice = principal()
     await limiter.count_cache_hit(alice)
     usage = await limiter.usage(alice)

@@ -1,7 +1,7 @@
 """The admission queue against a real Redis server: the in-flight bound, the paid reservation,
 priority order under saturation (several queue objects on separate connections standing for
 API processes, and real separate processes), queue full, timeouts, disconnects, cancellation
-and reclaiming a crashed process's slot. The in-process fallback is held to the same order."""
+and reclaiming a crashed process's slot; the same order from one queue object (one process)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ from redis.asyncio import Redis
 
 from core.redis_server import RedisServer, temporary_redis
 from core.settings import REPO_ROOT
-from serving.gateway.fallback import MemoryAdmissionQueue
 from serving.gateway.queue import AdmissionError, AdmissionQueue, QueueConfig, Slot
 
 PREFIX = "t:"
@@ -137,18 +136,16 @@ async def test_priority_order_under_saturation(procs: Processes) -> None:
     assert admitted == ["P1", "P2", "P3", "F1", "F2", "F3", "F4"]
 
 
-async def test_priority_order_in_process_fallback() -> None:
-    config = QueueConfig(capacity=3, paid_reserved=1, max_waiting=64, timeout_s=20, poll_s=0.1)
+async def test_priority_order_in_one_process(procs: Processes) -> None:
     waiters = [("F1", 0), ("F2", 0), ("P1", 0), ("F3", 0), ("P2", 0), ("P3", 0), ("F4", 0)]
-    admitted = await _saturated_order([MemoryAdmissionQueue(config)], 3, waiters)
+    admitted = await _saturated_order(procs.queues[:1], 3, waiters)
     assert admitted == ["P1", "P2", "P3", "F1", "F2", "F3", "F4"]
 
 
-@pytest.mark.parametrize("kind", ["redis", "memory"])
-async def test_queue_full_is_refused_at_once(kind: str, redis_server: RedisServer, clean: None) -> None:
+async def test_queue_full_is_refused_at_once(redis_server: RedisServer, clean: None) -> None:
     config = QueueConfig(capacity=1, paid_reserved=0, max_waiting=2, timeout_s=10, poll_s=0.05)
     client = Redis.from_url(redis_server.url)
-    queue = AdmissionQueue(client, config, PREFIX) if kind == "redis" else MemoryAdmissionQueue(config)
+    queue = AdmissionQueue(client, config, PREFIX)
     try:
         holder = await queue.acquire("free")
         waiting = [asyncio.create_task(queue.acquire("free")) for _ in range(2)]

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from redis import Redis
 
-from core.answer_cache import MatchParams, MemoryAnswerCache
+from core.answer_cache import MatchParams, RedisAnswerCache
 from core.redis_server import RedisServer, temporary_redis
 from core.settings import Settings
 from serving.events import Citation, CitationsEvent, DoneEvent, ErrorEvent, Event, TokenEvent, Usage
@@ -93,8 +94,14 @@ def bag(text: str) -> np.ndarray:
     return v / max(float(np.linalg.norm(v)), 1e-9)
 
 
-async def test_caching_only_grounded_complete_answers() -> None:
-    cache = MemoryAnswerCache(bag, 16, MatchParams(), 3600)
+@pytest.fixture()
+def cache(redis_server: RedisServer) -> Iterator[RedisAnswerCache]:
+    client = Redis.from_url(redis_server.url)
+    yield RedisAnswerCache(client, bag, 16, MatchParams(), 3600, prefix=f"c{uuid.uuid4().hex[:6]}:")
+    client.close()
+
+
+async def test_caching_only_grounded_complete_answers(cache: RedisAnswerCache) -> None:
     [e async for e in caching(answer(3), cache, "how long do returns take", "v1")]
     assert cache.lookup("how long do returns take", "v1").status == "hit-exact"
     [e async for e in caching(answer(3), cache, "is it grounded", "v1", grounded=lambda: False)]
@@ -107,20 +114,18 @@ async def test_caching_only_grounded_complete_answers() -> None:
     assert cache.lookup("was it checked", "v1").status == "hit-exact"
 
 
-async def test_a_model_that_says_it_does_not_know_is_not_cached() -> None:
+async def test_a_model_that_says_it_does_not_know_is_not_cached(cache: RedisAnswerCache) -> None:
     async def dont_know() -> AsyncIterator[Event]:
         yield TokenEvent("I do not know.")
         yield CitationsEvent([CITATION])
         yield DoneEvent("stop", Usage(1_200, 5))
 
-    cache = MemoryAnswerCache(bag, 16, MatchParams(), 3600)
     events = [e async for e in caching(dont_know(), cache, "do you ship to mars", "v1")]
     assert isinstance(events[-1], DoneEvent)  # the client still gets the answer
     assert cache.lookup("do you ship to mars", "v1").status == "miss"
 
 
-async def test_replay_of_a_cached_answer() -> None:
-    cache = MemoryAnswerCache(bag, 16, MatchParams(), 3600)
+async def test_replay_of_a_cached_answer(cache: RedisAnswerCache) -> None:
     [e async for e in caching(answer(3), cache, "how long do returns take", "v1")]
     found = cache.lookup("how long do returns take", "v1")
     assert found.entry is not None

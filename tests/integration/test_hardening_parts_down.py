@@ -22,6 +22,7 @@ import pytest
 
 from core import redis_server
 from core.settings import Settings
+from serving.observability.middleware import flush_app
 from tests.conftest import ThreadedUvicorn, demo_corpus_dir, free_port, shared_embedder
 
 QUESTION = "How long does standard shipping take?"
@@ -99,6 +100,9 @@ def test_redis_down_is_a_503_fails_closed_and_recovers(
         server.process = restarted.process  # the fixture stops it by this PID
     wait_until(lambda: httpx.get(f"{api.url}/ready", timeout=30).status_code == 200)
     assert httpx.post(f"{api.url}/v1/chat/completions", json=chat, timeout=60).status_code == 200
+    # this app stays up for the module: its traces (MLflow, which runs Alembic, whose context is
+    # process-global) are written before the next fixture migrates its own database
+    flush_app(api.app)
 
 
 # --- Milvus ------------------------------------------------------------------------------------
@@ -141,7 +145,7 @@ class MilvusLiteServer:
 
 @pytest.fixture(scope="module")
 def milvus_api(
-    embedder: Any, fake_llm: Any, tmp_path_factory: pytest.TempPathFactory
+    embedder: Any, fake_llm: Any, session_redis: redis_server.RedisServer, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[ThreadedUvicorn, MilvusLiteServer]]:
     from core.clients import make_engine, make_milvus_client
     from core.docstore import DocStore
@@ -166,6 +170,7 @@ def milvus_api(
         GROUNDING_ENABLED=False,
         LLM_BASE_URL=fake_llm.url,
         LLM_MODEL="local",
+        REDIS_URL=session_redis.url,
     )
     try:
         run_index(settings, make_milvus_client(settings), DocStore(make_engine(settings)), embedder)

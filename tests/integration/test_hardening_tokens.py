@@ -11,6 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
+from core.redis_server import temporary_redis
 from core.settings import Settings
 from serving.prompt_tokens import count_prompt_tokens, server_token_count, upper_bound
 from tests.conftest import LocalLLMServer, ThreadedUvicorn, free_port, shared_embedder
@@ -38,11 +39,16 @@ def budget_api(
 ) -> Iterator[ThreadedUvicorn]:
     from serving.main import create_app
 
-    settings = api_settings.model_copy(
-        update={"gateway_daily_tokens": BUDGET, "data_dir": tmp_path_factory.mktemp("budget"), "redis_url": ""}
-    )
-    with shared_embedder(embedder), ThreadedUvicorn(create_app(settings)) as server:
-        yield server
+    with temporary_redis() as redis:  # its own: the anonymous user's budget starts at 0
+        settings = api_settings.model_copy(
+            update={
+                "gateway_daily_tokens": BUDGET,
+                "data_dir": tmp_path_factory.mktemp("budget"),
+                "redis_url": redis.url,
+            }
+        )
+        with shared_embedder(embedder), ThreadedUvicorn(create_app(settings)) as server:
+            yield server
 
 
 def test_zero_width_spaces_cannot_overrun_the_budget(budget_api: ThreadedUvicorn) -> None:

@@ -1,5 +1,5 @@
-"""The request log's access rules through the real router and the gateway's key check (the no-Redis
-file key store): a staff key reads any row and lists everyone's; a user's key reads and lists only
+"""The request log's access rules through the real router and the gateway's key check (keys in
+the session's Redis, a prefix of its own per test): a staff key reads any row and lists everyone's; a user's key reads and lists only
 its own user's rows, gets 404 on another user's row (its existence is not revealed) and 403 when
 it asks to list another user. The retention purge removes old rows only, also through the Dagster
 job the nightly schedule runs."""
@@ -7,6 +7,7 @@ job the nightly schedule runs."""
 from __future__ import annotations
 
 import time
+import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,11 +16,13 @@ import httpx
 import pytest
 from fastapi import Depends, FastAPI
 
+from core.clients import make_redis
+from core.redis_server import RedisServer
 from core.settings import Settings
 from serving.api.routes import requests
 from serving.errors import install_error_handlers
 from serving.gateway.deps import install_gateway, require_api_key
-from serving.gateway.fallback import FileKeyStore
+from serving.gateway.keys import RedisKeyAdmin
 from serving.gateway.service import Gateway
 from serving.observability.context import hashed_id
 from serving.observability.request_log import RequestFilter, RequestLog
@@ -37,15 +40,21 @@ class Setup:
 
 
 @pytest.fixture()
-async def setup(tmp_path: Path) -> AsyncIterator[Setup]:
-    settings = Settings(RAGDESK_DATA_DIR=tmp_path, REDIS_URL="", GATEWAY_REQUIRE_KEYS=True)
-    admin = FileKeyStore.for_settings(settings)
+async def setup(tmp_path: Path, session_redis: RedisServer) -> AsyncIterator[Setup]:
+    settings = Settings(
+        RAGDESK_DATA_DIR=tmp_path,
+        REDIS_URL=session_redis.url,
+        GATEWAY_REDIS_PREFIX=f"rlog{uuid.uuid4().hex[:8]}:",
+        GATEWAY_REQUIRE_KEYS=True,
+    )
+    admin = RedisKeyAdmin(make_redis(settings), settings.gateway_prefix)
     keys = {}
     for user, staff in (("alice", False), ("bob", False), ("sam", True)):
         key, _, _ = admin.create_key(user, "paid")
         if staff:
             admin.set_staff(user, True)
         keys[user] = key
+    admin.redis.close()
     gateway = await Gateway.create(settings)
     app = FastAPI()
     app.state.settings = settings

@@ -1,14 +1,11 @@
 """The review queue is for staff keys: the real review router (serving/api/routes/review.py) mounted
-the way serving/main.py mounts it, on a gateway backed by a real Redis server and by the no-Redis
-file store. A valid key of a user who is not staff gets 403 (OpenAI-shaped, naming the fix) on
+the way serving/main.py mounts it, on a gateway backed by a real Redis server. A valid key of a user who is not staff gets 403 (OpenAI-shaped, naming the fix) on
 list, read and resolve, and resolves nothing; a staff key gets 200; granting and revoking staff
 applies at once; users stored before roles existed are not staff; without keys
 (GATEWAY_REQUIRE_KEYS=false) the anonymous caller is staff."""
 
 from __future__ import annotations
 
-import json
-import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
@@ -25,8 +22,7 @@ from serving.api.deps import get_reviews
 from serving.api.routes import review
 from serving.errors import install_error_handlers
 from serving.gateway.deps import install_gateway, require_api_key
-from serving.gateway.fallback import FileKeyStore
-from serving.gateway.keys import KeyAdmin, RedisKeyAdmin
+from serving.gateway.keys import RedisKeyAdmin
 from serving.gateway.service import Gateway
 from serving.review import NewReview, ReviewStore
 
@@ -77,7 +73,7 @@ def bearer(key: str) -> dict[str, str]:
 @dataclass
 class Setup:
     http: httpx.AsyncClient
-    admin: KeyAdmin
+    admin: RedisKeyAdmin
     reviews: ReviewStore
     settings: Settings
 
@@ -88,28 +84,20 @@ def redis_server() -> Iterator[RedisServer]:
         yield server
 
 
-@pytest.fixture(params=["redis", "file"])
-async def setup(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Setup]:
+@pytest.fixture()
+async def setup(redis_server: RedisServer, tmp_path: Path) -> AsyncIterator[Setup]:
     reviews = ReviewStore.open(Settings(RAGDESK_DATA_DIR=tmp_path))
-    admin: KeyAdmin
-    redis_client = None
-    if request.param == "redis":
-        server: RedisServer = request.getfixturevalue("redis_server")
-        settings = Settings(
-            REDIS_URL=server.url, RAGDESK_DATA_DIR=tmp_path, GATEWAY_REDIS_PREFIX=f"s{uuid.uuid4().hex[:8]}:"
-        )
-        redis_client = Redis.from_url(server.url)
-        admin = RedisKeyAdmin(redis_client, settings.gateway_prefix)
-    else:
-        settings = Settings(RAGDESK_DATA_DIR=tmp_path, REDIS_URL="")
-        admin = FileKeyStore.for_settings(settings)
+    settings = Settings(
+        REDIS_URL=redis_server.url, RAGDESK_DATA_DIR=tmp_path, GATEWAY_REDIS_PREFIX=f"s{uuid.uuid4().hex[:8]}:"
+    )
+    redis_client = Redis.from_url(redis_server.url)
+    admin = RedisKeyAdmin(redis_client, settings.gateway_prefix)
     gateway = await Gateway.create(settings)
     transport = httpx.ASGITransport(app=build_app(gateway, reviews))
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
         yield Setup(http, admin, reviews, settings)
     await gateway.close()
-    if redis_client is not None:
-        redis_client.close()
+    redis_client.close()
 
 
 async def test_a_key_that_is_not_staff_gets_403_and_resolves_nothing(setup: Setup) -> None:
@@ -183,21 +171,20 @@ async def test_users_stored_before_roles_existed_are_not_staff(setup: Setup) -> 
     """A user record without the `staff` field (written by the previous version) is not staff."""
     item_id = flagged(setup.reviews)
     key, _, _ = setup.admin.create_key("frank", "paid")
-    if isinstance(setup.admin, RedisKeyAdmin):
-        setup.admin.redis.hdel(f"{setup.settings.gateway_prefix}user:frank", "staff")
-        assert b"staff" not in setup.admin.redis.hgetall(f"{setup.settings.gateway_prefix}user:frank")
-    else:
-        assert isinstance(setup.admin, FileKeyStore)
-        data = json.loads(setup.admin.path.read_text())
-        del data["users"]["frank"]["staff"]
-        setup.admin.path.write_text(json.dumps(data))
-    record = setup.admin.get_user("frank")  # type: ignore[attr-defined]
+    setup.admin.redis.hdel(f"{setup.settings.gateway_prefix}user:frank", "staff")
+    assert b"staff" not in setup.admin.redis.hgetall(f"{setup.settings.gateway_prefix}user:frank")
+    record = setup.admin.get_user("frank")
     assert record is not None and record.staff is False and record.tier == "paid"
     assert (await call(setup.http, "list", item_id, bearer(key))).status_code == 403
 
 
-async def test_without_keys_the_anonymous_caller_is_staff(tmp_path: Path) -> None:
-    settings = Settings(RAGDESK_DATA_DIR=tmp_path, REDIS_URL="", GATEWAY_REQUIRE_KEYS=False)
+async def test_without_keys_the_anonymous_caller_is_staff(redis_server: RedisServer, tmp_path: Path) -> None:
+    settings = Settings(
+        RAGDESK_DATA_DIR=tmp_path,
+        REDIS_URL=redis_server.url,
+        GATEWAY_REDIS_PREFIX=f"s{uuid.uuid4().hex[:8]}:",
+        GATEWAY_REQUIRE_KEYS=False,
+    )
     reviews = ReviewStore.open(settings)
     item_id = flagged(reviews)
     gateway = await Gateway.create(settings)
@@ -208,24 +195,3 @@ async def test_without_keys_the_anonymous_caller_is_staff(tmp_path: Path) -> Non
             assert response.status_code == 200, (route, response.text)
     await gateway.close()
     assert reviews.get(item_id).status == "resolved"
-
-
-async def test_the_file_store_sees_a_revoke_written_within_the_same_clock_tick(tmp_path: Path) -> None:
-    """File times move in ticks (milliseconds; a second on some file systems): a revoke that
-    leaves the key file's time, size and inode as they were must still be seen."""
-    settings = Settings(RAGDESK_DATA_DIR=tmp_path, REDIS_URL="")
-    admin = FileKeyStore.for_settings(settings)
-    key, _, _ = admin.create_key("gina", staff=True)
-    api_side = FileKeyStore.for_settings(settings)
-    principal = await api_side.authenticate(key)
-    assert principal is not None and principal.staff
-    before = admin.path.stat()
-    text = admin.path.read_text()
-    assert '"staff": "1"' in text
-    with admin.path.open("r+") as handle:  # same inode, same size
-        handle.write(text.replace('"staff": "1"', '"staff": "0"'))
-    os.utime(admin.path, ns=(before.st_atime_ns, before.st_mtime_ns))
-    after = admin.path.stat()
-    assert (after.st_mtime_ns, after.st_size, after.st_ino) == (before.st_mtime_ns, before.st_size, before.st_ino)
-    principal = await api_side.authenticate(key)
-    assert principal is not None and principal.staff is False

@@ -1,10 +1,11 @@
-"""The response cache store against a real Redis server (and the in-process fallback): exact and
+"""The response cache store against a real Redis server: exact and
 semantic hits, scopes, what is never stored, invalidation by chunk, tombstones, several
 processes sharing one Redis, TTL."""
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
 from collections.abc import Iterator
 
@@ -15,12 +16,13 @@ from redis import Redis
 from core.answer_cache import (
     AnswerCache,
     MatchParams,
-    MemoryAnswerCache,
     RedisAnswerCache,
     embedding_text,
     invalidate_chunks,
+    invalidation_callback,
 )
-from core.redis_server import RedisServer, temporary_redis
+from core.redis_server import RedisServer, free_port, temporary_redis
+from core.settings import Settings
 
 DIM = 64
 PARAMS = MatchParams(threshold=0.8, candidate_threshold=0.6, neighbours=10, vote_share=0.9, temperature=0.05)
@@ -58,11 +60,9 @@ def make_redis_cache(redis: Redis, ttl_s: float = 3600) -> RedisAnswerCache:
     return RedisAnswerCache(redis, bag_of_words, DIM, PARAMS, ttl_s, prefix=PREFIX, tombstone_ttl_s=60)
 
 
-@pytest.fixture(params=["redis", "memory"])
-def cache(request: pytest.FixtureRequest, redis: Redis) -> AnswerCache:
-    if request.param == "redis":
-        return make_redis_cache(redis)
-    return MemoryAnswerCache(bag_of_words, DIM, PARAMS, 3600, tombstone_ttl_s=60)
+@pytest.fixture()
+def cache(redis: Redis) -> AnswerCache:
+    return make_redis_cache(redis)
 
 
 def test_exact_hit_on_the_normalised_question(cache: AnswerCache) -> None:
@@ -150,12 +150,13 @@ def test_entries_expire(redis: Redis) -> None:
     assert cache.lookup("how do i return an item i bought online", "v1").status == "miss"
 
 
-def test_memory_cache_drops_everything_on_a_new_index_run() -> None:
-    generation = {"run": 1}
-    cache = MemoryAnswerCache(
-        bag_of_words, DIM, PARAMS, 3600, generation=lambda: generation["run"], generation_check_s=0.0
-    )
-    cache.store("how do i return an item", "30 days.", CITATIONS, "v1")
-    assert cache.lookup("how do i return an item", "v1").status == "hit-exact"
-    generation["run"] = 2
-    assert cache.lookup("how do i return an item", "v1").status == "miss"
+def test_an_index_run_without_redis_removes_nothing_and_says_so(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """`ragdesk index` needs no Redis: the callback warns (naming REDIS_URL and `ragdesk up`) and
+    the index generation in the cache scope retires the answers instead."""
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    settings = Settings(REDIS_PORT=free_port())  # nothing listens there
+    with caplog.at_level(logging.WARNING, logger="core.answer_cache.redis_store"):
+        assert invalidation_callback(settings)(["chunk-returns"]) == 0
+    assert "not removed" in caplog.text and "REDIS_URL is empty" in caplog.text and "ragdesk up" in caplog.text

@@ -5,10 +5,14 @@ reads again once INDEX_GENERATION_CHECK_S has passed; cache hits are traced one 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 import pytest
+from redis import Redis
 
-from core.answer_cache import MatchParams, MemoryAnswerCache
+from core.answer_cache import MatchParams, RedisAnswerCache
+from core.redis_server import RedisServer, temporary_redis
 from core.settings import Settings
 from serving.index_generation import IndexGeneration
 from serving.observability.context import ChatRecord
@@ -28,9 +32,16 @@ class CountingEmbed:
         return np.ones(DIM, dtype=np.float32) / np.sqrt(DIM)
 
 
-def test_the_exact_layer_alone_never_embeds_and_the_semantic_layer_alone_skips_it() -> None:
+@pytest.fixture(scope="module")
+def redis_server() -> Iterator[RedisServer]:
+    with temporary_redis() as server:
+        yield server
+
+
+def test_the_exact_layer_alone_never_embeds_and_the_semantic_layer_alone_skips_it(redis_server: RedisServer) -> None:
     embed = CountingEmbed()
-    cache = MemoryAnswerCache(embed, DIM, PARAMS, ttl_s=3600)
+    client = Redis.from_url(redis_server.url)
+    cache = RedisAnswerCache(client, embed, DIM, PARAMS, ttl_s=3600)
     vector = embed("x")
     cache.store("Can I return a laptop?", "Within 30 days [1].", CITATIONS, "s1", vector=vector)
     embed.calls = 0
@@ -44,6 +55,7 @@ def test_the_exact_layer_alone_never_embeds_and_the_semantic_layer_alone_skips_i
     semantic_only = cache.lookup("Can I return a laptop?", "s1", exact=False)
     assert semantic_only.status != "hit-exact"
     assert embed.calls == 1
+    client.close()
 
 
 def test_the_index_generation_answers_from_memory_until_it_is_stale(monkeypatch: pytest.MonkeyPatch) -> None:
