@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -23,7 +25,7 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 VERSION_TABLE = "alembic_version"
-_lock = threading.Lock()
+_lock = threading.RLock()
 
 
 class Base(DeclarativeBase):
@@ -72,6 +74,15 @@ def current_revision(connection: Connection) -> str | None:
     if not inspect(connection).has_table(VERSION_TABLE):
         return None
     return connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
+
+
+@contextmanager
+def migrations_serialized() -> Iterator[None]:
+    """Held while this process may run Alembic: our upgrades, and other libraries' (MLflow's
+    store runs its own on first use). Alembic's `context` proxy is process-global, so two
+    threads migrating at once break each other (KeyError: 'config')."""
+    with _lock:
+        yield
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:

@@ -43,7 +43,10 @@ def _experiment_id(settings: Settings) -> str:
     with _setup_lock:
         _export_to(settings.resolved_mlflow_tracking_uri)
         if key not in _experiment_ids:
-            found = mlflow.get_experiment_by_name(settings.tracing_experiment)
+            from core.db import migrations_serialized
+
+            with migrations_serialized():  # the first call sets up MLflow's store: its Alembic upgrade
+                found = mlflow.get_experiment_by_name(settings.tracing_experiment)
             if found is None:
                 artifacts = (settings.data_dir / "mlartifacts").resolve().as_uri()
                 _experiment_ids[key] = mlflow.create_experiment(
