@@ -416,7 +416,7 @@ class Settings(BaseSettings):
     gateway_require_keys: bool = Field(
         default=True, alias="GATEWAY_REQUIRE_KEYS", description="false = no API keys (local development only)"
     )
-    gateway_prefix: str = Field(
+    gateway_redis_prefix: str = Field(
         default="rd:", alias="GATEWAY_REDIS_PREFIX", description="prefix of every gateway and cache key in Redis"
     )
     gateway_daily_tokens: int = Field(

@@ -73,8 +73,8 @@ return removed
 """
 
 
-def cache_prefix(gateway_prefix: str = "rd:") -> str:
-    return f"{gateway_prefix}cache:"
+def cache_prefix(gateway_redis_prefix: str = "rd:") -> str:
+    return f"{gateway_redis_prefix}cache:"
 
 
 def _invalidate(redis: Redis, prefix: str, chunk_ids: Sequence[str], tombstone_ttl_s: int) -> list[str]:
@@ -117,7 +117,7 @@ def invalidation_callback(settings: Settings) -> Any:
     from core.clients import make_redis, redis_unavailable
 
     redis = make_redis(settings)
-    prefix = cache_prefix(settings.gateway_prefix)
+    prefix = cache_prefix(settings.gateway_redis_prefix)
 
     def on_removed_chunks(chunk_ids: list[str]) -> int:
         try:
@@ -162,7 +162,7 @@ class RedisAnswerCache(AnswerCache):
             settings.embed_dim,
             MatchParams.from_settings(settings),
             settings.cache_ttl_s,
-            cache_prefix(settings.gateway_prefix),
+            cache_prefix(settings.gateway_redis_prefix),
             settings.cache_tombstone_ttl_s,
             settings.cache_max_entries,
         )

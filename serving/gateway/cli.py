@@ -30,7 +30,7 @@ def _admin() -> RedisKeyAdmin:
     except RedisUnavailableError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(EXIT_UNAVAILABLE) from exc
-    return RedisKeyAdmin(redis, settings.gateway_prefix)
+    return RedisKeyAdmin(redis, settings.gateway_redis_prefix)
 
 
 def _limits_line(record: UserRecord) -> str:

@@ -53,7 +53,7 @@ class Gateway:
         except (RedisError, OSError) as exc:
             await redis.aclose()
             raise redis_unavailable(settings, exc) from exc
-        prefix = settings.gateway_prefix
+        prefix = settings.gateway_redis_prefix
         gateway = cls(
             settings,
             RedisKeyLookup(redis, settings, prefix),

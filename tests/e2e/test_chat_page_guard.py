@@ -101,7 +101,7 @@ def test_review_panel_with_a_key_that_is_not_staff(
             fake_llm.url,
             tmp_path,
             redis_url=redis_server.url,
-            gateway_prefix=prefix,
+            gateway_redis_prefix=prefix,
             gateway_require_keys=True,
         ) as api,
     ):

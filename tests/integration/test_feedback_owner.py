@@ -46,7 +46,7 @@ def api(
         fake_llm.url,
         tmp_path_factory.mktemp("feedback-owner"),
         redis_url=redis_server.url,
-        gateway_prefix=PREFIX,
+        gateway_redis_prefix=PREFIX,
         gateway_require_keys=True,
         request_log_enabled=True,
     ) as server:

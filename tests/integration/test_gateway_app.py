@@ -45,7 +45,7 @@ def app_server(
         fake_llm.url,
         tmp_path_factory.mktemp("gateway-app"),
         redis_url=redis_server.url,
-        gateway_prefix=PREFIX,
+        gateway_redis_prefix=PREFIX,
         gateway_require_keys=True,
         gateway_rpm_paid=120,
         gateway_daily_tokens=50_000,

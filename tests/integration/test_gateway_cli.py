@@ -41,7 +41,7 @@ def authenticate(url: str, key: str) -> Principal | None:
         settings = Settings(REDIS_URL=url)
         redis = make_async_redis(settings)
         try:
-            return await RedisKeyLookup(redis, settings, settings.gateway_prefix).authenticate(key)
+            return await RedisKeyLookup(redis, settings, settings.gateway_redis_prefix).authenticate(key)
         finally:
             await redis.aclose()
 

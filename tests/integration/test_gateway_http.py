@@ -93,7 +93,7 @@ def settings(redis_server: RedisServer, tmp_path: Path) -> Settings:
 @pytest.fixture()
 def admin(settings: Settings) -> Iterator[RedisKeyAdmin]:
     client = Redis.from_url(settings.redis_url)
-    yield RedisKeyAdmin(client, settings.gateway_prefix)
+    yield RedisKeyAdmin(client, settings.gateway_redis_prefix)
     client.close()
 
 
@@ -132,7 +132,7 @@ async def test_keys_are_stored_hashed(admin: RedisKeyAdmin, settings: Settings) 
     key, record, _ = admin.create_key("bob", "paid")
     raw = Redis.from_url(settings.redis_url)
     try:
-        dump = b"".join(raw.dump(k) or b"" for k in raw.keys(f"{settings.gateway_prefix}*"))
+        dump = b"".join(raw.dump(k) or b"" for k in raw.keys(f"{settings.gateway_redis_prefix}*"))
     finally:
         raw.close()
     assert key.encode() not in dump

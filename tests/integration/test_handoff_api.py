@@ -72,7 +72,7 @@ def app(
         fake_llm.url,
         tmp_path_factory.mktemp("handoff-app"),
         redis_url=redis_server.url,
-        gateway_prefix=PREFIX,
+        gateway_redis_prefix=PREFIX,
         gateway_require_keys=True,
         cache_enabled=False,
         handoff_webhook_url=receiver.url,

@@ -43,7 +43,7 @@ def fuzz_target(
             "llm_base_url": fake_llm.url,
             "llm_model": "local",
             "redis_url": redis_server.url,
-            "gateway_prefix": PREFIX,
+            "gateway_redis_prefix": PREFIX,
             "gateway_require_keys": True,
             "gateway_daily_tokens": 100_000_000,
             "grounding_enabled": False,

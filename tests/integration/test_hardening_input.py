@@ -40,7 +40,7 @@ def keyed_api(
             "llm_base_url": f"http://127.0.0.1:{free_port()}/v1",  # nothing listens: not needed here
             "llm_connect_timeout_s": 0.5,
             "redis_url": redis_server.url,
-            "gateway_prefix": PREFIX,
+            "gateway_redis_prefix": PREFIX,
             "gateway_require_keys": True,
             "grounding_enabled": False,
             "docstore_url": f"sqlite:///{tmp_path_factory.mktemp('hard') / 'ragdesk.db'}",

@@ -62,7 +62,7 @@ def redis_api(
             "llm_base_url": fake_llm.url,
             "llm_model": "local",
             "redis_url": server.url,
-            "gateway_prefix": "rddown:",
+            "gateway_redis_prefix": "rddown:",
             "grounding_enabled": False,
             "docstore_url": f"sqlite:///{data / 'ragdesk.db'}",
         }

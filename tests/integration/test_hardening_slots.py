@@ -22,7 +22,7 @@ def test_admission_is_sized_to_the_llm_servers_slots(
 ) -> None:
     settings = Settings(
         RAGDESK_DATA_DIR=tmp_path, LLM_BASE_URL=llm_server.base_url, GATEWAY_MAX_INFLIGHT=4, GATEWAY_PAID_RESERVED=1
-    ).model_copy(update={"redis_url": session_redis.url, "gateway_prefix": "slots:"})
+    ).model_copy(update={"redis_url": session_redis.url, "gateway_redis_prefix": "slots:"})
 
     async def run() -> tuple[int, int]:
         gateway = await Gateway.create(settings)

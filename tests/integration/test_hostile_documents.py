@@ -159,7 +159,7 @@ def app(
         llm_url,
         data,
         redis_url=redis_url,
-        gateway_prefix=PREFIX,
+        gateway_redis_prefix=PREFIX,
         gateway_require_keys=True,
         cache_enabled=True,
         # no MLflow traces: their store's Alembic upgrade, run in a background thread of one app,

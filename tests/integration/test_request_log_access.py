@@ -47,7 +47,7 @@ async def setup(tmp_path: Path, session_redis: RedisServer) -> AsyncIterator[Set
         GATEWAY_REDIS_PREFIX=f"rlog{uuid.uuid4().hex[:8]}:",
         GATEWAY_REQUIRE_KEYS=True,
     )
-    admin = RedisKeyAdmin(make_redis(settings), settings.gateway_prefix)
+    admin = RedisKeyAdmin(make_redis(settings), settings.gateway_redis_prefix)
     keys = {}
     for user, staff in (("alice", False), ("bob", False), ("sam", True)):
         key, _, _ = admin.create_key(user, "paid")

@@ -91,7 +91,7 @@ async def setup(redis_server: RedisServer, tmp_path: Path) -> AsyncIterator[Setu
         REDIS_URL=redis_server.url, RAGDESK_DATA_DIR=tmp_path, GATEWAY_REDIS_PREFIX=f"s{uuid.uuid4().hex[:8]}:"
     )
     redis_client = Redis.from_url(redis_server.url)
-    admin = RedisKeyAdmin(redis_client, settings.gateway_prefix)
+    admin = RedisKeyAdmin(redis_client, settings.gateway_redis_prefix)
     gateway = await Gateway.create(settings)
     transport = httpx.ASGITransport(app=build_app(gateway, reviews))
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
@@ -171,8 +171,8 @@ async def test_users_stored_before_roles_existed_are_not_staff(setup: Setup) -> 
     """A user record without the `staff` field (written by the previous version) is not staff."""
     item_id = flagged(setup.reviews)
     key, _, _ = setup.admin.create_key("frank", "paid")
-    setup.admin.redis.hdel(f"{setup.settings.gateway_prefix}user:frank", "staff")
-    assert b"staff" not in setup.admin.redis.hgetall(f"{setup.settings.gateway_prefix}user:frank")
+    setup.admin.redis.hdel(f"{setup.settings.gateway_redis_prefix}user:frank", "staff")
+    assert b"staff" not in setup.admin.redis.hgetall(f"{setup.settings.gateway_redis_prefix}user:frank")
     record = setup.admin.get_user("frank")
     assert record is not None and record.staff is False and record.tier == "paid"
     assert (await call(setup.http, "list", item_id, bearer(key))).status_code == 403

@@ -32,3 +32,21 @@ def test_milvus_uri_is_read_under_both_names(monkeypatch) -> None:  # type: igno
     assert Settings().milvus_uri == "http://milvus.example:19530"
     monkeypatch.setenv("RAGDESK_MILVUS_URI", "/tmp/local.db")
     assert Settings().milvus_uri == "/tmp/local.db"
+
+
+# Field names that differ from their environment name, and why (each is the plain name with the
+# product's prefix: the plain one is read by another library or too generic to claim).
+PREFIXED = {
+    "data_dir": "RAGDESK_DATA_DIR",
+    "milvus_uri": "RAGDESK_MILVUS_URI",  # pymilvus reads MILVUS_URI itself at import and rejects file paths
+    "tenant": "RAGDESK_TENANT",
+}
+
+
+def test_one_name_per_setting_in_code_env_and_docs() -> None:
+    differing = {
+        name: env_name(name, field)
+        for name, field in Settings.model_fields.items()
+        if env_name(name, field) != name.upper()
+    }
+    assert differing == PREFIXED
