@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from core.retrieval import RetrievedChunk
-from serving.sentences import SentenceSplitter
+from core.sentences import sentence_pieces
 
 _MARKUP = re.compile(r"\*\*|__|`")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
@@ -118,9 +118,7 @@ def split_passage(text: str, passage: int) -> list[Unit]:
             continue
         if previous_kind in {"item", "row"}:
             block += 1
-        splitter = SentenceSplitter()
-        pieces = splitter.feed(clean(line)) + splitter.flush()
-        for piece in pieces:
+        for piece in sentence_pieces(clean(line)):
             sentence = piece.strip()
             if not sentence:
                 continue
