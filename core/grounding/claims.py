@@ -16,6 +16,7 @@ from typing import Literal
 from core.grounding.numbers import extract_quantities, mask
 from core.grounding.text import answer_particle, content_stems, strip_answer_particle
 from core.sentences import sentence_pieces
+from core.text import plain_text
 
 SentenceKind = Literal["claim", "greeting", "closing", "question", "referral", "filler", "declines"]
 
@@ -124,11 +125,11 @@ _AUX_QUESTION = re.compile(
 @lru_cache(maxsize=8192)
 def split_sentences(text: str) -> tuple[str, ...]:
     """Sentences of an answer or a passage (core.sentences: lines, then the sentence rule),
-    without their list markers, heading marks and bold markup, a glued full stop given its blank."""
+    without their list markers, heading marks and inline markup (core.text), a glued full stop given its blank."""
     out: list[str] = []
     for piece in sentence_pieces(text):
         sentence = _HEADING.sub("", _BULLET.sub("", piece).strip())
-        sentence = _GLUED.sub(r"\1 ", sentence.replace("**", "").replace("__", "").strip())
+        sentence = _GLUED.sub(r"\1 ", plain_text(sentence))
         if sentence:
             out.append(sentence)
     return tuple(out)
