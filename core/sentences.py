@@ -49,7 +49,9 @@ def _line_starts(line: str, offset: int, line_start: bool) -> list[int]:
     the first begins with the line, its list marker or heading mark included."""
     masked = _masked(line, line_start)
     # the model reads a glued full stop with a blank after it; `origin` maps back to the line
-    read, origin, last = [], [], 0
+    read: list[str] = []
+    origin: list[int] = []
+    last = 0
     for match in _GLUED.finditer(masked):
         read.append(masked[last : match.end()] + " ")
         origin.extend(range(last, match.end() + 1))
