@@ -16,7 +16,7 @@ from llama_index.core.node_parser import SentenceSplitter
 
 from core.loaders import Document
 from core.schema import chunk_id
-from core.sentences import sentence_pieces
+from core.sentences import document_sentence_pieces
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ class Chunker:
             chunk_overlap=chunk_overlap,
             tokenizer=tokenize,
             paragraph_separator="\n\n",
-            chunking_tokenizer_fn=sentence_pieces,
+            chunking_tokenizer_fn=document_sentence_pieces,
         )
 
     def _bounded_heading(self, heading: str) -> str:

@@ -74,27 +74,52 @@ def _line_starts(line: str, offset: int, line_start: bool) -> list[int]:
     return starts
 
 
-def sentence_starts(text: str, line_start: bool = True) -> list[int]:
+def _prose(line: str) -> bool:
+    """A line of paragraph text: not blank, no heading, list item, table row, rule or quote."""
+    body = line.strip()
+    return bool(body) and not (body.startswith(("#", "|", "---", ">")) or _MARKER.match(body) or body.count("|") >= 2)
+
+
+def sentence_starts(text: str, line_start: bool = True, wrapped: bool = False) -> list[int]:
     """Where each sentence of `text` begins (the first is always 0). `line_start`: whether the
-    text begins a line (a stream's rest, after a sentence, does not: "2. " there is no marker)."""
-    starts = [0]
+    text begins a line (a stream's rest, after a sentence, does not: "2. " there is no marker).
+    `wrapped`: the text is a hard-wrapped document (a PDF's lines, Markdown source), where
+    consecutive lines of paragraph text are one paragraph, so a line break between them is a blank,
+    as Markdown reads it; a line break ends a sentence everywhere else (an answer's lines, list
+    items, headings)."""
+    blocks: list[list[int]] = []  # [start, end of the text] of each line, or of each paragraph when wrapped
+    joinable = False
     for match in _LINE.finditer(text):
         line = match.group(0)
         if not line.strip():
             continue
-        body = line.rstrip()
-        for start in _line_starts(body, match.start(), line_start or match.start() > 0):
+        end = match.start() + len(line.rstrip())
+        prose = _prose(line)
+        if wrapped and joinable and prose:
+            blocks[-1][1] = end
+        else:
+            blocks.append([match.start(), end])
+        joinable = prose and not line.rstrip().endswith(":") and line.count("\n") + line.count("\r") <= 1
+    starts = [0]
+    for begin, end in blocks:
+        body = text[begin:end].replace("\r", " ").replace("\n", " ")  # same length: offsets hold
+        for start in _line_starts(body, begin, line_start or begin > 0):
             if start > starts[-1] and text[starts[-1] : start].strip():  # leading blanks join the first
                 starts.append(start)
     return starts
 
 
-def sentence_pieces(text: str, line_start: bool = True) -> list[str]:
+def sentence_pieces(text: str, line_start: bool = True, wrapped: bool = False) -> list[str]:
     """The sentences of `text` with their trailing whitespace: "".join(pieces) == text."""
     if not text:
         return []
-    starts = sentence_starts(text, line_start)
+    starts = sentence_starts(text, line_start, wrapped)
     return [text[a:b] for a, b in pairwise([*starts, len(text)])]
+
+
+def document_sentence_pieces(text: str) -> list[str]:
+    """`sentence_pieces` of a hard-wrapped document (the chunker's sentences)."""
+    return sentence_pieces(text, wrapped=True)
 
 
 def split_sentences(text: str) -> list[str]:
