@@ -6,7 +6,9 @@ claim always end in the same place.
 The rule: a line break ends a sentence; inside a line, nupunkt (a Punkt model trained on legal
 and general English, shipped with the package: no download) finds the ends, so abbreviations
 ("e.g.", "approx.", "No. 5"), decimals and initials do not; a full stop glued to the next
-sentence ("Philadelphia.First") ends one too, a full stop before a lower-case word does not. List markers, heading marks and bold or italic
+sentence ("Philadelphia.First") ends one too, a full stop before a lower-case word does not, and
+one after an ordinary lower-case word before a capitalised one does (nupunkt's legal abbreviations
+such as "app." aside). List markers, heading marks and bold or italic
 markup are read as blanks by the model, so "1. Open the box." is one sentence.
 
 `sentence_pieces` cuts a text into pieces that concatenate back to it exactly (each keeps its
@@ -33,6 +35,11 @@ _LINE = re.compile(r"[^\r\n]*(?:[\r\n]\s*|$)")
 _MARKER = re.compile(r"^(\s*)((?:#+|[-*+\u2022]|\d+[.)])\s+)")
 _MARKUP = re.compile(r"\*\*|__")
 _GLUED = re.compile(r"(?<=[a-z0-9)\]])[.!?](?=[A-Z][a-z])")
+# nupunkt's model was trained on legal text, where "app.", "pin." or "code." abbreviate: here a full
+# stop after a lower-case word of three letters or more, before a capitalised word, ends a sentence
+# unless the word is a known abbreviation
+ABBREVIATIONS = frozenset("etc approx incl excl min max fig dept ref sec art tel vs nr no ca cf pp".split())
+_WORD_END = re.compile(r"(?<![\w.])([a-z]{3,})\.[\"'\u201d\u2019)\]]*\s+(?=[\"'(\[]?[A-Z])")
 # what any sentence end needs: an end mark or a line break with something after it
 _MAY_END = re.compile(r"[.!?\u2026\r\n].*?\S", re.S)
 
@@ -59,12 +66,14 @@ def _line_starts(line: str, offset: int, line_start: bool) -> list[int]:
     read.append(masked[last:])
     origin.extend(range(last, len(masked) + 1))
     model_text = "".join(read)
-    starts = [offset]
+    firsts: set[int] = set()
     for begin, end in nupunkt.sent_spans(model_text):
         span = model_text[begin:end]
-        if not span.strip():
-            continue
-        first = origin[begin + len(span) - len(span.lstrip())]
+        if span.strip():
+            firsts.add(origin[begin + len(span) - len(span.lstrip())])
+    firsts.update(origin[m.end()] for m in _WORD_END.finditer(model_text) if m.group(1) not in ABBREVIATIONS)
+    starts = [offset]
+    for first in sorted(firsts):
         while first > 0 and masked[first - 1] == " " and not line[first - 1].isspace():
             first -= 1  # the blanked markup opening the sentence ("**Note**") belongs to it
         if line[first].islower():
