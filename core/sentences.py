@@ -3,13 +3,15 @@ grounding guard), for cutting an answer into claims and a passage into evidence 
 the verifier, the composer) and for chunking documents, so a streamed sentence and a checked
 claim always end in the same place.
 
-The rule: a line break ends a sentence; inside a line, nupunkt (a Punkt model trained on legal
-and general English, shipped with the package: no download) finds the ends, so abbreviations
-("e.g.", "approx.", "No. 5"), decimals and initials do not; a full stop glued to the next
-sentence ("Philadelphia.First") ends one too, a full stop before a lower-case word does not, and
-one after an ordinary lower-case word before a capitalised one does (nupunkt's legal abbreviations
-such as "app." aside). List markers, heading marks and bold or italic
-markup are read as blanks by the model, so "1. Open the box." is one sentence.
+The rule: a line break ends a sentence (in a hard-wrapped document, `wrapped=True`, only where
+Markdown ends a paragraph, a list item or a heading); inside, nupunkt (a Punkt model trained on
+legal and general English, shipped with the package: no download) finds the ends, so
+abbreviations ("e.g.", "approx.", "No. 5"), decimals and initials do not end one. Three
+additions: a full stop glued to the next sentence ("Philadelphia.First") ends one; a full stop
+after an ordinary lower-case word before a capitalised one does too (nupunkt's legal model takes
+"app.", "pin." or "code." for abbreviations); no sentence begins with a lower-case letter ("Select
+Forgot password? on the page"). List markers, heading marks and bold markup are read as blanks,
+so "1. Open the box." is one sentence.
 
 `sentence_pieces` cuts a text into pieces that concatenate back to it exactly (each keeps its
 trailing whitespace); `split_sentences` gives the same sentences stripped. `SentenceSplitter`
@@ -35,10 +37,9 @@ _LINE = re.compile(r"[^\r\n]*(?:[\r\n]\s*|$)")
 _MARKER = re.compile(r"^(\s*)((?:#+|[-*+\u2022]|\d+[.)])\s+)")
 _MARKUP = re.compile(r"\*\*|__")
 _GLUED = re.compile(r"(?<=[a-z0-9)\]])[.!?](?=[A-Z][a-z])")
-# nupunkt's model was trained on legal text, where "app.", "pin." or "code." abbreviate: here a full
-# stop after a lower-case word of three letters or more, before a capitalised word, ends a sentence
-# unless the word is a known abbreviation
-ABBREVIATIONS = frozenset("etc approx incl excl min max fig dept ref sec art tel vs nr no ca cf pp".split())
+# a full stop after a lower-case word of three letters or more, before a capitalised word, ends a
+# sentence unless the word is one of these abbreviations
+ABBREVIATIONS = frozenset("etc approx incl excl min max fig dept ref sec art tel".split())
 _WORD_END = re.compile(r"(?<![\w.])([a-z]{3,})\.[\"'\u201d\u2019)\]]*\s+(?=[\"'(\[]?[A-Z])")
 # what any sentence end needs: an end mark or a line break with something after it
 _MAY_END = re.compile(r"[.!?\u2026\r\n].*?\S", re.S)
