@@ -58,3 +58,26 @@ def test_claims_are_the_rules_sentences_without_markup() -> None:
         "Phones: 14 days.",
         "1. Start online.",
     ]
+
+
+def test_a_full_stop_after_an_ordinary_word_ends_a_sentence() -> None:
+    # nupunkt's legal model reads "app." as an abbreviation; "approx." stays one
+    assert split_sentences("Open the app. Then sign in.") == ["Open the app.", "Then sign in."]
+    assert split_sentences("It costs approx. EUR 5 in total.") == ["It costs approx. EUR 5 in total."]
+
+
+def test_a_hard_wrapped_document_is_read_by_paragraph() -> None:
+    text = "Use Bixby, Ambient Mode and Smart\nHub. Then go on.\n- one\n- two\nNote:\nNext.\n\nNew para\nwrapped."
+    assert sentence_pieces(text, wrapped=True) == [
+        "Use Bixby, Ambient Mode and Smart\nHub. ",
+        "Then go on.\n",
+        "- one\n",
+        "- two\n",
+        "Note:\n",
+        "Next.\n\n",
+        "New para\nwrapped.",
+    ]
+    assert sentence_pieces(text)[:2] == [
+        "Use Bixby, Ambient Mode and Smart\n",
+        "Hub. ",
+    ]  # an answer's lines end sentences
