@@ -6,12 +6,13 @@ claim always end in the same place.
 The rule: a line break ends a sentence (in a hard-wrapped document, `wrapped=True`, only where
 Markdown ends a paragraph, a list item or a heading); inside, nupunkt (a Punkt model trained on
 legal and general English, shipped with the package: no download) finds the ends, so
-abbreviations ("e.g.", "approx.", "No. 5"), decimals and initials do not end one. Three
+abbreviations ("e.g.", "approx.", "No. 5"), decimals and initials do not end one. Four
 additions: a full stop glued to the next sentence ("Philadelphia.First") ends one; a full stop
 after an ordinary lower-case word before a capitalised one does too (nupunkt's legal model takes
 "app.", "pin." or "code." for abbreviations); no sentence begins with a lower-case letter ("Select
-Forgot password? on the page"). List markers, heading marks and bold markup are read as blanks,
-so "1. Open the box." is one sentence.
+Forgot password? on the page") or after an abbreviation that never ends one ("approx. EUR 5").
+List markers, heading marks and bold markup are read as blanks, so "1. Open the box." is one
+sentence.
 
 `sentence_pieces` cuts a text into pieces that concatenate back to it exactly (each keeps its
 trailing whitespace); `split_sentences` gives the same sentences stripped. `SentenceSplitter`
@@ -37,9 +38,12 @@ _LINE = re.compile(r"[^\r\n]*(?:[\r\n]\s*|$)")
 _MARKER = re.compile(r"^(\s*)((?:#+|[-*+\u2022]|\d+[.)])\s+)")
 _MARKUP = re.compile(r"\*\*|__")
 _GLUED = re.compile(r"(?<=[a-z0-9)\]])[.!?](?=[A-Z][a-z])")
+# abbreviations that never end a sentence: a full stop after one is no end, whatever follows
+NEVER_END = frozenset("e.g i.e approx incl excl vs cf ca nr fig dept tel ref mr mrs ms dr".split())
 # a full stop after a lower-case word of three letters or more, before a capitalised word, ends a
-# sentence unless the word is one of these abbreviations
-ABBREVIATIONS = frozenset("etc approx incl excl min max fig dept ref sec art tel".split())
+# sentence unless the word is an abbreviation
+ABBREVIATIONS = NEVER_END | frozenset("etc min max sec art".split())
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.[\"'\u201d\u2019)\]]*\s*$")
 _WORD_END = re.compile(r"(?<![\w.])([a-z]{3,})\.[\"'\u201d\u2019)\]]*\s+(?=[\"'(\[]?[A-Z])")
 # what any sentence end needs: an end mark or a line break with something after it
 _MAY_END = re.compile(r"[.!?\u2026\r\n].*?\S", re.S)
@@ -79,6 +83,9 @@ def _line_starts(line: str, offset: int, line_start: bool) -> list[int]:
             first -= 1  # the blanked markup opening the sentence ("**Note**") belongs to it
         if line[first].islower():
             continue  # a lower-case continuation ("Select Forgot password? on the page") is not a new sentence
+        before = _WORD_BEFORE.search(masked[:first])
+        if before is not None and before.group(1).lower() in NEVER_END:
+            continue  # "approx. EUR 5"
         if masked[:first].strip() and offset + first > starts[-1]:
             starts.append(offset + first)
     return starts
