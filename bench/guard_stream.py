@@ -38,6 +38,7 @@ from bench.report import machine_line, write_results
 from bench.servers import Proc, start_llm_server
 from core.clients import make_embedder, make_llm_client, make_milvus_client
 from core.retrieval import Retriever
+from core.sentences import SentenceSplitter
 from core.settings import Settings
 from serving.events import DoneEvent, RevisionEvent, TokenEvent
 from serving.grounding import GroundingRunner
@@ -45,7 +46,6 @@ from serving.guard import GroundingGuard
 from serving.llm import GenerationParams
 from serving.rag import Message, Prepared, RagService
 from serving.review import ReviewStore
-from serving.sentences import SentenceSplitter
 from serving.services import set_query_threads
 
 TARGET_OVERHEAD = 0.20

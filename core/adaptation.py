@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import json
 import random
-import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -21,11 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from core.models import sha256_of
+from core.sentences import split_sentences
 from core.settings import Settings
 
 MANIFEST = "adaptation.json"
 WEIGHTS = "model.safetensors"
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 @dataclass(frozen=True)
@@ -65,8 +64,7 @@ class AdaptationError(ValueError):
 
 
 def sentences(text: str, config: AdaptationConfig) -> list[str]:
-    parts = (p.strip() for p in _SENTENCE_END.split(text))
-    return [p for p in parts if config.min_query_words <= len(p.split()) <= config.max_query_words]
+    return [p for p in split_sentences(text) if config.min_query_words <= len(p.split()) <= config.max_query_words]
 
 
 def ict_pairs(passages: Sequence[Passage], config: AdaptationConfig, rng: random.Random) -> list[tuple[int, str, str]]:

@@ -1,7 +1,8 @@
 """Heading-aware, token-aware chunking with overlap.
 
 Sections never share a chunk (a citation then names one section); inside a section llama-index's
-`SentenceSplitter` cuts on sentence boundaries, counting tokens with the embedder's own tokenizer
+`SentenceSplitter` cuts on sentence boundaries (core.sentences: the rule the grounding guard and
+checker use), counting tokens with the embedder's own tokenizer
 so a chunk plus its heading line always fits the embedder's window.
 """
 
@@ -15,6 +16,7 @@ from llama_index.core.node_parser import SentenceSplitter
 
 from core.loaders import Document
 from core.schema import chunk_id
+from core.sentences import document_sentence_pieces
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,11 @@ class Chunker:
         self.heading_tokens = heading_tokens
         self._tokenize = tokenize
         self._splitter = SentenceSplitter(
-            chunk_size=chunk_size, chunk_overlap=chunk_overlap, tokenizer=tokenize, paragraph_separator="\n\n"
+            chunk_size=chunk_size,
+            chunk_overlap=chunk_overlap,
+            tokenizer=tokenize,
+            paragraph_separator="\n\n",
+            chunking_tokenizer_fn=document_sentence_pieces,
         )
 
     def _bounded_heading(self, heading: str) -> str:

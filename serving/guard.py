@@ -38,6 +38,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from core.sentences import SentenceSplitter
 from core.settings import Settings
 from serving.events import (
     CitationsEvent,
@@ -52,7 +53,6 @@ from serving.events import (
 from serving.rag import Prepared
 from serving.replacement import composed_replacement, replacement_text
 from serving.review import NewReview, ReviewStore
-from serving.sentences import SentenceSplitter
 from serving.untrusted import Hazards
 
 if TYPE_CHECKING:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from core.retrieval import RetrievedChunk
+from core.text import plain_text
 
 if TYPE_CHECKING:
     from core.untrusted import Screen
@@ -21,10 +22,6 @@ MAX_QUOTE_CHARS = 320
 MIN_QUOTE_WORDS = 6  # shorter evidence ("See the FAQ.") is no help to a customer: offer the human only
 OFFER_HUMAN = "Would you like me to connect you with a member of our support team?"
 NO_EVIDENCE_ANSWER = f"I'm sorry, I can't confirm that from our help centre, so I won't guess. {OFFER_HUMAN}"
-
-_MARKUP = re.compile(r"\*\*|__|`")
-_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -38,13 +35,9 @@ class Quote:
         return f"{self.title} > {self.section}" if self.section else self.title
 
 
-def _normalise(text: str) -> str:
-    return _SPACE.sub(" ", _LINK.sub(r"\1", _MARKUP.sub("", text))).strip()
-
-
 def _paragraphs(text: str) -> list[str]:
     lines = [re.sub(r"^\s*(?:[-*\u2022]|\d+[.)])\s+", "", line) for line in text.replace("\r", "\n").split("\n")]
-    return [_normalise(line) for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    return [plain_text(line) for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
 def find_quote(evidence: str | None, passages: Sequence[RetrievedChunk]) -> Quote | None:
@@ -53,7 +46,7 @@ def find_quote(evidence: str | None, passages: Sequence[RetrievedChunk]) -> Quot
     premium member, you have 45 days ..."), with the passage's title and section."""
     if not evidence:
         return None
-    needle = _normalise(evidence)
+    needle = plain_text(evidence)
     if len(needle.split()) < MIN_QUOTE_WORDS:
         return None
     for chunk in passages:
@@ -68,7 +61,7 @@ def find_quote(evidence: str | None, passages: Sequence[RetrievedChunk]) -> Quot
         return None
     # not found verbatim (the checker normalised it differently): the passage sharing most words
     words = set(needle.lower().split())
-    best = max(passages, key=lambda c: len(words & set(_normalise(c.text).lower().split())))
+    best = max(passages, key=lambda c: len(words & set(plain_text(c.text).lower().split())))
     return Quote(needle, best.title, best.section)
 
 

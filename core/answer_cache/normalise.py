@@ -13,20 +13,17 @@ import hashlib
 import re
 from functools import lru_cache
 
+from core.text import expand_contractions
+
 _REWRITES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(p), r)
     for p, r in [
-        (r"[\u2018\u2019\u02bc`´]", "'"),
         (r"\bwanna\b", "want to"),
         (r"\bgonna\b", "going to"),
         (r"\bgotta\b", "got to"),
         (r"\bya\b", "you"),
         (r"\bu\b", "you"),
         (r"\b(?:pls|plz)\b", "please"),
-        (r"\bcan'?t\b", "can not"),
-        (r"\bcannot\b", "can not"),
-        (r"\bwon'?t\b", "will not"),
-        (r"\b(\w+)n't\b", r"\1 not"),
         (r"\b(do|does|did|is|are|was|were|has|have|had|could|would|should)nt\b", r"\1 not"),
         (r"\b(?:i'm|im)\b", "i am"),
         (r"\bi've\b", "i have"),
@@ -63,7 +60,7 @@ _LOOSE_DOTS = re.compile(r"(?<!\d)[.,]|[.,](?!\d)")
 @lru_cache(maxsize=65536)
 def normalise_question(text: str) -> str:
     """The canonical form of a question (may be empty for a question that is only a wrapper)."""
-    out = text.lower()
+    out = expand_contractions(text.lower())
     for pattern, replacement in _REWRITES:
         out = pattern.sub(replacement, out)
     out = _PUNCT.sub(" ", out)

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-import nupunkt
-
 from core.grounding.numbers import extract_quantities, mask
 from core.grounding.text import answer_particle, content_stems, strip_answer_particle
+from core.sentences import sentence_pieces
+from core.text import plain_text
 
 SentenceKind = Literal["claim", "greeting", "closing", "question", "referral", "filler", "declines"]
 
@@ -110,6 +110,7 @@ _DISCOURSE = re.compile(
     re.I,
 )
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)])\s+")
+_HEADING = re.compile(r"^#+\s*")
 _GLUED = re.compile(r"(?<=[a-z0-9)\]])([.!?])(?=[A-Z][a-z])")
 _CLAUSE_SPLIT = re.compile(
     r"\s*(?:;|:(?=\s)|,\s*(?=(?:and|but|while|whereas|although|though|so|plus|however|or)\s)|\s+-\s+|\s+—\s+|"
@@ -123,19 +124,14 @@ _AUX_QUESTION = re.compile(
 
 @lru_cache(maxsize=8192)
 def split_sentences(text: str) -> tuple[str, ...]:
-    """Sentences of an answer or a passage: lines first (bullets, headings), then nupunkt."""
+    """Sentences of an answer or a passage (core.sentences: lines, then the sentence rule),
+    without their list markers, heading marks and inline markup (core.text), a glued full stop given its blank."""
     out: list[str] = []
-    for raw_line in text.replace("\r", "\n").split("\n"):
-        line = _BULLET.sub("", raw_line).strip()
-        line = re.sub(r"^#+\s*", "", line)
-        line = line.replace("**", "").replace("__", "")
-        if not line:
-            continue
-        line = _GLUED.sub(r"\1 ", line)
-        for sentence in nupunkt.sent_tokenize(line):
-            s = str(sentence).strip()
-            if s:
-                out.append(s)
+    for piece in sentence_pieces(text):
+        sentence = _HEADING.sub("", _BULLET.sub("", piece).strip())
+        sentence = _GLUED.sub(r"\1 ", plain_text(sentence))
+        if sentence:
+            out.append(sentence)
     return tuple(out)
 
 

@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.text import plain_text
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 MIN_WORDS = 50
 MAX_WORDS = 250
@@ -31,12 +33,6 @@ def corpus_root(repo: Path = REPO_ROOT) -> Path:
     """corpus/lumen-market when it exists, else corpus/ (the layout before the move)."""
     moved = repo / "corpus" / "lumen-market"
     return moved if moved.is_dir() else repo / "corpus"
-
-
-def _clean_inline(text: str) -> str:
-    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # links
-    text = text.replace("**", "").replace("__", "").replace("`", "")
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def _row_sentence(header: list[str], cells: list[str]) -> str:
@@ -63,7 +59,7 @@ def _markdown_sections(text: str) -> tuple[str, list[Section]]:
 
     def flush_buffer() -> None:
         if buffer:
-            paragraphs.append(_clean_inline(" ".join(buffer)))
+            paragraphs.append(plain_text(" ".join(buffer)))
             buffer.clear()
 
     def flush_table() -> None:
@@ -79,19 +75,19 @@ def _markdown_sections(text: str) -> tuple[str, list[Section]]:
         line = raw.rstrip()
         if line.startswith("|"):
             flush_buffer()
-            table.append([_clean_inline(c) for c in line.strip().strip("|").split("|")])
+            table.append([plain_text(c) for c in line.strip().strip("|").split("|")])
             continue
         flush_table()
         m = re.match(r"^(#{1,4})\s+(.*)$", line)
         if m:
             flush_buffer()
             if len(m.group(1)) == 1 and not title:
-                title = _clean_inline(m.group(2))
+                title = plain_text(m.group(2))
                 continue
             if paragraphs:
                 sections.append((heading, list(paragraphs)))
                 paragraphs.clear()
-            heading = _clean_inline(m.group(2))
+            heading = plain_text(m.group(2))
             continue
         if not line.strip():
             flush_buffer()
@@ -99,7 +95,7 @@ def _markdown_sections(text: str) -> tuple[str, list[Section]]:
         bullet = re.match(r"^\s*(?:[-*]|\d+\.)\s+(.*)$", line)
         if bullet:
             flush_buffer()
-            item = _clean_inline(bullet.group(1))
+            item = plain_text(bullet.group(1))
             paragraphs.append(item if re.search(r"[.!?:]$", item) else item + ".")
             continue
         buffer.append(line.strip())
@@ -115,7 +111,7 @@ def _html_sections(text: str) -> tuple[str, list[Section]]:
 
     soup = BeautifulSoup(text, "html.parser")
     title_tag = soup.find("h1") or soup.find("title")
-    title = _clean_inline(title_tag.get_text(" ")) if title_tag else ""
+    title = plain_text(title_tag.get_text(" ")) if title_tag else ""
     title = title.split(" | ")[0]
     sections: list[Section] = []
     heading = ""
@@ -127,19 +123,19 @@ def _html_sections(text: str) -> tuple[str, list[Section]]:
             if paragraphs:
                 sections.append((heading, list(paragraphs)))
                 paragraphs.clear()
-            heading = _clean_inline(el.get_text(" "))
+            heading = plain_text(el.get_text(" "))
         elif name == "p" and el.find_parent("li") is None:
-            paragraphs.append(_clean_inline(el.get_text(" ")))
+            paragraphs.append(plain_text(el.get_text(" ")))
         elif name == "li":
-            item = _clean_inline(el.get_text(" "))
+            item = plain_text(el.get_text(" "))
             paragraphs.append(item if re.search(r"[.!?:]$", item) else item + ".")
         elif name == "tr":
             table = el.find_parent("table")
             header_row = table.find("tr") if table else None
             if el is header_row:
                 continue
-            header = [_clean_inline(c.get_text(" ")) for c in header_row.find_all(["th", "td"])] if header_row else []
-            cells = [_clean_inline(c.get_text(" ")) for c in el.find_all(["th", "td"])]
+            header = [plain_text(c.get_text(" ")) for c in header_row.find_all(["th", "td"])] if header_row else []
+            cells = [plain_text(c.get_text(" ")) for c in el.find_all(["th", "td"])]
             paragraphs.append(_row_sentence(header, cells))
     if paragraphs:
         sections.append((heading, list(paragraphs)))
@@ -164,7 +160,7 @@ def _pdf_sections(path: Path) -> tuple[str, list[Section]]:
     for line in lines[1:]:
         if re.match(r"^\d+(?:\.\d+)*\s+[A-Z]", line) and len(line) < 70 and not re.match(r"^\d+\.\s", line):
             if buffer:
-                paragraphs.append(_clean_inline(" ".join(buffer)))
+                paragraphs.append(plain_text(" ".join(buffer)))
                 buffer.clear()
             if paragraphs:
                 sections.append((heading, list(paragraphs)))
@@ -173,15 +169,15 @@ def _pdf_sections(path: Path) -> tuple[str, list[Section]]:
             continue
         if not line.strip():
             if buffer:
-                paragraphs.append(_clean_inline(" ".join(buffer)))
+                paragraphs.append(plain_text(" ".join(buffer)))
                 buffer.clear()
             continue
         if re.match(r"^\d+\.\s", line) and buffer:
-            paragraphs.append(_clean_inline(" ".join(buffer)))
+            paragraphs.append(plain_text(" ".join(buffer)))
             buffer.clear()
         buffer.append(line.strip())
     if buffer:
-        paragraphs.append(_clean_inline(" ".join(buffer)))
+        paragraphs.append(plain_text(" ".join(buffer)))
     if paragraphs:
         sections.append((heading, list(paragraphs)))
     return title, sections

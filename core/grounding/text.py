@@ -11,6 +11,8 @@ from pathlib import Path
 
 from nltk.stem.porter import PorterStemmer
 
+from core.text import expand_contractions
+
 STOP_WORDS = frozenset(
     """a about above across after again against all almost already also although always am among an and any
     anyone anything are around as at available be because been before being below between both but by can
@@ -29,16 +31,10 @@ STOP_WORDS = frozenset(
 # Words that flip a clause's polarity. Contractions are expanded first ("can't" -> "can not").
 NEGATION_CUES = frozenset({"not", "no", "never", "none", "nothing", "neither", "nobody", "without", "cannot"})
 
-# Phrase-level rewrites applied to lower-cased text before tokenising (order matters).
+# Phrase-level rewrites applied to lower-cased text, contractions expanded, before tokenising (order matters).
 _PHRASES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(p), r)
     for p, r in [
-        (r"[\u2018\u2019\u02bc`]", "'"),
-        (r"\bcan'?t\b", "can not"),
-        (r"\bcannot\b", "can not"),
-        (r"\bwon'?t\b", "will not"),
-        (r"\bshan't\b", "shall not"),
-        (r"\b(\w+)n't\b", r"\1 not"),
         (r"\bno longer\b", "not"),
         (r"\bnot only\b", "also"),
         (r"\bno matter\b", "regardless"),
@@ -133,8 +129,8 @@ def stem(word: str) -> str:
 
 @lru_cache(maxsize=32768)
 def normalise(text: str) -> str:
-    """Lower-case, expand contractions, rewrite the lexicon's phrases."""
-    out = text.lower()
+    """Lower-case, expand contractions (core.text), rewrite the lexicon's phrases."""
+    out = expand_contractions(text.lower())
     for pattern, replacement in _PHRASES:
         out = pattern.sub(replacement, out)
     return out

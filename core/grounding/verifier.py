@@ -25,6 +25,8 @@ from typing import Any
 
 import numpy as np
 
+from core.sentences import split_sentences
+
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 DEFAULT_META = MODEL_DIR / "verifier.json"
 EVIDENCE_K = 8
@@ -41,7 +43,6 @@ _STOP = frozenset(
 _NEGATIONS = frozenset({"not", "no", "never", "none", "nothing", "neither", "nor", "without", "cannot"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,:/]\d+)*")
 _NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
 _NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
     "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20", "thirty": "30", "hundred": "100",
@@ -109,14 +110,14 @@ def words(text: str) -> Words:
 
 
 def split_passages(passages: Sequence[str]) -> list[str]:
-    """Evidence sentences: each line of each passage, cut at sentence ends."""
+    """Evidence sentences: each line of each passage, cut at sentence ends (core.sentences)."""
     out: list[str] = []
     for p in passages:
         for line in p.splitlines():
             line = line.strip(" \t-*•#")
             if not line:
                 continue
-            out.extend(s.strip() for s in _SENTENCE_END.split(line) if len(s.strip()) > 1)
+            out.extend(s for s in split_sentences(line) if len(s) > 1)
     return out
 
 

@@ -12,18 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from core.retrieval import RetrievedChunk
-from serving.sentences import SentenceSplitter
+from core.sentences import sentence_pieces
+from core.text import plain_text
 
-_MARKUP = re.compile(r"\*\*|__|`")
-_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_SPACE = re.compile(r"\s+")
 _BULLET = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s+")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
 _FRONT_MATTER_KEY = re.compile(r"^\s*[A-Za-z_][\w -]{0,30}:\s*\S")
-
-
-def clean(text: str) -> str:
-    return _SPACE.sub(" ", _LINK.sub(r"\1", _MARKUP.sub("", text))).strip()
 
 
 @dataclass(frozen=True)
@@ -40,7 +34,7 @@ class Unit:
 
 
 def _cells(line: str) -> list[str]:
-    return [clean(c) for c in line.strip().strip("|").split("|")]
+    return [plain_text(c) for c in line.strip().strip("|").split("|")]
 
 
 def _is_row(line: str) -> bool:
@@ -110,7 +104,7 @@ def split_passage(text: str, passage: int) -> list[Unit]:
         if _BULLET.match(line):
             if previous_kind not in {"item", "lead"}:
                 block += 1
-            item = clean(_BULLET.sub("", line))
+            item = plain_text(_BULLET.sub("", line))
             if item:
                 units.append(Unit(item, passage, block, order, "item"))
                 order += 1
@@ -118,9 +112,7 @@ def split_passage(text: str, passage: int) -> list[Unit]:
             continue
         if previous_kind in {"item", "row"}:
             block += 1
-        splitter = SentenceSplitter()
-        pieces = splitter.feed(clean(line)) + splitter.flush()
-        for piece in pieces:
+        for piece in sentence_pieces(plain_text(line)):
             sentence = piece.strip()
             if not sentence:
                 continue

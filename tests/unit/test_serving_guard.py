@@ -13,6 +13,7 @@ import pytest
 from core.grounding import ClaimVerdict, GroundingResult
 from core.grounding.claims import split_sentences
 from core.retrieval import Retrieval, RetrievedChunk
+from core.sentences import SentenceSplitter
 from core.settings import Settings
 from serving.events import CitationsEvent, DoneEvent, ErrorEvent, Event, FlagEvent, RevisionEvent, TokenEvent, Usage
 from serving.grounding import GroundingRunner
@@ -21,7 +22,6 @@ from serving.llm import GenerationParams
 from serving.rag import Prepared
 from serving.render import CORRECTION, FLAG_MARK, CompletionIds, native_sse, openai_completion
 from serving.review import ReviewStore
-from serving.sentences import SentenceSplitter
 
 EVIDENCE = "You can return electronics within 30 days of delivery."
 PASSAGE = (
