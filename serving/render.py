@@ -136,6 +136,25 @@ class CompletionIds:
             **extra,
         }
 
+    def completion(self, content: str, finish_reason: str, usage: dict[str, Any], **extra: Any) -> dict[str, Any]:
+        """A whole (not streamed) chat completion with one assistant message."""
+        return {
+            "id": self.id,
+            "object": "chat.completion",
+            "created": self.created,
+            "model": self.model,
+            "choices": [
+                {
+                    "index": 0,
+                    "message": {"role": "assistant", "content": content},
+                    "finish_reason": finish_reason,
+                    "logprobs": None,
+                }
+            ],
+            "usage": usage,
+            **extra,
+        }
+
 
 def _sources(citations: list[Citation]) -> list[dict[str, Any]]:
     return [c.to_dict() for c in citations]
@@ -191,24 +210,14 @@ async def openai_completion(
             return event
     if done is None:
         return ErrorEvent("the answer stream ended without finishing", "incomplete_stream", 502)
-    return {
-        "id": ids.id,
-        "object": "chat.completion",
-        "created": ids.created,
-        "model": ids.model,
-        "choices": [
-            {
-                "index": 0,
-                "message": {"role": "assistant", "content": "".join(parts)},
-                "finish_reason": done.finish_reason,
-                "logprobs": None,
-            }
-        ],
-        "usage": done.usage.to_openai(),
-        "sources": _sources(citations),
-        "ragdesk": done_payload(done, prepared),
+    return ids.completion(
+        "".join(parts),
+        done.finish_reason,
+        done.usage.to_openai(),
+        sources=_sources(citations),
+        ragdesk=done_payload(done, prepared),
         **_grounding_extra(done),
-    }
+    )
 
 
 async def peek(events: AsyncIterator[Event]) -> tuple[Event | None, AsyncIterator[Event]]:

@@ -54,23 +54,7 @@ async def native_sse(item: HandoffItem, message: str, elapsed_ms: float) -> Asyn
 
 
 def openai_completion(item: HandoffItem, message: str, ids: CompletionIds) -> dict[str, Any]:
-    return {
-        "id": ids.id,
-        "object": "chat.completion",
-        "created": ids.created,
-        "model": ids.model,
-        "choices": [
-            {
-                "index": 0,
-                "message": {"role": "assistant", "content": message},
-                "finish_reason": "stop",
-                "logprobs": None,
-            }
-        ],
-        "usage": ZERO_USAGE,
-        "sources": [],
-        "handoff": handoff_info(item, message),
-    }
+    return ids.completion(message, "stop", ZERO_USAGE, sources=[], handoff=handoff_info(item, message))
 
 
 async def openai_stream(item: HandoffItem, message: str, ids: CompletionIds, include_usage: bool) -> AsyncIterator[str]:
