@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -169,17 +170,24 @@ class Retriever:
         return f"({expr}) and {S.TRUSTED_ONLY}" if expr else S.TRUSTED_ONLY
 
     def _search(self, **kwargs: Any) -> Any:
-        """`client.search` on the collection; a Milvus server restarted under us has it released
-        ("call load() before search"): load it again and retry once, so search recovers by itself."""
+        return self._reloading(self.client.search, **kwargs)
+
+    def _get(self, **kwargs: Any) -> Any:
+        return self._reloading(self.client.get, **kwargs)
+
+    def _reloading(self, call: Callable[..., Any], **kwargs: Any) -> Any:
+        """`client.search` or `client.get` on the collection; a Milvus server restarted under us
+        has it released ("call load() before search"): load it again and retry once, so search
+        recovers by itself (with both lists in process, the text fetch is the first Milvus call)."""
         self._ensure_loaded()
         try:
-            return self.client.search(self.settings.milvus_collection, **kwargs)
+            return call(self.settings.milvus_collection, **kwargs)
         except Exception as exc:
             self._loaded = False
             if "load" not in str(exc).lower():
                 raise
         self._ensure_loaded()
-        return self.client.search(self.settings.milvus_collection, **kwargs)
+        return call(self.settings.milvus_collection, **kwargs)
 
     def dense(self, vector: np.ndarray, k: int, expr: str) -> list[RetrievedChunk]:
         # in process unless a filter or tenant applies (Milvus); None: not built yet, or not held
@@ -280,7 +288,7 @@ class Retriever:
         if not ids:
             return chunks
         stored = [row_id(self.settings, i) for i in ids]  # "<tenant>:<chunk id>" with the tenant filter
-        rows = self.client.get(self.settings.milvus_collection, ids=stored, output_fields=[S.TEXT])
+        rows = self._get(ids=stored, output_fields=[S.TEXT])
         texts = {chunk_id_of(str(row.get(S.ID))): row.get(S.TEXT, "") for row in rows}
         kept = []
         for chunk in chunks:
@@ -301,7 +309,7 @@ class Retriever:
         if weight <= 0 or not ids:
             return None
         stored = [row_id(self.settings, i) for i in ids]
-        rows = self.client.get(self.settings.milvus_collection, ids=stored, output_fields=[S.VECTOR])
+        rows = self._get(ids=stored, output_fields=[S.VECTOR])
         vectors = [np.asarray(row[S.VECTOR], dtype=np.float32) for row in rows if row.get(S.VECTOR) is not None]
         if not vectors:
             return None
