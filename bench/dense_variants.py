@@ -123,8 +123,14 @@ def in_process(client: Any, settings: Settings) -> Variant:
     return lambda v: index.dense_top(np.asarray(v, dtype=np.float32), 20)
 
 
+def copy_search(client: Any, name: str, params: dict[str, Any]) -> Variant:
+    return lambda v: client.search(
+        name, data=[v], anns_field=S.VECTOR, limit=20, filter=S.TRUSTED_ONLY, search_params=params
+    )
+
+
 def copy_collection(client: Any, source: str, index_type: str) -> tuple[str, Settings]:
-    settings = Settings(MILVUS_INDEX_TYPE=index_type)  # type: ignore[call-arg]
+    settings = Settings().model_copy(update={"milvus_index_type": index_type})
     name = f"dense_variants_{index_type.lower()}"
     if client.has_collection(name):
         client.drop_collection(name)
@@ -180,11 +186,7 @@ def demo_tables(work: Path, vectors: list[list[float]], rounds: int) -> dict[str
         for index_type in ("FLAT", "IVF_FLAT"):
             copy, copy_settings = copy_collection(client, name, index_type)
             params = S.dense_search_params(copy_settings)
-            sealed[f"search k=20, as Retriever.dense, {index_type} index (a copy)"] = (
-                lambda v, copy=copy, params=params: client.search(
-                    copy, data=[v], anns_field=S.VECTOR, limit=20, filter=S.TRUSTED_ONLY, search_params=params
-                )
-            )
+            sealed[f"search k=20, as Retriever.dense, {index_type} index (a copy)"] = copy_search(client, copy, params)
         sealed["in-process exact scan (DENSE_BACKEND=memory), k=20"] = in_process(client, settings)
         tables["demo corpus, rows sealed (HNSW)"] = measure(server, sealed, vectors, rounds)
         return tables

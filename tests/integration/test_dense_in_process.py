@@ -76,11 +76,8 @@ def test_a_filter_goes_to_milvus_and_auto_respects_the_size_limit(
     filtered = memory.search("laptop", k=3, mode="dense", filters={"doc_id": "returns.md"}, query_vector=vectors[7])
     assert filtered.chunks and {c.doc_id for c in filtered.chunks} == {"returns.md"}
 
-    small = Retriever(  # type: ignore[arg-type]
-        settings.model_copy(update={"dense_backend": "auto", "dense_memory_max_chunks": len(vectors) - 1}),
-        client,
-        StubEmbedder(),
-    )
+    limited = settings.model_copy(update={"dense_backend": "auto", "dense_memory_max_chunks": len(vectors) - 1})
+    small = Retriever(limited, client, StubEmbedder())  # type: ignore[arg-type]
     small.warm(wait=True)
     assert small.keyword_index is not None and small.keyword_index.dense_top(vectors[1], 3) is None  # Milvus answers
     assert [c.chunk_id for c in small.dense(vectors[1], 3, "")] == [c.chunk_id for c in memory.dense(vectors[1], 3, "")]
