@@ -1,5 +1,5 @@
-"""Search cost at scale: the same `Retriever.search` (hybrid with BM25 in process and with Milvus'
-BM25, and dense) against a `milvus-lite server` collection of ~100k chunks.
+"""Search cost at scale: the same `Retriever.search` (hybrid with BM25 and the dense search in
+process or in Milvus, and dense alone both ways) against a `milvus-lite server` collection of ~100k chunks.
 
 The chunks are the demo corpus's paragraphs recombined as bench/corpus_gen.py does (two or three
 per chunk, product names and numbers varied, a generated heading). Embedding 100k chunks takes
@@ -118,24 +118,43 @@ def main() -> None:
             rows: dict[str, dict[str, float]] = {}
             retrievers = {}
             for backend in ("memory", "milvus"):
-                retriever = Retriever(settings.model_copy(update={"keyword_backend": backend}), client, embedder)
+                # memory: BM25 and the vectors in this process (DENSE_BACKEND=auto holds them up to
+                # DENSE_MEMORY_MAX_CHUNKS); milvus: both searches by Milvus
+                update = {"keyword_backend": backend, "dense_backend": "auto" if backend == "memory" else "milvus"}
+                retriever = Retriever(settings.model_copy(update=update), client, embedder)
                 t0 = time.perf_counter()
                 retriever.warm(wait=True)
-                rows[f"warm-up (load collection{', build BM25' if backend == 'memory' else ''}), {backend}"] = {
+                rows[
+                    f"warm-up (load collection{', build BM25 + vectors' if backend == 'memory' else ''}), {backend}"
+                ] = {
                     "p50_ms": round((time.perf_counter() - t0) * 1000, 1),
                     "p95_ms": float("nan"),
                     "n": 1,
                 }
                 retrievers[backend] = retriever
             memory, milvus = retrievers["memory"], retrievers["milvus"]
+            # BM25 in process, dense by Milvus (DENSE_BACKEND=milvus): the index built above, shared
+            milvus_dense = Retriever(settings.model_copy(update={"dense_backend": "milvus"}), client, embedder)
+            milvus_dense.keyword_index = memory.keyword_index
+            held = (
+                memory.keyword_index is not None
+                and memory.keyword_index.dense_top(vectors[questions[0]], 1) is not None
+            )
+            where = "in process" if held else "Milvus (over DENSE_MEMORY_MAX_CHUNKS)"
             rows["embed one query"] = timed(embedder.embed_one, questions)
-            rows["dense search (vector given)"] = timed(
+            rows[f"dense search, {where} (vector given)"] = timed(
                 lambda q: memory.search(q, mode="dense", query_vector=vectors[q]), questions
             )
-            rows["hybrid search, BM25 in process (vector given)"] = timed(
+            rows["dense search, Milvus (DENSE_BACKEND=milvus, vector given)"] = timed(
+                lambda q: milvus.search(q, mode="dense", query_vector=vectors[q]), questions
+            )
+            rows[f"hybrid search, BM25 in process, dense {where} (vector given)"] = timed(
                 lambda q: memory.search(q, query_vector=vectors[q]), questions
             )
-            rows["hybrid search, Milvus BM25 (vector given)"] = timed(
+            rows["hybrid search, BM25 in process, dense Milvus (vector given)"] = timed(
+                lambda q: milvus_dense.search(q, query_vector=vectors[q]), questions
+            )
+            rows["hybrid search, Milvus BM25 and dense (vector given)"] = timed(
                 lambda q: milvus.search(q, query_vector=vectors[q]), questions
             )
             rows["hybrid search, BM25 in process (embed + search)"] = timed(lambda q: memory.search(q), questions)

@@ -24,7 +24,15 @@ import numpy as np
 from core import schema as S
 from core.adaptation import model_identity
 from core.chunking import Chunk, Chunker
-from core.collection import count_chunks, delete_chunks, ensure_collection, has_field, stored_ids, upsert_chunks
+from core.collection import (
+    count_chunks,
+    delete_chunks,
+    ensure_collection,
+    has_field,
+    seal_collection,
+    stored_ids,
+    upsert_chunks,
+)
 from core.docstore import ChunkRow, DocStore, DocumentRow, IndexRunRow
 from core.keywords import ANALYSIS_VERSION
 from core.loaders import SUPPORTED_SUFFIXES, Document, LoadError, content_hash, load_document
@@ -307,6 +315,7 @@ def write_collection(
         stale |= stored_ids(client, settings) - keep
     stale -= new_ids
     delete_chunks(client, settings, sorted(stale))
+    seal_collection(client, settings)  # unsealed rows cost Milvus Lite ~10x per search
     documents = [
         DocumentRow(
             doc_id=d.doc_id,
@@ -385,6 +394,7 @@ def run_index(
         if progress:
             progress("scan", len(sources), len(sources))
         if changes.is_empty:
+            seal_collection(client, settings)  # rows an older version left unsealed
             report = IndexReport(changes, 0, 0, 0.0, None, time.time() - started)
         else:
             chunks = chunk_documents(changes, make_chunker(settings, embedder.tokenizer))

@@ -6,11 +6,18 @@ collection stays the one source of truth: this index is built from the keyword f
 stores (the same `core.keywords` normalisation, the same Lucene BM25 with k1=1.2, b=0.75 as
 Milvus' BM25 function), and only chunk ids and the metadata that fusion needs are kept in memory.
 
-The first build runs in a background thread; until it is done, keyword searches go to Milvus.
+With DENSE_BACKEND=memory (or auto, up to DENSE_MEMORY_MAX_CHUNKS) the same snapshot also holds
+the stored vectors, and the dense search is an exact cosine scan in this process: `milvus-lite
+server` spends ~0.5 us of Python per stored row on every search whatever its index (deduplicating
+versions and tombstones row by row), 50 ms of CPU per dense search at 100k chunks, against ~10 ms
+for the scan here (bench/results/dense_variants.md).
+
+The first build runs in a background thread; until it is done, searches go to Milvus.
 Freshness: the collection's row count is checked at most every KEYWORD_INDEX_CHECK_S seconds and
 its id set every KEYWORD_INDEX_REFRESH_S; on a change the index is rebuilt in a background thread
 while searches keep using the previous one. A chunk deleted since the last build is dropped by the
-caller when its text is fetched; one added is found by the dense search until the rebuild.
+caller when its text is fetched; one added is found by Milvus' dense search until the rebuild
+(DENSE_BACKEND=milvus), or by neither list until then (DENSE_BACKEND=memory).
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -46,7 +54,9 @@ class KeywordHit:
 class _Built:
     """One immutable generation of the index."""
 
-    def __init__(self, rows: list[dict[str, Any]], k1: float, b: float) -> None:
+    def __init__(
+        self, rows: list[dict[str, Any]], k1: float, b: float, vectors: np.ndarray | None = None, bm25: bool = True
+    ) -> None:
         import bm25s
 
         self.rows = rows
@@ -54,12 +64,29 @@ class _Built:
         # chunks the untrusted-content screen flagged stay counted (the freshness check compares
         # row counts) but never score
         self.untrusted = np.asarray([bool(r.pop(S.UNTRUSTED, False)) for r in rows], dtype=bool)
-        self.model = bm25s.BM25(k1=k1, b=b, method="lucene")
-        if rows:
-            self.model.index([str(r.pop(S.KEYWORDS) or "").split() or [""] for r in rows], show_progress=False)
+        keywords = [str(r.pop(S.KEYWORDS, "") or "").split() or [""] for r in rows]
+        self.model = bm25s.BM25(k1=k1, b=b, method="lucene") if bm25 else None
+        if rows and self.model is not None:
+            self.model.index(keywords, show_progress=False)
+        self.vectors = vectors  # (rows, dim) float32 of unit length, in row order; None: not held
+
+    def dense_top(self, vector: np.ndarray, k: int) -> list[tuple[dict[str, Any], float]]:
+        """The k rows nearest to `vector` by cosine (exact, as Milvus' COSINE), untrusted rows
+        left out, ties by row (id) order."""
+        assert self.vectors is not None
+        if not self.rows or k <= 0:
+            return []
+        query = np.asarray(vector, dtype=np.float32).ravel()
+        norm = float(np.linalg.norm(query))
+        scores = self.vectors @ (query / norm if norm > 0 else query)
+        scores[self.untrusted] = -np.inf
+        k = min(k, len(scores))
+        candidates = np.argpartition(-scores, k - 1)[:k]
+        ordered = candidates[np.lexsort((candidates, -scores[candidates]))]
+        return [(self.rows[i], float(scores[i])) for i in ordered if not self.untrusted[i]]
 
     def top(self, terms: list[str], k: int) -> list[tuple[dict[str, Any], float]]:
-        if not self.rows or not terms:
+        if not self.rows or not terms or self.model is None:
             return []
         scores = np.asarray(self.model.get_scores(terms), dtype=np.float32)
         scores[self.untrusted] = 0.0
@@ -81,6 +108,7 @@ class KeywordIndex:
         self._refreshed = 0.0
         self._lock = threading.Lock()  # one build at a time
         self._rebuilding = False
+        self._bm25 = settings.keyword_backend == "memory"
 
     # --- reading -----------------------------------------------------------------------------
     def top(self, terms: list[str], k: int) -> list[tuple[dict[str, Any], float]] | None:
@@ -92,6 +120,16 @@ class KeywordIndex:
             return None
         self._maybe_refresh()
         return built.top(terms, k)
+
+    def dense_top(self, vector: np.ndarray, k: int) -> list[tuple[dict[str, Any], float]] | None:
+        """The k rows (metadata, no text) nearest to `vector` with their cosine; None while the
+        first build is running or where this process holds no vectors (the caller asks Milvus)."""
+        built = self._built
+        if built is None:
+            self.build_in_background()
+            return None
+        self._maybe_refresh()
+        return built.dense_top(vector, k) if built.vectors is not None else None
 
     def build_in_background(self) -> None:
         """Start a build unless one is running (API start-up: a large collection takes a while to
@@ -116,9 +154,12 @@ class KeywordIndex:
                     self._count = len(ids)
                     self._checked = self._refreshed = time.monotonic()
                     return previous
-            rows = self._all_rows()
-            rows.sort(key=lambda r: str(r[S.ID]))
-            built = _Built(rows, self.settings.keyword_bm25_k1, self.settings.keyword_bm25_b)
+            rows, vectors = self._all_rows()
+            order = sorted(range(len(rows)), key=lambda i: str(rows[i][S.ID]))
+            rows = [rows[i] for i in order]
+            if vectors is not None:
+                vectors = vectors[order] if len(order) else vectors
+            built = _Built(rows, self.settings.keyword_bm25_k1, self.settings.keyword_bm25_b, vectors, self._bm25)
             self._built = built
             self._count = len(rows)
             self._checked = self._refreshed = time.monotonic()
@@ -157,21 +198,41 @@ class KeywordIndex:
     def _stored_ids(self) -> list[str]:
         return [str(row[S.ID]) for row in self._scan([S.ID])]
 
-    def _all_rows(self) -> list[dict[str, Any]]:
-        fields = META_FIELDS + (
+    def _holds_vectors(self) -> bool:
+        s = self.settings
+        if s.dense_backend == "auto":
+            return self._stored_count() <= s.dense_memory_max_chunks
+        return s.dense_backend == "memory"
+
+    def _all_rows(self) -> tuple[list[dict[str, Any]], np.ndarray | None]:
+        """The rows' metadata and, where this process holds them, their unit-length vectors
+        (converted page by page: 100k rows of Python float lists would take gigabytes)."""
+        fields = (META_FIELDS if self._bm25 else [f for f in META_FIELDS if f != S.KEYWORDS]) + (
             [S.UNTRUSTED] if has_field(self.client, self.settings.milvus_collection, S.UNTRUSTED) else []
         )
-        return [{k: row.get(k) for k in fields} for row in self._scan(fields)]
+        dense = self._holds_vectors()
+        rows: list[dict[str, Any]] = []
+        parts: list[np.ndarray] = []
+        for page in self._pages(fields + ([S.VECTOR] if dense else [])):
+            rows.extend({k: row.get(k) for k in fields} for row in page)
+            if dense:
+                parts.append(np.asarray([row[S.VECTOR] for row in page], dtype=np.float32))
+        if not dense:
+            return rows, None
+        vectors = np.vstack(parts) if parts else np.zeros((0, self.settings.embed_dim), dtype=np.float32)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return rows, vectors / np.where(norms > 0, norms, 1.0)
 
     def _scan(self, fields: list[str]) -> list[dict[str, Any]]:
+        return [row for page in self._pages(fields) for row in page]
+
+    def _pages(self, fields: list[str]) -> Iterator[list[dict[str, Any]]]:
         name = self.settings.milvus_collection
         if not self.client.has_collection(name):
-            return []
-        rows: list[dict[str, Any]] = []
+            return
         iterator = self.client.query_iterator(name, batch_size=PAGE, filter=f'{S.ID} != ""', output_fields=fields)
         try:
             while page := iterator.next():
-                rows.extend(page)
+                yield page
         finally:
             iterator.close()
-        return rows

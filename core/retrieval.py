@@ -1,4 +1,5 @@
-"""Retrieval: dense, keyword (BM25: in this process over the stored keyword field, or Milvus
+"""Retrieval: dense (an exact scan in this process over the stored vectors, or Milvus' index;
+DENSE_BACKEND), keyword (BM25: in this process over the stored keyword field, or Milvus
 full-text search; KEYWORD_BACKEND) or hybrid (both, fused by reciprocal rank or by normalised
 score, FUSION; optionally a second dense search from a query vector moved towards the first
 pass's best chunks, DENSE_FEEDBACK). The chat path, `/v1/search` and the evaluation all call
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -138,7 +140,9 @@ class Retriever:
         self._loaded = False
         self._keyword_search = True  # False on a collection without BM25 (a Milvus < 2.5 server)
         self._has_untrusted = False  # the collection marks untrusted chunks (core/untrusted.py)
-        self.keyword_index = KeywordIndex(settings, client) if settings.keyword_backend == "memory" else None
+        # BM25 (KEYWORD_BACKEND=memory) and/or the vectors (DENSE_BACKEND) held in this process
+        in_process = settings.keyword_backend == "memory" or settings.dense_backend != "milvus"
+        self.keyword_index = KeywordIndex(settings, client) if in_process else None
 
     def warm(self, wait: bool = False) -> None:
         """Start-up work that would otherwise fall on the first request: load the collection and
@@ -166,19 +170,34 @@ class Retriever:
         return f"({expr}) and {S.TRUSTED_ONLY}" if expr else S.TRUSTED_ONLY
 
     def _search(self, **kwargs: Any) -> Any:
-        """`client.search` on the collection; a Milvus server restarted under us has it released
-        ("call load() before search"): load it again and retry once, so search recovers by itself."""
+        return self._reloading(self.client.search, **kwargs)
+
+    def _get(self, **kwargs: Any) -> Any:
+        return self._reloading(self.client.get, **kwargs)
+
+    def _reloading(self, call: Callable[..., Any], **kwargs: Any) -> Any:
+        """`client.search` or `client.get` on the collection; a Milvus server restarted under us
+        has it released ("call load() before search"): load it again and retry once, so search
+        recovers by itself (with both lists in process, the text fetch is the first Milvus call)."""
         self._ensure_loaded()
         try:
-            return self.client.search(self.settings.milvus_collection, **kwargs)
+            return call(self.settings.milvus_collection, **kwargs)
         except Exception as exc:
             self._loaded = False
             if "load" not in str(exc).lower():
                 raise
         self._ensure_loaded()
-        return self.client.search(self.settings.milvus_collection, **kwargs)
+        return call(self.settings.milvus_collection, **kwargs)
 
     def dense(self, vector: np.ndarray, k: int, expr: str) -> list[RetrievedChunk]:
+        # in process unless a filter or tenant applies (Milvus); None: not built yet, or not held
+        in_process = self.settings.dense_backend != "milvus" and not scoped(self.settings, expr)
+        top = self.keyword_index.dense_top(vector, k) if in_process and self.keyword_index is not None else None
+        if top is not None:
+            chunks = [_hit_to_chunk(row, score) for row, score in top]
+            for chunk in chunks:
+                chunk.dense_score = chunk.score
+            return chunks
         result = self._search(
             data=[vector.tolist()],
             anns_field=S.VECTOR,
@@ -195,7 +214,8 @@ class Retriever:
         return chunks
 
     def keyword(self, query: str, k: int, expr: str) -> list[RetrievedChunk]:
-        if self.keyword_index is not None and not scoped(self.settings, expr):  # a filter or tenant: Milvus
+        in_process = self.settings.keyword_backend == "memory" and not scoped(self.settings, expr)  # else Milvus
+        if in_process and self.keyword_index is not None:
             top = self.keyword_index.top(keyword_terms(query, self.settings.keyword_bigrams), k)
             if top is not None:
                 return [_hit_to_chunk(row, score) for row, score in top]
@@ -268,7 +288,7 @@ class Retriever:
         if not ids:
             return chunks
         stored = [row_id(self.settings, i) for i in ids]  # "<tenant>:<chunk id>" with the tenant filter
-        rows = self.client.get(self.settings.milvus_collection, ids=stored, output_fields=[S.TEXT])
+        rows = self._get(ids=stored, output_fields=[S.TEXT])
         texts = {chunk_id_of(str(row.get(S.ID))): row.get(S.TEXT, "") for row in rows}
         kept = []
         for chunk in chunks:
@@ -289,7 +309,7 @@ class Retriever:
         if weight <= 0 or not ids:
             return None
         stored = [row_id(self.settings, i) for i in ids]
-        rows = self.client.get(self.settings.milvus_collection, ids=stored, output_fields=[S.VECTOR])
+        rows = self._get(ids=stored, output_fields=[S.VECTOR])
         vectors = [np.asarray(row[S.VECTOR], dtype=np.float32) for row in rows if row.get(S.VECTOR) is not None]
         if not vectors:
             return None

@@ -734,6 +734,20 @@ class Settings(BaseSettings):
         description="BM25 for hybrid/keyword search: in this process over the stored keyword field (memory, "
         "bm25s) or Milvus' BM25 function (milvus); filtered searches always use Milvus",
     )
+    dense_backend: Literal["auto", "memory", "milvus"] = Field(
+        default="auto",
+        alias="DENSE_BACKEND",
+        description="dense search: exact cosine in this process over the stored vectors (memory), Milvus' index "
+        "(milvus), or memory while the collection holds at most DENSE_MEMORY_MAX_CHUNKS chunks (auto); filtered and "
+        "tenant searches always use Milvus",
+    )
+    dense_memory_max_chunks: int = Field(
+        default=100_000,
+        ge=0,
+        alias="DENSE_MEMORY_MAX_CHUNKS",
+        description="DENSE_BACKEND=auto: the most chunks whose vectors this process holds (1.5 KiB each at 384 "
+        "dimensions) and scans per query; above it Milvus searches",
+    )
     keyword_bm25_k1: float = Field(
         default=1.2, gt=0, alias="KEYWORD_BM25_K1", description="KEYWORD_BACKEND=memory: BM25 k1"
     )
@@ -741,10 +755,16 @@ class Settings(BaseSettings):
         default=0.75, ge=0, le=1, alias="KEYWORD_BM25_B", description="KEYWORD_BACKEND=memory: BM25 b"
     )
     keyword_index_check_s: float = Field(
-        default=10.0, ge=0, alias="KEYWORD_INDEX_CHECK_S", description="memory BM25: row-count check interval"
+        default=10.0,
+        ge=0,
+        alias="KEYWORD_INDEX_CHECK_S",
+        description="in-process BM25 and vectors: row-count check interval",
     )
     keyword_index_refresh_s: float = Field(
-        default=300.0, ge=0, alias="KEYWORD_INDEX_REFRESH_S", description="memory BM25: id-set check interval"
+        default=300.0,
+        ge=0,
+        alias="KEYWORD_INDEX_REFRESH_S",
+        description="in-process BM25 and vectors: id-set check interval",
     )
     embed_query_batch: int = Field(
         default=16,
