@@ -575,10 +575,11 @@ class Settings(BaseSettings):
         "lookup, and writing it cost more CPU than serving the hit; every hit keeps its request-log row",
     )
     tracing_cache_hit_max_per_min: int = Field(
-        default=30,
+        default=6,
         ge=0,
         alias="TRACING_CACHE_HIT_MAX_PER_MIN",
-        description="at most this many cache-hit traces a minute, whatever the load (a trace costs ~10x a hit's CPU)",
+        description="at most this many cache-hit traces a minute, whatever the load (profiled: a trace into MLflow's "
+        "SQLite store costs ~100x the CPU of the hit it describes)",
     )
     capacity_cache_hit_rate: float = Field(
         default=-1.0,

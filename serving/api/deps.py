@@ -15,25 +15,27 @@ from serving.review import ReviewStore
 from serving.services import Services
 
 
-def get_services(request: Request) -> Services:
+# The getters are `async def`: FastAPI runs a plain `def` dependency in its thread pool, a thread
+# hop per dependency per request (measured: ~16% of the event loop's time on exact cache hits).
+async def get_services(request: Request) -> Services:
     return request.app.state.services  # type: ignore[no-any-return]
 
 
-def get_settings_dep(request: Request) -> Settings:
+async def get_settings_dep(request: Request) -> Settings:
     return request.app.state.settings  # type: ignore[no-any-return]
 
 
-def get_rag(services: Annotated[Services, Depends(get_services)]) -> RagService:
+async def get_rag(services: Annotated[Services, Depends(get_services)]) -> RagService:
     return services.rag
 
 
-def get_grounding(services: Annotated[Services, Depends(get_services)]) -> GroundingRunner:
+async def get_grounding(services: Annotated[Services, Depends(get_services)]) -> GroundingRunner:
     if services.grounding is None:
         raise APIError(503, "the grounding checker is not available in this process", "grounding_unavailable")
     return services.grounding
 
 
-def get_reviews(services: Annotated[Services, Depends(get_services)]) -> ReviewStore:
+async def get_reviews(services: Annotated[Services, Depends(get_services)]) -> ReviewStore:
     if services.reviews is None:
         raise APIError(503, "the review queue is not available in this process", "reviews_unavailable")
     return services.reviews

@@ -110,7 +110,7 @@ def service_unavailable(reason: str, retry_after_s: int, headers: dict[str, str]
 
 
 # --- dependencies ----------------------------------------------------------------------------
-def get_gateway(request: Request) -> Gateway:
+async def get_gateway(request: Request) -> Gateway:  # async: no thread hop (see serving/api/deps.py)
     return request.app.state.gateway  # type: ignore[no-any-return]
 
 

@@ -28,7 +28,7 @@ from serving.services import Services
 log = logging.getLogger(__name__)
 
 
-def get_handoffs(request: Request) -> HandoffDesk:
+async def get_handoffs(request: Request) -> HandoffDesk:
     desk = getattr(request.app.state, "handoffs", None)
     if desk is None:
         raise APIError(503, "the handoff queue is not available in this process", "handoffs_unavailable")
