@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from core.answer_cache import AnswerCache, CacheLookup, cache_scope
+from core.answer_cache import AnswerCache, CacheLookup, RedisAnswerCache, cache_scope
 from core.prompts import PROMPT_VERSION
 from core.retrieval import Mode, Retrieval
 from serving.conversation import Turn
@@ -198,7 +198,7 @@ async def cache_lookup(flow: Flow) -> None:
     if flow.cache is not None:
         flow.scope = await _cache_scope(services, flow.ask.k, flow.ask.filters, flow.ask.mode)
         try:
-            flow.lookup = await _lookup(services, flow.cache, flow.question, flow.scope)
+            flow.lookup = await _lookup(services, flow.gateway, flow.cache, flow.question, flow.scope)
         except Exception:
             log.warning("response cache: lookup failed; answering without it", exc_info=True)
     observed.note_cache(flow.lookup, flow.cache is not None)
@@ -348,10 +348,14 @@ async def _cache_scope(services: Services, k: int | None, filters: dict[str, Any
     )
 
 
-async def _lookup(services: Services, cache: AnswerCache, question: str, scope: str) -> CacheLookup:
-    """The exact layer first (Redis reads, no embedding, in the cache's threads); only a miss
-    goes on to the semantic layer, which embeds the question in the default executor."""
-    found = await _in_lookup_thread(services, functools.partial(cache.lookup, question, scope, semantic=False))
+async def _lookup(services: Services, gateway: Gateway, cache: AnswerCache, question: str, scope: str) -> CacheLookup:
+    """The exact layer first (two Redis reads, no embedding: in the event loop on the gateway's
+    asyncio client of the same Redis, else in the cache's threads); only a miss goes on to the
+    semantic layer, which embeds the question in the default executor."""
+    if isinstance(cache, RedisAnswerCache):
+        found = await cache.lookup_exact(gateway.redis, question, scope)
+    else:
+        found = await _in_lookup_thread(services, functools.partial(cache.lookup, question, scope, semantic=False))
     if found.entry is not None:
         return found
     return await asyncio.to_thread(cache.lookup, question, scope, exact=False)

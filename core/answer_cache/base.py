@@ -130,12 +130,10 @@ class AnswerCache(ABC):
         `exact=False`: the semantic layer only, for a caller that has just asked the exact one."""
         started = time.perf_counter()
         timings: dict[str, float] = {}
-        entry = self._get_exact(exact_digest(scope, question)) if exact else None
-        if entry is not None and entry.scope == scope and not self._expired(entry):
-            timings["cache_ms"] = (time.perf_counter() - started) * 1000
-            return CacheLookup("hit-exact", entry, 1.0, 1.0, "exact", vector, timings)
-        if not semantic:
-            return CacheLookup("miss", reason="exact_only", vector=vector, timings=timings)
+        if exact:
+            found = self.exact_result(self._get_exact(exact_digest(scope, question)), scope, started, vector)
+            if found.entry is not None or not semantic:
+                return found
         if vector is None:
             t0 = time.perf_counter()
             vector = self.embed(embedding_text(question))
@@ -210,6 +208,15 @@ class AnswerCache(ABC):
         removed = self._clear()
         self.index.clear()
         return removed
+
+    def exact_result(
+        self, entry: CacheEntry | None, scope: str, started: float, vector: np.ndarray | None = None
+    ) -> CacheLookup:
+        """What the exact layer says of the entry stored under the question's digest."""
+        if entry is not None and entry.scope == scope and not self._expired(entry):
+            timings = {"cache_ms": (time.perf_counter() - started) * 1000}
+            return CacheLookup("hit-exact", entry, 1.0, 1.0, "exact", vector, timings)
+        return CacheLookup("miss", reason="exact_only", vector=vector, timings={})
 
     def _expired(self, entry: CacheEntry) -> bool:
         return entry.created < time.time() - self.ttl_s

@@ -15,16 +15,18 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from core.answer_cache.base import AnswerCache, CacheEntry, Embed
+from core.answer_cache.base import AnswerCache, CacheEntry, CacheLookup, Embed, exact_digest
 from core.answer_cache.matcher import MatchParams
 
 if TYPE_CHECKING:
     from redis import Redis
+    from redis.asyncio import Redis as AsyncRedis
 
     from core.settings import Settings
 
@@ -177,6 +179,15 @@ class RedisAnswerCache(AnswerCache):
     def _get_exact(self, digest: str) -> CacheEntry | None:
         entry_id: Any = self.redis.get(self._key("x", digest))
         return self._get_entry(entry_id.decode()) if entry_id else None
+
+    async def lookup_exact(self, redis: AsyncRedis, question: str, scope: str) -> CacheLookup:
+        """The exact layer through an asyncio client of the same Redis, in the event loop: the
+        path of every repeated question, without a hop to a worker thread and back."""
+        started = time.perf_counter()
+        entry_id: Any = await redis.get(self._key("x", exact_digest(scope, question)))
+        raw: Any = await redis.hgetall(self._key("e", entry_id.decode())) if entry_id else None
+        entry = CacheEntry.from_fields(entry_id.decode(), raw) if raw else None
+        return self.exact_result(entry, scope, started)
 
     def _write(self, entry: CacheEntry) -> bool:
         keys = [self._key("e", entry.entry_id), self._key("x", entry.digest), f"{self.prefix}log"]

@@ -58,6 +58,31 @@ def test_the_exact_layer_alone_never_embeds_and_the_semantic_layer_alone_skips_i
     client.close()
 
 
+async def test_the_event_loop_exact_lookup_agrees_with_the_threaded_one(redis_server: RedisServer) -> None:
+    from redis.asyncio import Redis as AsyncRedis
+
+    embed = CountingEmbed()
+    client, aclient = Redis.from_url(redis_server.url), AsyncRedis.from_url(redis_server.url)
+    cache = RedisAnswerCache(client, embed, DIM, PARAMS, ttl_s=3600, prefix="rd:loop:")
+    cache.store("How long do refunds take?", "5 business days [1].", CITATIONS, "s1", vector=embed("x"))
+    embed.calls = 0
+    for question, scope in [
+        ("how long do refunds take", "s1"),
+        ("How long do refunds take?", "s2"),
+        ("Never asked", "s1"),
+    ]:
+        threaded = cache.lookup(question, scope, semantic=False)
+        in_loop = await cache.lookup_exact(aclient, question, scope)
+        assert (in_loop.status, in_loop.reason) == (threaded.status, threaded.reason), (question, scope)
+        assert (in_loop.entry and in_loop.entry.answer) == (threaded.entry and threaded.entry.answer)
+    assert (await cache.lookup_exact(aclient, "How long do refunds take?", "s1")).status == "hit-exact"
+    assert embed.calls == 0
+    expired = RedisAnswerCache(client, embed, DIM, PARAMS, ttl_s=-1, prefix="rd:loop:")
+    assert (await expired.lookup_exact(aclient, "How long do refunds take?", "s1")).status == "miss"
+    await aclient.aclose()
+    client.close()
+
+
 def test_the_index_generation_answers_from_memory_until_it_is_stale(monkeypatch: pytest.MonkeyPatch) -> None:
     reads: list[int] = []
 
