@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -55,11 +56,32 @@ def test_kubernetes_workers_use_the_same_flags() -> None:
     assert same_everywhere <= k8s_args, sorted(same_everywhere - k8s_args)
 
 
+def free_port_run(count: int) -> int:
+    """A port p with p .. p+count-1 all free on 127.0.0.1 (`ragdesk sglang --workers N` puts the
+    workers on the ports after the router's). The launch failed once in a full run with nothing
+    printed; a worker port taken by another connection is the likely cause, not a confirmed one."""
+    for _ in range(200):
+        base = free_port()
+        sockets: list[socket.socket] = []
+        try:
+            for offset in range(count):
+                bound = socket.socket()
+                sockets.append(bound)
+                bound.bind(("127.0.0.1", base + offset))
+            return base
+        except OSError:
+            continue
+        finally:
+            for bound in sockets:
+                bound.close()
+    raise RuntimeError(f"no {count} consecutive free ports")
+
+
 def test_command_starts_two_workers_behind_the_router_and_prints_settings(tmp_path: Path) -> None:
     pytest.importorskip("sglang_router")
     record = tmp_path / "record"
     record.mkdir()
-    port = free_port()
+    port = free_port_run(3)  # the router's port, then one per worker
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LLM_", "SGLANG_"))}
     env.update(
         PYTHONPATH=f"{FAKE_SGLANG}{os.pathsep}{REPO_ROOT}",
@@ -92,6 +114,10 @@ def test_command_starts_two_workers_behind_the_router_and_prints_settings(tmp_pa
             if "=" in line and not line.startswith("#"):
                 key, _, value = line.strip().partition("=")
                 printed[key] = value
+        if "LLM_BASE_URL" not in printed:  # say why: the command's own message is on stderr
+            process.send_signal(signal.SIGTERM)
+            _out, err = process.communicate(timeout=60)
+            pytest.fail(f"no settings printed (exit {process.returncode}): {err.decode()[-3000:]}")
         assert printed.get("LLM_BASE_URL") == f"http://127.0.0.1:{port}/v1", printed
         assert printed["LLM_MODEL"] == "ragdesk-llm" and printed["LLM_API_KEY"] == "sk-test-123"
 
@@ -111,8 +137,10 @@ def test_command_starts_two_workers_behind_the_router_and_prints_settings(tmp_pa
         for worker in workers:
             assert "--schedule-policy=lpm" in worker["argv"] and "--api-key=sk-test-123" in worker["argv"]
     finally:
-        process.send_signal(signal.SIGTERM)
-        _out, err = process.communicate(timeout=60)
+        err = b""
+        if process.returncode is None:
+            process.send_signal(signal.SIGTERM)
+            _out, err = process.communicate(timeout=60)
     assert process.returncode == 0, err.decode()[-2000:]
     for worker in workers:  # every process the command started is gone
         with pytest.raises(ProcessLookupError):
