@@ -451,7 +451,7 @@ def _looks_like_identifier(text: str, start: int, end: int) -> bool:
     after = text[end : end + 2]
     if re.search(r"[\d]\s$", before) or re.match(r"^\s\d", after):
         return True
-    # "TrailLite 2", "Volt 14", "Bluetooth 5.3": a number after a capitalised name (not sentence-initial)
+    # "Model 2", "Series 14", "Bluetooth 5.3": a number after a capitalised name (not sentence-initial)
     m = re.search(r"(?:(\S+)\s+)?(\S+)\s$", text[max(0, start - 40) : start])
     if m and m.group(2)[:1].isupper() and (m.group(1) is None or not re.search(r"[.!?:]$", m.group(1))):
         return m.group(2).lower() not in {"a", "an", "the", "up", "over", "under", "about", "only", "just", "all"}
