@@ -24,11 +24,22 @@ from evaluation.golden import GoldenQuestion
 
 _NAME = re.compile(r"\b[A-Z][\w&'-]*[a-z0-9][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*)*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;(]\s+|\n)\s*$")
+# What a refusal names as not saying it: the help centre, the manual, the passages.
+_SOURCE = (
+    r"(?:help ?cent(?:re|er)|manuals?|documentation|knowledge base|support content|"
+    r"(?:our|the|these|this|any) (?:policies|polic(?:y|ies) pages?|information|articles?|pages?|sources?|passages?|context))"
+)
 _DECLINE = re.compile(
     r"\b(?:couldn't find|could not find|can't find|cannot find|can't confirm|cannot confirm|can not confirm|"
-    r"couldn't confirm|don't know|do not know|not covered|isn't covered|is not covered|no information|"
+    r"couldn't confirm|don't know|do not know|no information|"
     r"can't answer|cannot answer|unable to answer|not able to answer|doesn't say|does not say|"
-    r"don't have (?:any )?information|do not have (?:any )?information|not mentioned)\b",
+    r"don't have (?:any )?information|do not have (?:any )?information|not mentioned)\b"
+    # "isn't covered" alone is also a substantive answer ("accidental damage isn't covered by the
+    # guarantee"): it declines only when the thing not covering it is the source
+    r"|\b(?:not|isn't|aren't|is not|are not|wasn't|weren't) (?:covered|given|listed|stated|mentioned|included|"
+    r"specified|described|documented) (?:anywhere )?(?:in|by|on) (?:the |our |this |any )?" + _SOURCE + r"\b"
+    r"|\b" + _SOURCE + r"\b[^.?!]{0,60}?\b(?:don't|doesn't|do not|does not|didn't|did not) "
+    r"(?:give|list|state|mention|say|specify|include|cover)\b",
     re.I,
 )
 MIN_HOWTO_OVERLAP = 0.5

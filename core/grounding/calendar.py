@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from core.grounding.align import EvidenceIndex, polarity_clauses, weighted_coverage
-from core.grounding.numbers import extract_quantities
+from core.grounding.numbers import complementary_limits, extract_quantities
 from core.grounding.text import GENERIC_STEMS, content_stems, is_negated
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -257,7 +257,9 @@ def check_calendar(text: str, index: EvidenceIndex) -> CalendarFinding | None:
         paired = _paired_mismatch(m, slot, claimed, by_start, evidence)
         if paired is not None:
             i, e = paired
-            if weighted_coverage(claim_stems, index.sentences[i].context_stems, index) >= CALENDAR_MIN_COVERAGE:
+            if complementary_limits(text, index.sentences[i].text):
+                pass  # "after 14:00 on Friday: Tuesday" against "before 14:00 on Friday: Monday"
+            elif weighted_coverage(claim_stems, index.sentences[i].context_stems, index) >= CALENDAR_MIN_COVERAGE:
                 return CalendarFinding(
                     "mismatch", i, f"calendar_mismatch: claim says {m.text.strip()}, the evidence says {e.text.strip()}"
                 )
@@ -265,7 +267,7 @@ def check_calendar(text: str, index: EvidenceIndex) -> CalendarFinding | None:
         if not same_event or m.values <= frozenset().union(*[e.values for _, e in same_event]):
             continue
         for i, e in same_event:
-            if not e.explicit or m.values <= e.values:
+            if not e.explicit or m.values <= e.values or complementary_limits(text, index.sentences[i].text):
                 continue
             if weighted_coverage(claim_stems, index.sentences[i].context_stems, index) < CALENDAR_MIN_COVERAGE:
                 continue

@@ -21,6 +21,7 @@ from core.grounding.numbers import (
     Quantity,
     _values,
     compatible,
+    complementary_limits,
     equal,
     extract_quantities,
     format_pair,
@@ -363,6 +364,7 @@ def check_negation(
         same_clauses: list[tuple[float, frozenset[str]]] = []
         opposite: list[tuple[float, int, str | None]] = []
         for i, sentence in enumerate(index.sentences):
+            complement: bool | None = None
             for clause in sentence.clauses:
                 if sum(1 for w in stems if w in clause.stems) < 2:
                     continue
@@ -370,6 +372,10 @@ def check_negation(
                 if clause.negated == claim_neg:
                     same_clauses.append((cov, clause.stems))
                     continue
+                if complement is None:
+                    complement = complementary_limits(text, sentence.text)
+                if complement:
+                    continue  # "can within 30 days" against "can't after 30 days"
                 if claim_pred is not None and claim_pred not in clause.stems:
                     continue
                 if clause.predicate is not None and clause.predicate not in stems:

@@ -540,5 +540,16 @@ def window_consistent(claim: Quantity, evidence: Quantity, claim_negated: bool) 
     return inside != claim_negated
 
 
+def complementary_limits(claim: str, evidence: str) -> bool:
+    """The two texts set the same limit from opposite sides ("within 30 days" / "after 30 days",
+    "before 14:00" / "after 14:00"): what holds on one side and not on the other is the same
+    rule told twice, so opposite polarity or a different outcome between them is no contradiction."""
+    bounded = [q for q in extract_quantities(claim) if q.comparator]
+    if not bounded:
+        return False
+    others = [q for q in extract_quantities(evidence) if q.comparator]
+    return any(a.comparator != b.comparator and equal(a, b) for a in bounded for b in others)
+
+
 def format_pair(claim: Quantity, evidence: Quantity) -> str:
     return f"{claim.describe()} vs {evidence.describe()}"

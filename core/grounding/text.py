@@ -165,7 +165,21 @@ def content_stems(text: str) -> list[str]:
 
 
 def negation_count(text: str) -> int:
-    return sum(1 for t in tokens(text) if t.negation)
+    """Negation cues that flip the polarity. Two kinds do not: a "not even" / "never even" that
+    repeats a negation already made ("can't be cancelled, not even by customer service"), and
+    "not only" / "not just", which affirm what follows."""
+    toks = tokens(text)
+    count = 0
+    for i, t in enumerate(toks):
+        if not t.negation:
+            continue
+        following = toks[i + 1].word if i + 1 < len(toks) else ""
+        if following in {"only", "just"} and t.word == "not":
+            continue
+        if following == "even" and count:
+            continue
+        count += 1
+    return count
 
 
 def is_negated(text: str) -> bool:

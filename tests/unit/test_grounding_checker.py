@@ -167,3 +167,17 @@ def test_the_verifier_path_still_withdraws_the_seed_case(embedder: Any) -> None:
     flipped = checker.check_claim("Can I return a gift card?", "Yes, gift cards can be returned.", [GIFT_CARDS])
     assert flipped.verdict != "contradicted"
     assert any(r.startswith("check not gated") for r in flipped.reasons)
+
+
+PACKED = "Can support cancel an order?\nOnce an order is packed, it can't be cancelled or changed, not even by our support team."
+
+
+def test_not_even_repeats_a_negation_instead_of_cancelling_it(checker: GroundingChecker) -> None:
+    """Counted as two negations, "can't ..., not even by ..." read as positive: the claim that
+    support can still cancel went through as supported."""
+    quoted = checker.check("Can support cancel a packed order?", PACKED.split("\n")[1], [PACKED])
+    assert not any(c.verdict == "contradicted" for c in quoted.claims), quoted.to_dict()
+    wrong = checker.check(
+        "Can support cancel a packed order?", "Once an order is packed, our support team can still cancel it.", [PACKED]
+    )
+    assert any(c.verdict == "contradicted" for c in wrong.claims), wrong.to_dict()

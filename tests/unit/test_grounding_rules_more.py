@@ -208,3 +208,20 @@ def test_sentences_with_their_own_content_or_a_bare_value_are_not_situational() 
         "Returns are free within the window.",
     ]:
         assert not is_situational(s), s
+
+
+def test_negation_count_skips_reinforcing_and_affirming_cues() -> None:
+    from core.grounding.text import is_negated
+
+    assert is_negated("It can't be cancelled, not even by the support team.")
+    assert not is_negated("It is not only free but also fast.")
+    assert is_negated("I did not even open the box.")  # a first "not even" is a negation
+
+
+def test_complementary_limits() -> None:
+    from core.grounding.numbers import complementary_limits
+
+    assert complementary_limits("added within 14 days of delivery", "after 14 days it can no longer be added")
+    assert complementary_limits("orders after 14:00 arrive on Tuesday", "orders before 14:00 arrive on Monday")
+    assert not complementary_limits("within 14 days", "within 14 days")
+    assert not complementary_limits("within 14 days", "after 30 days")

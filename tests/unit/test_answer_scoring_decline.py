@@ -1,0 +1,35 @@
+"""What bench/answers.py counts as a decline: a refusal that names the source as silent, not a
+substantive answer that happens to say "isn't covered"."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.answer_scoring import is_decline
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm sorry, I couldn't find this in our help centre.",
+        "Sale dates aren't covered in the help centre; the newsletter announces them.",
+        "The help centre and the product manual don't give the price.",
+        "The price isn't given in the help center or the manual.",
+        "That is not covered in our policies.",
+    ],
+)
+def test_refusals_are_declines(text: str) -> None:
+    assert is_decline(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Accidental damage isn't covered by the 2-year guarantee.",
+        "Water damage is not covered by the warranty unless you bought the extended plan.",
+        "We don't give refunds for opened software.",
+        "Yes, delivery is free on orders over 40 GBP.",
+    ],
+)
+def test_answers_are_not_declines(text: str) -> None:
+    assert not is_decline(text)
