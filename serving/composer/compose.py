@@ -68,6 +68,7 @@ class ComposerConfig:
 # Question-type cues: the kind of quantity a question asks for. Plain English, no domain words.
 _DURATION_Q = re.compile(
     r"\bhow (?:long|soon|quickly|fast|late|early)\b|\bhow many (?:days|weeks|months|years|hours|minutes)\b"
+    r"|\bhow far (?:in advance|ahead|back)\b"
     r"|\b(?:deadline|time limit|within what)\b",
     re.I,
 )

@@ -267,3 +267,11 @@ def test_an_faq_answer_is_read_with_its_question(composer: Composer) -> None:
     result = composer.compose("Is there a senior discount?", [faq])
     assert result.answered, result.reason
     assert result.text.startswith("Do you offer discounts for seniors? Not currently.")
+
+
+def test_how_far_in_advance_asks_for_a_duration() -> None:
+    from serving.composer.compose import QuestionCues
+
+    assert "duration" in QuestionCues.of("How far in advance can I book a slot?").kinds
+    assert "duration" in QuestionCues.of("how far back can I pause live TV?").kinds
+    assert not QuestionCues.of("How far is the depot from the station?").kinds
