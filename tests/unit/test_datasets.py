@@ -24,6 +24,7 @@ FROZEN = {
     "policy_claims_v4": "e70e69b6b7b2a329302b95dfbc0a67ad2fa92dd910f690e92824d41c5716fe9e",
     "policy_claims_v5": "4df27e3671b9609b696c270e836d17f235289cc8cd31f269be6e7de1af2b6e74",
     "policy_claims_v6": "eafd6e65b4fb16fa27df6efb786a65238ef64ff3d92e651412f0172d2cc48b79",
+    "helpdesk_blind_v2": "e00bd91cd6d05386e2c2c158930185952fa834c6c3879008ed5cc08c55b24c09",
     "hostile_v1": "65d4abc23f2d2cac1ead2575d248c699a288859367f9ec8faa689a0acb4dbedb",
 }
 
