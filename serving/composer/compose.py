@@ -53,6 +53,10 @@ class ComposerConfig:
     min_score: float = 0.35  # the best unit's combined score
     max_unseen: float = 0.5  # decline when this share of the question's terms is in no passage at all
     unseen_similarity: float = 0.6  # ... unless the best unit is at least this close in meaning (a paraphrase)
+    # a smaller unseen share declines too when the best unit is not close either: "Does the TV
+    # support <a feature no page names>?" answered with the page about the TV
+    partly_unseen: float = 0.25
+    partly_unseen_similarity: float = 0.5
     embed_units: int = 40  # units embedded per question (the best by term coverage)
     keep_ratio: float = 0.70  # other units kept when their score is at least this share of the best
     max_units: int = 4  # answer units (conditions and list items come on top)
@@ -73,7 +77,10 @@ _DURATION_Q = re.compile(
     re.I,
 )
 _AMOUNT_Q = re.compile(r"\bhow much\b|\b(?:cost|costs|price|prices|priced|fee|fees|charge|charges|charged)\b", re.I)
-_COUNT_Q = re.compile(r"\bhow many\b|\b(?:maximum|minimum|max|min|limit|biggest|largest|smallest)\b", re.I)
+_COUNT_Q = re.compile(
+    r"\bhow many\b|\b(?:maximum|minimum|max|min|limit|biggest|largest|smallest|longest|shortest|highest|lowest)\b",
+    re.I,
+)
 _TIME_Q = re.compile(r"\bwhat time\b|\b(?:opening|business|office) hours\b|\bwhen (?:are|is) \w+ open\b", re.I)
 _LIST_Q = re.compile(
     r"^\s*(?:what|which)\s+(?:\w+\s+){0,2}?(?:\w+(?:s|es))\b(?!\s+(?:is|does|has)\b)|\b(?:list|options|ways|kinds|types)\b",
@@ -317,6 +324,8 @@ class Composer:
             why_not = f"the best sentence scores {best.score:.2f} (< {cfg.min_score})"
         elif cues.requires and not any(s.has_cue and s.score >= cfg.keep_ratio * best.score for s in scored):
             why_not = f"no passage gives the {'/'.join(sorted(cues.kinds))} asked for"
+        elif unseen >= cfg.partly_unseen and best.similarity < cfg.partly_unseen_similarity:
+            why_not = f"{unseen:.0%} of the question's terms are in none of the passages"
         if why_not:
             return Composition(False, "", [], reason=why_not, stale=stale, best=best)
         chosen = self._select(scored, best, units, cues)

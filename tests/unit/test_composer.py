@@ -275,3 +275,31 @@ def test_how_far_in_advance_asks_for_a_duration() -> None:
     assert "duration" in QuestionCues.of("How far in advance can I book a slot?").kinds
     assert "duration" in QuestionCues.of("how far back can I pause live TV?").kinds
     assert not QuestionCues.of("How far is the depot from the station?").kinds
+
+
+def test_a_feature_no_page_names_is_declined_even_when_the_rest_of_the_question_matches() -> None:
+    """One of three terms unseen ("Do DVDs have subtitles?" answered with the DVD loan period):
+    declined when the best sentence is not close in meaning, answered when it is."""
+
+    def far(texts: list[str]) -> np.ndarray:  # every unit at cosine 0.4 from the question
+        rows = np.zeros((len(texts), DIM), dtype=np.float32)
+        for i, text in enumerate(texts):
+            if text.startswith("Do DVDs"):
+                rows[i, 0] = 1.0
+            else:
+                rows[i, 0], rows[i, 1] = 0.4, np.sqrt(1 - 0.4**2)
+        return rows
+
+    question = "Do DVDs borrowed have subtitles?"
+    share = Composer.unseen_share(question, [LIBRARY])
+    assert ComposerConfig().partly_unseen <= share < ComposerConfig().max_unseen
+    assert "none of the passages" in Composer(far).compose(question, [LIBRARY]).reason
+    lenient = ComposerConfig(partly_unseen_similarity=0.3)
+    assert Composer(far, config=lenient).compose(question, [LIBRARY]).answered
+
+
+def test_the_longest_or_highest_asks_for_a_quantity() -> None:
+    from serving.composer.compose import QuestionCues
+
+    assert "duration" in QuestionCues.of("What's the longest a single recording can be?").kinds
+    assert QuestionCues.of("What is the highest fee you charge?").kinds
