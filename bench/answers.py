@@ -219,6 +219,18 @@ class Contradictions:
         result = self.checker.check(case.question, answer, passages)
         return [c.text for c in result.claims if c.verdict == "contradicted"]
 
+    def quotes(self, case: GoldenQuestion, claims: list[str], citations: list[dict[str, Any]]) -> list[str]:
+        """The contradicted claims that are word for word in a gold section or a cited passage: the
+        corpus saying two things, or the checker's false alarm, not a rule made up."""
+        if not claims:
+            return []
+        passages = " ".join(_squash(t) for t in self.texts(case, citations))
+        return [c for c in claims if _squash(c) and _squash(c) in passages]
+
+
+def _squash(text: str) -> str:
+    return " ".join(re.sub(r"[*_`#>|]", " ", text).lower().split()).strip(" .")
+
 
 def score(case: GoldenQuestion, reply: dict[str, Any], contradictions: Contradictions) -> dict[str, Any]:
     text = reply["text"]
@@ -226,6 +238,7 @@ def score(case: GoldenQuestion, reply: dict[str, Any], contradictions: Contradic
         written_facts_found(case.key_facts, text) if case.key_facts else facts_found(key_facts(case), text)
     )
     declined = is_decline(text)
+    contradicted = contradictions.check(case, text, reply["citations"])
     row = {
         "id": case.id,
         "question": case.question,
@@ -241,7 +254,8 @@ def score(case: GoldenQuestion, reply: dict[str, Any], contradictions: Contradic
         "facts_half": bool(total) and present / total >= 0.5,
         "facts_all": bool(total) and present == total,
         "gold_cited": cites_gold(case, reply["citations"]),
-        "contradicted": contradictions.check(case, text, reply["citations"]),
+        "contradicted": contradicted,
+        "contradicted_quotes": contradictions.quotes(case, contradicted, reply["citations"]),
         "ttft_ms": reply["ttft_ms"],
         "total_ms": reply["total_ms"],
         "error": reply["error"],
@@ -281,6 +295,9 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "unanswerable": len(unanswerable),
         "declined": sum(r["declined"] for r in unanswerable) / max(len(unanswerable), 1) if unanswerable else None,
         "contradicted": sum(1 for r in rows if r["contradicted"]),
+        "contradicted_only_quotes": sum(
+            1 for r in rows if r["contradicted"] and len(r.get("contradicted_quotes", [])) == len(r["contradicted"])
+        ),
         "withdrawn": sum(r["withdrawn"] for r in rows),
         "errors": sum(1 for r in rows if r["error"]),
         "ttft_p50_ms": _pct(ttft, 0.5),
@@ -312,7 +329,9 @@ def markdown(result: dict[str, Any]) -> str:
             declined += f" ({s['declined_clean']:.0%} with no source attached)"
         lines.append(
             f"| {name} | {s['questions']} | {s['facts_half']:.1%} | {s['facts_all']:.1%} | {s['gold_cited']:.1%} | "
-            f"{s['answerable_declined']} | {declined} | {s['contradicted']} | {s['withdrawn']} | "
+            f"{s['answerable_declined']} | {declined} | {s['contradicted']}"
+            f"{' (' + str(s['contradicted_only_quotes']) + ' only verbatim quotes)' if s.get('contradicted') else ''} | "
+            f"{s['withdrawn']} | "
             f"{s['ttft_p50_ms']} / {s['ttft_p95_ms']} | {s['total_p50_ms']} | {', '.join(s['answer_modes'])} |"
         )
     lines += [
@@ -322,7 +341,8 @@ def markdown(result: dict[str, Any]) -> str:
         "Key facts: quantities and names taken from `expected_answer` (bench/answer_scoring.py), in the text the "
         "client shows (a guard's replacement included); 'declined': a decline phrase ('no source attached': "
         "and no citations). Contradicted: the grounding checker calls a claim of the served text "
-        "contradicted by the gold sections or the cited passages.",
+        "contradicted by the gold sections or the cited passages ('only verbatim quotes': every such claim is word "
+        "for word in a gold section or a cited passage, so the corpus says both or the checker is wrong).",
         "",
         f"Command: `{result['command']}`",
     ]

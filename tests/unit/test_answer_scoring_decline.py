@@ -33,3 +33,11 @@ def test_refusals_are_declines(text: str) -> None:
 )
 def test_answers_are_not_declines(text: str) -> None:
     assert not is_decline(text)
+
+
+def test_a_contradicted_claim_copied_from_a_passage_is_told_apart() -> None:
+    from bench.answers import _squash
+
+    passage = "## Cards\n\n**Cryptocurrency:** we don't accept Bitcoin or any other cryptocurrency."
+    assert _squash("Cryptocurrency: we don't accept Bitcoin or any other cryptocurrency.") in _squash(passage)
+    assert _squash("We accept Bitcoin.") not in _squash(passage)
