@@ -23,7 +23,7 @@ _HEADING_MAX_WORDS = 12
 _CLAUSE_CUT = re.compile(r"\s*(?:[;()]|,\s|:\s|\s[-–—]\s|\bbut\b|\bunless\b|\bexcept\b|\bif\b)\s*", re.I)
 # polarity cut: a negation's scope (list commas and parentheses do not end it)
 _POLARITY_CUT = re.compile(
-    r"\s*(?:;|\.\s+(?=[A-Z])|\s[-–—]\s|,\s*(?=(?:and|but|so|which|while|whereas|although|though|unless|except|because|or)\s)"
+    r"\s*(?:;|:\s+|\.\s+(?=[A-Z])|\s[-–—]\s|,\s*(?=(?:and|but|so|which|while|whereas|although|though|unless|except|because|or)\s)"
     r"|\b(?:but|whereas|although|though)\b"
     r"|\band\s+(?=(?:can|can't|cannot|is|isn't|are|aren't|will|won't|must|may|does|doesn't|do|don't|has|hasn't|have|"
     r"haven't|should|shouldn't)\b))\s*",

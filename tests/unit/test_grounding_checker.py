@@ -181,3 +181,21 @@ def test_not_even_repeats_a_negation_instead_of_cancelling_it(checker: Grounding
         "Can support cancel a packed order?", "Once an order is packed, our support team can still cancel it.", [PACKED]
     )
     assert any(c.verdict == "contradicted" for c in wrong.claims), wrong.to_dict()
+
+
+SUBSCRIPTIONS = (
+    "Subscriptions FAQ: Can I pay for a subscription with a voucher?\nNo. We don't take vouchers for subscriptions.\n"
+    "Paying for a subscription: What we don't take\nVouchers: we don't take vouchers or gift codes for subscriptions."
+)
+
+
+def test_a_negated_label_and_a_negated_statement_after_its_colon_do_not_cancel(checker: GroundingChecker) -> None:
+    """ "What we don't take: Vouchers: we don't take vouchers" has two negations in two clauses,
+    not one double negation (which read it as positive and called the quote contradicted)."""
+    quote = "What we don't take: Vouchers: we don't take vouchers or gift codes for subscriptions."
+    quoted = checker.check("Do you take vouchers for subscriptions?", quote, [SUBSCRIPTIONS])
+    assert not any(c.verdict == "contradicted" for c in quoted.claims), quoted.to_dict()
+    wrong = checker.check(
+        "Do you take vouchers for subscriptions?", "Yes, we take vouchers for subscriptions.", [SUBSCRIPTIONS]
+    )
+    assert any(c.verdict == "contradicted" for c in wrong.claims), wrong.to_dict()
