@@ -8,7 +8,8 @@ What marks a page, in the ways help centres mark them:
 - its title or a section heading: "Returns policy (archived)", "Superseded: ...", "Old ...
   policy", "... (valid until March 2024)";
 - a notice in its first lines: "This page is archived", "This policy has been superseded by
-  ...", "This article no longer applies", "Valid until 31 December 2023".
+  ...", "These terms have been replaced", "This article no longer applies", "Valid until 31
+  December 2023", also quoted or in bold ("> **ARCHIVED PAGE** ...").
 
 A sentence inside a current page that says a rule "no longer applies" in some case is a rule,
 not a status: only the page's head, title and headings are read."""
@@ -34,12 +35,13 @@ _HEADING_MARK = re.compile(
     re.I,
 )
 _NOTICE = re.compile(
-    r"\b(?:this|the)\s+(?:page|article|policy|document|version|information|section|guide|post|entry|notice|faq)"
+    r"\b(?:this|these|the)\s+(?:page|article|policy|document|version|information|section|guide|post|entry|notice|faq"
+    r"|terms|rules|conditions|prices)"
     r"\b[^.!?\n]{0,60}?(?:\b(?:is|was|has been|have been|are)\s+(?:now\s+)?(?:"
     + _STATUS_WORDS
     + r"|replaced)|\bno longer (?:valid|current|in (?:effect|force|use)|applies|apply|applicable|maintained|updated))\b"
     r"|\b(?:no longer (?:valid|in (?:effect|force)|current)|not (?:current|valid) any ?more)\b"
-    r"|^\s*(?:archived|superseded|outdated|obsolete)\b",
+    r"|^[\s>*_#-]*(?:archived|superseded|outdated|obsolete)\b",
     re.I | re.M,
 )
 _NOTICE_UNTIL = re.compile(

@@ -207,6 +207,10 @@ def test_status_read_from_the_documents_head_for_a_later_passage() -> None:
         ("Valid until 31 December 2023. Returns within 14 days.", "", "", True),
         ("Returns are free. Price protection no longer applies after 14 days.", "", "", False),
         ("The delivery address can no longer be changed once shipped.", "Orders", "Changing an order", False),
+        ("> **ARCHIVED NOTICE - for reference.** Fares from 2022.", "Fares", "", True),
+        ("**Superseded.** See the current timetable.", "", "", True),
+        ("These terms have been replaced by the 2025 membership terms.", "Membership", "", True),
+        ("> **Tip:** archived tickets can be downloaded again from your account.", "Tickets", "", False),
     ],
 )
 def test_page_status(head: str, title: str, section: str, stale: bool) -> None:
