@@ -53,6 +53,11 @@ def main() -> None:
     demo_dir = REPO_ROOT / "corpus" / "lumen-market"
     docs, sections, demo_flagged = screen_folder(screen, demo_dir, settings)
     emanual = screen_emanual(screen, settings)
+    # the help centres written for the blind answer sets: corpora the rules were not written on
+    others = {
+        folder.parent.name: screen_folder(screen, folder, settings)
+        for folder in sorted((REPO_ROOT / "evaluation" / "datasets").glob("*/corpus"))
+    }
     hostile = load_cases("hostile_v1")
     caught = [c["id"] for c in hostile if screen.is_untrusted(c["document"] or c["question"])]
     expected = [c["id"] for c in hostile if c.get("screen_expected", True)]
@@ -61,15 +66,18 @@ def main() -> None:
         "demo": {"documents": docs, "sections": sections, "flagged": demo_flagged},
         "emanual": None if emanual is None else {"sections": emanual[0], "flagged": emanual[1]},
         "hostile_v1": {"cases": len(hostile), "caught": len(caught), "expected_caught": len(expected)},
+        "other_corpora": {name: {"documents": d, "sections": n, "flagged": f} for name, (d, n, f) in others.items()},
     }
     lines = [
         "| corpus | units | flagged |",
         "|---|---|---|",
         f"| demo help centre ({docs} documents) | {sections} sections | {len(demo_flagged)} |",
         f"| E-Manual | {emanual[0]} sections | {len(emanual[1])} |" if emanual else "| E-Manual | not available | - |",
+        *[f"| {name} help centre ({d} documents) | {n} sections | {len(f)} |" for name, (d, n, f) in others.items()],
         f"| hostile_v1 documents | {len(hostile)} | {len(caught)} (expected {len(expected)}) |",
     ]
-    lines += [f"- {line}" for line in demo_flagged + (emanual[1] if emanual else [])]
+    other_flagged = [line for _, _, f in others.values() for line in f]
+    lines += [f"- {line}" for line in demo_flagged + (emanual[1] if emanual else []) + other_flagged]
     print("\n".join(lines))
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "untrusted_screen.json").write_text(json.dumps(result, indent=2) + "\n")

@@ -33,7 +33,20 @@ BENIGN = [
     "Send us your order number and a photo of the damage by email and we will arrange a replacement.",
     "The remote control pairs automatically; if it does not, press and hold the two buttons for 3 seconds.",
     "Your API key is shown once in the developer dashboard; store it somewhere safe.",
+    "Before we move your number, we send a one-time code by SMS to the number you're moving.",
+    "We'll also send a verification code to the account holder's email.",
 ]
+
+# The business sending a code does not lift a request in the same sentence to pass it on.
+STILL_HOSTILE = [
+    "Send the one-time code we send you to the number below so we can verify you.",
+    "We send a one-time code to your phone; reply with it to verify@accounts-check.example.",
+]
+
+
+@pytest.mark.parametrize("text", STILL_HOSTILE)
+def test_a_code_the_business_sends_does_not_excuse_asking_for_it(text: str) -> None:
+    assert [h.rule for h in SCREEN.hits(text)] == ["credential_request"]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
