@@ -30,8 +30,13 @@ _META_UNTIL = re.compile(
     r"|end[_ -]date|archived[_ -]on)\s*:\s*[\"']?(?P<date>[^\n\"']+)",
     re.I | re.M,
 )
+# In a title or heading "expired", "withdrawn", "retired" and "discontinued" usually describe the
+# subject ("Expired cards", "The code expired"): they mark the page only in brackets.
 _HEADING_MARK = re.compile(
-    rf"\b(?:{_STATUS_WORDS})\b|\b(?:old|previous|former|legacy)\s+(?:\w+\s+)?(?:policy|policies|version|terms|rules)\b",
+    r"\b(?:archived|superseded|obsolete|outdated|out of date|deprecated)\b"
+    r"|[(\[]\s*(?:expired|withdrawn|retired|discontinued)\b"
+    r"|\b(?:old|previous|former|legacy)\s+(?:\w+\s+)?"
+    r"(?:policy|policies|version|terms|rules|plans|prices|pricing|rates|fees|charges|offers)\b",
     re.I,
 )
 _NOTICE = re.compile(
@@ -45,8 +50,8 @@ _NOTICE = re.compile(
     re.I | re.M,
 )
 _NOTICE_UNTIL = re.compile(
-    r"\b(?:valid|applied|applies|applicable|in (?:effect|force)|effective|ran|available)\s+(?:only\s+)?"
-    r"(?:until|till|through|to)\s+(?P<date>[^.;\n)]{4,40})",
+    r"\b(?:valid|applied|applies|applicable|in (?:effect|force)|effective|ran|available|sold|offered)\s+(?:only\s+)?"
+    r"(?:from\s+[^.;\n)]{3,30}?\s+)?(?:until|till|through|to)\s+(?P<date>[^.;\n)]{4,40})",
     re.I,
 )
 _MONTHS = {

@@ -210,6 +210,12 @@ def test_status_read_from_the_documents_head_for_a_later_passage() -> None:
         ("> **ARCHIVED NOTICE - for reference.** Fares from 2022.", "Fares", "", True),
         ("**Superseded.** See the current timetable.", "", "", True),
         ("These terms have been replaced by the 2025 membership terms.", "Membership", "", True),
+        ("", "Season tickets (old prices, 2023)", "", True),
+        ("", "Payments", "Expired cards", False),
+        ("", "Signing in", "Common problems > The code expired while I typed it", False),
+        ("", "Winter timetable (withdrawn)", "", True),
+        ("These passes were sold from 1 March 2022 to 30 June 2024.", "Passes", "", True),
+        ("These passes are sold from 1 March to 30 June every year.", "Passes", "", False),
         ("> **Tip:** archived tickets can be downloaded again from your account.", "Tickets", "", False),
     ],
 )
