@@ -39,7 +39,7 @@ _DECLINE = re.compile(
     r"|\b(?:not|isn't|aren't|is not|are not|wasn't|weren't) (?:covered|given|listed|stated|mentioned|included|"
     r"specified|described|documented) (?:anywhere )?(?:in|by|on) (?:the |our |this |any )?" + _SOURCE + r"\b"
     r"|\b" + _SOURCE + r"\b[^.?!]{0,60}?\b(?:don't|doesn't|do not|does not|didn't|did not) "
-    r"(?:give|list|state|mention|say|specify|include|cover)\b",
+    r"(?:give|list|state|mention|say|specify|include|cover|describe|explain)\b",
     re.I,
 )
 MIN_HOWTO_OVERLAP = 0.5
