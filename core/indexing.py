@@ -258,15 +258,18 @@ def chunk_documents(changes: ChangeSet, chunker: Chunker) -> list[Chunk]:
 
 
 def embed_chunks(chunks: list[Chunk], embedder: Embedder, progress: Progress | None = None) -> tuple[np.ndarray, float]:
+    """One vector per chunk, in the chunks' order. The chunks are handed to the embedder in
+    groups of similar length (longest first, by their token count and heading), so each group's
+    batches pad little; a chunk's vector does not depend on its batch-mates."""
     start = time.perf_counter()
-    parts: list[np.ndarray] = []
+    vectors = np.zeros((len(chunks), embedder.dim), dtype=np.float32)
+    order = sorted(range(len(chunks)), key=lambda i: -(chunks[i].token_count + len(chunks[i].heading) // 4))
     step = max(embedder.batch_size * 4, 1)
-    for offset in range(0, len(chunks), step):
-        batch = chunks[offset : offset + step]
-        parts.append(embedder.embed([c.embed_text for c in batch]))
+    for offset in range(0, len(order), step):
+        group = order[offset : offset + step]
+        vectors[group] = embedder.embed([chunks[i].embed_text for i in group])
         if progress:
             progress("embed", min(offset + step, len(chunks)), len(chunks))
-    vectors = np.vstack(parts) if parts else np.zeros((0, embedder.dim), dtype=np.float32)
     return vectors, time.perf_counter() - start
 
 
