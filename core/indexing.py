@@ -14,6 +14,7 @@ import json
 import logging
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -400,8 +401,13 @@ def run_index(
             seal_collection(client, settings)  # rows an older version left unsealed
             report = IndexReport(changes, 0, 0, 0.0, None, time.time() - started)
         else:
-            chunks = chunk_documents(changes, make_chunker(settings, embedder.tokenizer))
-            vectors, embed_seconds = embed_chunks(chunks, embedder, progress)
+            with ThreadPoolExecutor(1, thread_name_prefix="index-collection") as pool:
+                # Creating a missing collection waits for its index build (pymilvus polls: ~1 s
+                # on Milvus Lite): done while the chunks are cut and embedded, not after.
+                collection = pool.submit(ensure_collection, client, settings)
+                chunks = chunk_documents(changes, make_chunker(settings, embedder.tokenizer))
+                vectors, embed_seconds = embed_chunks(chunks, embedder, progress)
+                collection.result()
             write = write_collection(client, settings, docstore, changes, chunks, vectors)
             if on_removed_chunks and write.deleted_chunk_ids:
                 on_removed_chunks(write.deleted_chunk_ids)
