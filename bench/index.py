@@ -317,7 +317,8 @@ def steady_only(args: argparse.Namespace, embedder) -> None:  # type: ignore[no-
 
 
 def write_markdown(existing: dict) -> None:  # type: ignore[type-arg]
-    rows = [v for k, v in existing.items() if isinstance(v, dict) and k != "meta"]
+    # a row is named by its key (an earlier row was renamed there after its run)
+    rows = [{**v, "scale": k} for k, v in existing.items() if isinstance(v, dict) and k != "meta"]
     notes = f"\n\n{existing['notes']}" if existing.get("notes") else ""
     (RESULTS / "index.md").write_text(f"# Index benchmark\n\n{table(rows)}{notes}\n\n{json.dumps(existing['meta'])}\n")
 
