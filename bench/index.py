@@ -54,16 +54,18 @@ def pipeline_texts(store: DocStore) -> list[str]:
     return [f"{title} > {section}\n{body}" if section else f"{title}\n{body}" for _, title, section, body in rows]
 
 
-def time_bare_model(store: DocStore, embedder, bare_sample: float = 1.0) -> float:  # type: ignore[no-untyped-def]
+def time_bare_model(store: DocStore, embedder, bare_sample: float = 1.0, one_call: bool = False) -> float:  # type: ignore[no-untyped-def]
     """The bare embedding model on the indexed chunks' texts (as the pipeline embeds them), in the
-    pipeline's batches; with `bare_sample` < 1 a fixed sample, scaled up to all chunks."""
+    pipeline's batches; with `bare_sample` < 1 a fixed sample, scaled up to all chunks.
+    `one_call`: all the texts in one `encode` call instead (sentence-transformers then orders
+    them all by length itself, as a bare script would: the stronger baseline)."""
     import random
 
     texts = all_texts = pipeline_texts(store)
     if bare_sample < 1.0:
         texts = random.Random(0).sample(texts, max(1, int(len(texts) * bare_sample)))
     start = time.perf_counter()
-    step = embedder.batch_size * 4
+    step = len(texts) if one_call else embedder.batch_size * 4
     for offset in range(0, len(texts), step):
         embedder.embed(texts[offset : offset + step])
     return (time.perf_counter() - start) / (len(texts) / len(all_texts))
@@ -114,11 +116,13 @@ def bench_scale(name: str, corpus: Path, workdir: Path, embedder, bare_sample: f
     )
     docs = len(scan_sources(corpus))
 
+    load_before = [round(os.getloadavg()[0], 2)]
     start = time.perf_counter()
     report = run_index(settings, client, store, embedder)
     pipeline_s = time.perf_counter() - start
 
     bare_s = time_bare_model(store, bare, bare_sample)
+    bare_one_call_s = time_bare_model(store, bare, bare_sample, one_call=True)
 
     target = next(p for p in sorted(corpus.rglob("*.md")))
     original = target.read_text()
@@ -168,6 +172,9 @@ def bench_scale(name: str, corpus: Path, workdir: Path, embedder, bare_sample: f
         "pipeline_embed_s": round(report.embed_seconds, 2),
         "bare_model_s": round(bare_s, 2),
         "ratio_pipeline_to_bare": round(pipeline_s / bare_s, 3) if bare_s else None,
+        "bare_model_one_call_s": round(bare_one_call_s, 2),
+        "ratio_pipeline_to_bare_one_call": round(pipeline_s / bare_one_call_s, 3) if bare_one_call_s else None,
+        "load_avg_1m_before_after": [*load_before, round(os.getloadavg()[0], 2)],
         "docs_per_s": round(docs / pipeline_s, 2),
         "chunks_per_s": round(report.chunks / pipeline_s, 2),
         "bare_chunks_per_s": round(report.chunks / bare_s, 2) if bare_s else None,
@@ -184,15 +191,18 @@ def bench_scale(name: str, corpus: Path, workdir: Path, embedder, bare_sample: f
 
 def table(rows: list[dict]) -> str:
     header = (
-        "| scale | pipeline / bare runtime | docs | words | chunks | pipeline s | bare model s | ratio | docs/s | chunks/s | "
-        "1-doc update: run s | searchable s | same, collection reopened: searchable s | CLI (cold process) s |"
+        "| scale | pipeline / bare runtime | docs | words | chunks | pipeline s | bare model s | ratio | "
+        "bare model, one encode call s | ratio to it | docs/s | chunks/s | "
+        "1-doc update: run s | searchable s | same, collection reopened: searchable s | CLI (cold process) s | load (1 min) |"
     )
-    lines = [header, "|" + "---|" * 14]
+    lines = [header, "|" + "---|" * 17]
     for r in rows:
         lines.append(
             f"| {r['scale']} | {r.get('pipeline_backend', 'torch')} / {r.get('bare_backend', 'torch')} | {r['documents']} | {r['words']:,} | {r['chunks']} | {r['pipeline_s']} | {r['bare_model_s']} | "
-            f"{r['ratio_pipeline_to_bare']} | {r['docs_per_s']} | {r['chunks_per_s']} | {r['update_run_s']} | "
-            f"{r['update_searchable_s']} | {r.get('steady_update_searchable_s', '-')} | {r['update_cli_cold_s']} |"
+            f"{r['ratio_pipeline_to_bare']} | {r.get('bare_model_one_call_s', '-')} | {r.get('ratio_pipeline_to_bare_one_call', '-')} | "
+            f"{r['docs_per_s']} | {r['chunks_per_s']} | {r['update_run_s']} | "
+            f"{r['update_searchable_s']} | {r.get('steady_update_searchable_s', '-')} | {r['update_cli_cold_s']} | "
+            f"{' / '.join(map(str, r.get('load_avg_1m_before_after', []))) or '-'} |"
         )
     return "\n".join(lines)
 
@@ -214,6 +224,7 @@ def main() -> None:
         help="the runtime of the bare-model column (issue 20's baseline: sentence-transformers fp32 on torch); "
         "the pipeline uses EMBED_BACKEND",
     )
+    parser.add_argument("--label", default="", help="appended to the row names (keeps earlier rows of the same scale)")
     parser.add_argument(
         "--steady",
         action="store_true",
@@ -240,6 +251,7 @@ def main() -> None:
     if args.bare_backend != embedder.backend:
         bare = make_embedder(settings.model_copy(update={"embed_backend": args.bare_backend}))
     suffix = "" if bare is embedder else f", {embedder.backend} pipeline vs bare {bare.backend}"
+    suffix += f", {args.label}" if args.label else ""
     if args.scale in {"demo", "both"}:
         rows.append(bench_scale("demo" + suffix, settings.docs_source_dir, args.workdir, embedder, bare=bare))
     if args.scale in {"assignment", "both"}:
@@ -305,7 +317,8 @@ def steady_only(args: argparse.Namespace, embedder) -> None:  # type: ignore[no-
 
 
 def write_markdown(existing: dict) -> None:  # type: ignore[type-arg]
-    rows = [v for k, v in existing.items() if isinstance(v, dict) and k != "meta"]
+    # a row is named by its key (an earlier row was renamed there after its run)
+    rows = [{**v, "scale": k} for k, v in existing.items() if isinstance(v, dict) and k != "meta"]
     notes = f"\n\n{existing['notes']}" if existing.get("notes") else ""
     (RESULTS / "index.md").write_text(f"# Index benchmark\n\n{table(rows)}{notes}\n\n{json.dumps(existing['meta'])}\n")
 

@@ -14,6 +14,7 @@ import json
 import logging
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -258,15 +259,18 @@ def chunk_documents(changes: ChangeSet, chunker: Chunker) -> list[Chunk]:
 
 
 def embed_chunks(chunks: list[Chunk], embedder: Embedder, progress: Progress | None = None) -> tuple[np.ndarray, float]:
+    """One vector per chunk, in the chunks' order. The chunks are handed to the embedder in
+    groups of similar length (longest first, by their token count and heading), so each group's
+    batches pad little; a chunk's vector does not depend on its batch-mates."""
     start = time.perf_counter()
-    parts: list[np.ndarray] = []
+    vectors = np.zeros((len(chunks), embedder.dim), dtype=np.float32)
+    order = sorted(range(len(chunks)), key=lambda i: -(chunks[i].token_count + len(chunks[i].heading) // 4))
     step = max(embedder.batch_size * 4, 1)
-    for offset in range(0, len(chunks), step):
-        batch = chunks[offset : offset + step]
-        parts.append(embedder.embed([c.embed_text for c in batch]))
+    for offset in range(0, len(order), step):
+        group = order[offset : offset + step]
+        vectors[group] = embedder.embed([chunks[i].embed_text for i in group])
         if progress:
             progress("embed", min(offset + step, len(chunks)), len(chunks))
-    vectors = np.vstack(parts) if parts else np.zeros((0, embedder.dim), dtype=np.float32)
     return vectors, time.perf_counter() - start
 
 
@@ -397,8 +401,13 @@ def run_index(
             seal_collection(client, settings)  # rows an older version left unsealed
             report = IndexReport(changes, 0, 0, 0.0, None, time.time() - started)
         else:
-            chunks = chunk_documents(changes, make_chunker(settings, embedder.tokenizer))
-            vectors, embed_seconds = embed_chunks(chunks, embedder, progress)
+            with ThreadPoolExecutor(1, thread_name_prefix="index-collection") as pool:
+                # Creating a missing collection waits for its index build (pymilvus polls: ~1 s
+                # on Milvus Lite): done while the chunks are cut and embedded, not after.
+                collection = pool.submit(ensure_collection, client, settings)
+                chunks = chunk_documents(changes, make_chunker(settings, embedder.tokenizer))
+                vectors, embed_seconds = embed_chunks(chunks, embedder, progress)
+                collection.result()
             write = write_collection(client, settings, docstore, changes, chunks, vectors)
             if on_removed_chunks and write.deleted_chunk_ids:
                 on_removed_chunks(write.deleted_chunk_ids)

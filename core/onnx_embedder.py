@@ -4,7 +4,16 @@ model exported from the local PyTorch weights, run without torch.
 The graph is the whole sentence-transformers pipeline after tokenisation: the BERT encoder, mean
 pooling over the attention mask and L2 normalisation, so one `run` gives the unit vectors that
 `SentenceTransformer.encode(normalize_embeddings=True)` gives. Tokenisation is the model's own
-fast tokenizer (the same truncation to EMBED_MAX_TOKENS).
+fast tokenizer (the same truncation to EMBED_MAX_TOKENS). The encoder is traced with the eager
+attention (matmul, mask, softmax): the same vectors as torch's SDPA, in a graph ONNX Runtime runs
+faster than the SDPA trace (which adds an IsNaN/Where guard per layer) on CPU. ONNX Runtime's
+offline transformer fusions (fused Attention, SkipLayerNormalization) were measured slower here,
+so the graph is left to the session's own optimiser.
+
+Speed (issue 20): `encode` tokenises once, orders the texts by token count and cuts batches of
+at most EMBED_BATCH_TOKENS padded tokens (and EMBED_BATCH_SIZE rows), so batches pad little and
+stay cache-sized; the batches run on `workers` threads, each a single-threaded `run` of one
+session (no intra-op barriers: a busy machine delays one batch, not every matrix product).
 
 `onnx-int8` is the fp32 graph with its weight matrices dynamically quantised to int8 per channel
 (onnxruntime.quantization), except the feed-forward output projections, whose int8 error cost the
@@ -24,6 +33,7 @@ import logging
 import os
 import time
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -38,7 +48,8 @@ log = logging.getLogger(__name__)
 
 ONNX_BACKENDS = ("onnx", "onnx-int8")
 # Bumped whenever the exported graph or its quantisation changes: the file name changes with it.
-EXPORT_VERSION = "1"
+# 2: the encoder traced with eager attention (1: torch's SDPA).
+EXPORT_VERSION = "2"
 OPSET = 17
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 
@@ -98,7 +109,10 @@ def _export_fp32(model_dir: Path, out: Path, max_tokens: int) -> None:
     import torch
     from sentence_transformers import SentenceTransformer
 
-    model = SentenceTransformer(str(model_dir), device="cpu", local_files_only=True)
+    # eager attention: the plain matmul/softmax graph (see the module docstring)
+    model = SentenceTransformer(
+        str(model_dir), device="cpu", local_files_only=True, model_kwargs={"attn_implementation": "eager"}
+    )
     encoder: Any = model[0].auto_model
     encoder.eval()
 
@@ -190,6 +204,29 @@ def export_onnx(settings: Settings) -> Path:
     return path
 
 
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def length_batches(lengths: list[int], max_rows: int, max_tokens: int, min_batches: int = 1) -> list[np.ndarray]:
+    """Indices into `lengths`, longest first, cut into batches of at most `max_rows` rows and at
+    most `max_tokens` padded tokens (rows x the batch's longest); one row always fits. With
+    `min_batches` > 1 a short call is split so that many workers get a share."""
+    order = np.argsort([-n for n in lengths], kind="stable")
+    rows_cap = max(1, min(max_rows, -(-len(lengths) // max(min_batches, 1))))
+    batches: list[np.ndarray] = []
+    start = 0
+    while start < len(order):
+        longest = max(lengths[order[start]], 1)
+        rows = max(1, min(rows_cap, max_tokens // longest))
+        batches.append(order[start : start + rows])
+        start += rows
+    return batches
+
+
 @dataclass
 class OnnxSentenceModel:
     """Stands where a SentenceTransformer stands in `Embedder`: `encode`, `tokenizer`."""
@@ -198,6 +235,8 @@ class OnnxSentenceModel:
     tokenizer: Any
     max_seq_length: int
     path: Path
+    workers: int = 1  # batches run at once, each single-threaded
+    batch_tokens: int = 1024  # padded tokens per batch at most
 
     @classmethod
     def load(cls, settings: Settings, threads: int = 0) -> OnnxSentenceModel:
@@ -205,38 +244,53 @@ class OnnxSentenceModel:
 
         path = export_onnx(settings)
         tokenizer = AutoTokenizer.from_pretrained(str(resolve_embed_model_dir(settings)), local_files_only=True)
-        return cls(_session(path, threads), tokenizer, settings.embed_max_tokens, path)
+        model = cls(
+            _session(path), tokenizer, settings.embed_max_tokens, path, batch_tokens=settings.embed_batch_tokens
+        )
+        model.set_threads(threads)
+        return model
 
     def set_threads(self, threads: int) -> None:
-        """ONNX Runtime's intra-op threads are per session: a new session with that many."""
-        self.session = _session(self.path, threads)
+        """How many batches run at once (0: one per available core); the session's own runs are
+        single-threaded, so this needs no new session."""
+        self.workers = threads if threads > 0 else available_cores()
 
     def encode(self, texts: list[str], batch_size: int = 32, **_: Any) -> np.ndarray:
-        """Unit vectors in the order given; texts are batched longest first (as
-        sentence-transformers does) so each batch pads to similar lengths."""
-        order = np.argsort([-len(t) for t in texts], kind="stable")
-        rows: list[np.ndarray] = []
-        for start in range(0, len(texts), batch_size):
-            index = order[start : start + batch_size]
-            batch = self.tokenizer(
-                [texts[i] for i in index],
-                padding=True,
-                truncation=True,
-                max_length=self.max_seq_length,
-                return_tensors="np",
-            )
-            feed = {name: np.asarray(batch[name], dtype=np.int64) for name in INPUTS}
-            rows.append(self.session.run(None, feed)[0])
-        out = np.empty((len(texts), rows[0].shape[1]), dtype=np.float32) if rows else np.zeros((0, 0), np.float32)
-        out[order] = np.concatenate(rows) if rows else out
+        """Unit vectors in the order given (each text's vector does not depend on its batch-mates:
+        padding is masked)."""
+        if not texts:
+            return np.zeros((0, 0), np.float32)
+        ids: list[list[int]] = self.tokenizer(texts, truncation=True, max_length=self.max_seq_length)["input_ids"]
+        batches = length_batches([len(i) for i in ids], batch_size, self.batch_tokens, self.workers)
+        pad = self.tokenizer.pad_token_id or 0
+
+        def run(index: np.ndarray) -> np.ndarray:
+            width = len(ids[index[0]])
+            input_ids = np.full((len(index), width), pad, dtype=np.int64)
+            mask = np.zeros((len(index), width), dtype=np.int64)
+            for row, i in enumerate(index):
+                input_ids[row, : len(ids[i])] = ids[i]
+                mask[row, : len(ids[i])] = 1
+            feed = {"input_ids": input_ids, "attention_mask": mask, "token_type_ids": np.zeros_like(input_ids)}
+            return np.asarray(self.session.run(None, feed)[0], dtype=np.float32)
+
+        if self.workers > 1 and len(batches) > 1:
+            with ThreadPoolExecutor(min(self.workers, len(batches)), thread_name_prefix="onnx-embed") as pool:
+                rows = list(pool.map(run, batches))
+        else:
+            rows = [run(index) for index in batches]
+        out = np.empty((len(texts), rows[0].shape[1]), dtype=np.float32)
+        for index, vectors in zip(batches, rows, strict=True):
+            out[index] = vectors
         return out
 
 
-def _session(path: Path, threads: int) -> Any:
+def _session(path: Path) -> Any:
+    """One single-threaded session; `encode` runs several of its `run`s at once (thread-safe)."""
     import onnxruntime as ort
 
     options = ort.SessionOptions()
-    if threads > 0:
-        options.intra_op_num_threads = threads
+    options.intra_op_num_threads = 1
     options.inter_op_num_threads = 1
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])

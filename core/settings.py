@@ -93,6 +93,12 @@ class Settings(BaseSettings):
     embed_batch_size: int = Field(
         default=32, alias="EMBED_BATCH_SIZE", description="chunks embedded per batch while indexing"
     )
+    embed_batch_tokens: int = Field(
+        default=1024,
+        alias="EMBED_BATCH_TOKENS",
+        description="ONNX backends: padded tokens per batch at most (texts are batched by token count; "
+        "EMBED_BATCH_SIZE still caps the rows)",
+    )
     # onnx: the same vectors as torch within float rounding (min cosine 0.9999996) and the same
     # recall on both golden sets, in less time (bench/results/embed_runtime.md); onnx-int8 lost
     # 0.013 dense recall@5 on the demo set, so it is an option, not the default.
