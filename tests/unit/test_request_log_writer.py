@@ -104,3 +104,14 @@ def test_answers_are_always_traced_and_hits_only_within_the_cap() -> None:
     settings = Settings(TRACING_CACHE_HIT_SAMPLE=1.0, TRACING_CACHE_HIT_MAX_PER_MIN=0)
     assert _traced(settings, ChatRecord(cache_status="miss"))
     assert not _traced(settings, ChatRecord(cache_status="hit-exact"))
+
+
+def test_a_sparse_row_gets_the_columns_defaults(tmp_path: Path) -> None:
+    """The writer inserts through Core (not the ORM): the columns' defaults still apply."""
+    log = RequestLog.open(Settings(RAGDESK_DATA_DIR=tmp_path))
+    log.add_many([{"request_id": "sparse", "status": 200}, {"request_id": "full", "timings": {"cache_ms": 0.5}}])
+    row = log.get("sparse")
+    assert (row["prompt"], row["passages"], row["timings"], row["grounding"]) == ([], [], {}, None)
+    assert (row["flagged"], row["cache_status"], row["cost"], row["review_id"]) == (False, "", 0.0, None)
+    assert row["created_at"] > 0
+    assert log.get("full")["timings"] == {"cache_ms": 0.5}
