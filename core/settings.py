@@ -566,6 +566,15 @@ class Settings(BaseSettings):
     request_log_enabled: bool = Field(
         default=True, alias="REQUEST_LOG_ENABLED", description="one request_log row per chat request"
     )
+    request_log_linger_ms: float = Field(
+        default=10.0,
+        ge=0,
+        le=1000,
+        alias="REQUEST_LOG_LINGER_MS",
+        description="the request-log writer waits this long after the first row of a batch for more, then writes "
+        "them in one transaction (rows appear that much later; none is lost: shutdown and feedback flush it); "
+        "0 = write at once",
+    )
     request_log_retention_days: float = Field(
         default=30.0, gt=0, alias="REQUEST_LOG_RETENTION_DAYS", description="rows older than this are purged"
     )
