@@ -10,7 +10,7 @@ followed by the replacement's tokens (policies "replace" and "hold").
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 
@@ -28,7 +28,17 @@ class Citation:
     rank: int
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # by hand: `dataclasses.asdict` deep-copies field by field, ~30 us a citation (profiled:
+        # a tenth of an exact cache hit's event-loop time went to the five `sources`)
+        return {
+            "doc_id": self.doc_id,
+            "title": self.title,
+            "section": self.section,
+            "url": self.url,
+            "chunk_id": self.chunk_id,
+            "score": self.score,
+            "rank": self.rank,
+        }
 
 
 @dataclass(frozen=True)

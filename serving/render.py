@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import json
 import time
-import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from sse_starlette import ServerSentEvent
 
+from core.ids import uuid4_hex
 from serving.events import (
     Citation,
     CitationsEvent,
@@ -123,7 +123,7 @@ async def native_sse(prepared: Prepared, events: AsyncIterator[Event]) -> AsyncI
 @dataclass
 class CompletionIds:
     model: str
-    id: str = field(default_factory=lambda: f"chatcmpl-{uuid.uuid4().hex}")
+    id: str = field(default_factory=lambda: f"chatcmpl-{uuid4_hex()}")
     created: int = field(default_factory=lambda: int(time.time()))
 
     def chunk(self, choices: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:

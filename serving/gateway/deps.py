@@ -128,9 +128,11 @@ def _presented_key(authorization: str | None, x_api_key: str | None) -> str:
     return ""
 
 
+# The two dependencies every keyed route runs read the gateway from the app, not through
+# `GatewayDep`: FastAPI solves a sub-dependency's whole tree again wherever it is declared, cached
+# or not (13 solves per chat request before, 8 now).
 async def require_api_key(
     request: Request,
-    gateway: GatewayDep,
     authorization: Annotated[str | None, Header(description="`Bearer rd_...`: the API key")] = None,
     x_api_key: Annotated[
         str | None, Header(description="the API key, read only when there is no `Authorization: Bearer` header")
@@ -141,6 +143,7 @@ async def require_api_key(
     cached = getattr(request.state, "principal", None)
     if isinstance(cached, Principal):
         return cached
+    gateway: Gateway = request.app.state.gateway
     if not gateway.settings.gateway_require_keys:
         settings = gateway.settings
         principal = Principal(
@@ -205,8 +208,9 @@ class Quota:
         return headers
 
 
-async def enforce_rate_limit(principal: PrincipalDep, gateway: GatewayDep) -> Quota:
+async def enforce_rate_limit(request: Request, principal: PrincipalDep) -> Quota:
     """Counts the request against the caller's per-minute limit; 429 when it is used up."""
+    gateway: Gateway = request.app.state.gateway
     window = await gateway.limiter.hit_request(principal)
     quota = Quota(principal, window)
     if not window.allowed:

@@ -14,10 +14,10 @@ reserved, prompt, completion, requests, cache_hits, refused), `resv:<id>` (an op
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from core.ids import uuid4_hex
 from serving.gateway.keys import Principal
 
 if TYPE_CHECKING:
@@ -241,14 +241,12 @@ class Limiter:
         if principal.rpm <= 0:
             return RequestWindow(False, 0, 0, WINDOW_MS / 1000)
         allowed, limit, remaining, reset_ms = _ints(
-            await self._rpm(
-                keys=[f"{self.prefix}rpm:{principal.user}"], args=[principal.rpm, WINDOW_MS, uuid.uuid4().hex]
-            )
+            await self._rpm(keys=[f"{self.prefix}rpm:{principal.user}"], args=[principal.rpm, WINDOW_MS, uuid4_hex()])
         )
         return RequestWindow(bool(allowed), limit, remaining, reset_ms / 1000)
 
     async def reserve(self, principal: Principal, amount: int) -> TokenGrant:
-        reservation_id = uuid.uuid4().hex
+        reservation_id = uuid4_hex()
         allowed, used, budget, reset = _ints(
             await self._reserve(
                 args=[

@@ -27,11 +27,12 @@ import contextlib
 import logging
 import math
 import time
-import uuid
 import weakref
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from core.ids import uuid4_hex
 
 if TYPE_CHECKING:
     from redis.asyncio import Redis
@@ -307,7 +308,7 @@ class AdmissionQueue:
         `is_disconnected()` turns true; cancellation also leaves the queue."""
         if self._listener is None:
             await self.start()
-        ticket = ("p" if tier == "paid" else "f") + uuid.uuid4().hex
+        ticket = ("p" if tier == "paid" else "f") + uuid4_hex()
         started = time.monotonic()
         wake = self._wake
         try:

@@ -10,10 +10,11 @@ from __future__ import annotations
 import hashlib
 import re
 import time
-import uuid
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
+
+from core.ids import uuid4_hex
 
 REQUEST_ID_HEADER = "X-Request-Id"
 # An id a client or a proxy sent is kept when it is short and plain; anything else is replaced.
@@ -23,7 +24,7 @@ _CLIENT_ID = re.compile(r"^[A-Za-z0-9._:-]{8,128}$")
 def new_request_id(presented: str | None = None) -> str:
     if presented and _CLIENT_ID.match(presented):
         return presented
-    return uuid.uuid4().hex
+    return uuid4_hex()
 
 
 def hashed_id(value: str) -> str:

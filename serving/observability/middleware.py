@@ -107,10 +107,16 @@ class ObservabilityMiddleware:
             idle = not self._pending
             self._pending.setdefault(key, (settings, request_log, []))[2].append((ctx, ended))
         if idle:  # else a drain is already queued and takes this one too
-            self._writer.submit(self._drain)
+            self._writer.submit(self._drain, settings.request_log_linger_ms / 1000)
 
-    def _drain(self) -> None:
-        """Write everything that ended so far: one transaction per request log, not per request."""
+    def _drain(self, linger_s: float = 0.0) -> None:
+        """Write everything that ended so far: one transaction per request log, not per request.
+        It first lingers (REQUEST_LOG_LINGER_MS) so a burst's rows share the batch: under load the
+        event loop hands rows over without waking this thread for each (profiled at ~1,000 exact
+        hits a second: the hand-over was 3% of the loop's time, the one-row transactions the most
+        of this thread's)."""
+        if linger_s > 0:
+            time.sleep(linger_s)
         with self._lock:
             batches, self._pending = list(self._pending.values()), {}
         for settings, request_log, finished in batches:

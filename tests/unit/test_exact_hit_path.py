@@ -5,6 +5,7 @@ reads again once INDEX_GENERATION_CHECK_S has passed; cache hits are traced one 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 import numpy as np
@@ -79,6 +80,27 @@ async def test_the_event_loop_exact_lookup_agrees_with_the_threaded_one(redis_se
     assert embed.calls == 0
     expired = RedisAnswerCache(client, embed, DIM, PARAMS, ttl_s=-1, prefix="rd:loop:")
     assert (await expired.lookup_exact(aclient, "How long do refunds take?", "s1")).status == "miss"
+    await aclient.aclose()
+    client.close()
+
+
+async def test_the_one_round_trip_exact_lookup_reads_the_entry_but_its_vector(redis_server: RedisServer) -> None:
+    from redis.asyncio import Redis as AsyncRedis
+
+    embed = CountingEmbed()
+    client, aclient = Redis.from_url(redis_server.url), AsyncRedis.from_url(redis_server.url)
+    cache = RedisAnswerCache(client, embed, DIM, PARAMS, ttl_s=3600, prefix="rd:one:")
+    entry_id = cache.store(
+        "Do you ship abroad?", "Yes, to the EU [1].", CITATIONS, "s1", vector=embed("x"), meta={"m": 1}
+    )
+    assert entry_id is not None
+    hit = await cache.lookup_exact(aclient, "do you ship abroad", "s1")
+    stored = cache._get_entry(entry_id)
+    assert hit.entry is not None and stored is not None
+    assert hit.entry.vector.size == 0  # a replay does not read it
+    assert dataclasses.replace(hit.entry, vector=stored.vector) == stored  # every other field as stored
+    client.delete(f"rd:one:e:{entry_id}")  # the entry gone (expired, invalidated), its exact key left
+    assert (await cache.lookup_exact(aclient, "do you ship abroad", "s1")).status == "miss"
     await aclient.aclose()
     client.close()
 

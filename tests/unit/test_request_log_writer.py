@@ -104,3 +104,26 @@ def test_answers_are_always_traced_and_hits_only_within_the_cap() -> None:
     settings = Settings(TRACING_CACHE_HIT_SAMPLE=1.0, TRACING_CACHE_HIT_MAX_PER_MIN=0)
     assert _traced(settings, ChatRecord(cache_status="miss"))
     assert not _traced(settings, ChatRecord(cache_status="hit-exact"))
+
+
+def test_a_sparse_row_gets_the_columns_defaults(tmp_path: Path) -> None:
+    """The writer inserts through Core (not the ORM): the columns' defaults still apply."""
+    log = RequestLog.open(Settings(RAGDESK_DATA_DIR=tmp_path))
+    log.add_many([{"request_id": "sparse", "status": 200}, {"request_id": "full", "timings": {"cache_ms": 0.5}}])
+    row = log.get("sparse")
+    assert (row["prompt"], row["passages"], row["timings"], row["grounding"]) == ([], [], {}, None)
+    assert (row["flagged"], row["cache_status"], row["cost"], row["review_id"]) == (False, "", 0.0, None)
+    assert row["created_at"] > 0
+    assert log.get("full")["timings"] == {"cache_ms": 0.5}
+
+
+async def test_the_writer_lingers_so_a_burst_is_one_batch_and_a_flush_still_writes_it() -> None:
+    settings = Settings(TRACING_ENABLED=False, REQUEST_LOG_ENABLED=True, REQUEST_LOG_LINGER_MS=300)
+    log = RecordingLog()
+    log.release.set()
+    endpoint, app = make_app(settings, log)
+    middleware = ObservabilityMiddleware(endpoint)
+    for i in range(20):
+        await call(middleware, app, f"burst-{i:02d}")
+    middleware.flush()  # waits out the linger: nothing is left behind
+    assert log.batches == [[f"burst-{i:02d}" for i in range(20)]]
