@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 _UNITS = {
@@ -544,11 +545,17 @@ def complementary_limits(claim: str, evidence: str) -> bool:
     """The two texts set the same limit from opposite sides ("within 30 days" / "after 30 days",
     "before 14:00" / "after 14:00"): what holds on one side and not on the other is the same
     rule told twice, so opposite polarity or a different outcome between them is no contradiction."""
-    bounded = [q for q in extract_quantities(claim) if q.comparator]
+    bounded = _bounded(claim)
     if not bounded:
         return False
-    others = [q for q in extract_quantities(evidence) if q.comparator]
-    return any(a.comparator != b.comparator and equal(a, b) for a in bounded for b in others)
+    return any(a.comparator != b.comparator and equal(a, b) for a in bounded for b in _bounded(evidence))
+
+
+@lru_cache(maxsize=4096)
+def _bounded(text: str) -> tuple[Quantity, ...]:
+    """The quantities of `text` that set a limit; cached, as one check compares each claim with
+    every passage sentence and the same sentences come back for every claim."""
+    return tuple(q for q in extract_quantities(text) if q.comparator)
 
 
 def format_pair(claim: Quantity, evidence: Quantity) -> str:
