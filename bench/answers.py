@@ -224,8 +224,21 @@ class Contradictions:
         corpus saying two things, or the checker's false alarm, not a rule made up."""
         if not claims:
             return []
-        passages = " ".join(_squash(t) for t in self.texts(case, citations))
-        return [c for c in claims if _squash(c) and _squash(c) in passages]
+        texts = self.texts(case, citations)
+        passages = " ".join(_squash(t) for t in texts)
+        headings = " ".join(
+            _squash(section) for (_, section), chunks in self.sections.items() if set(chunks) & set(texts)
+        )
+        corpus = f"{passages} {headings}"
+        return [c for c in claims if _squash(c) and (_squash(c) in passages or _pieces_quoted(c, corpus))]
+
+
+def _pieces_quoted(claim: str, corpus: str) -> bool:
+    """A list or table row as the composer renders it ("Heading: item; item", "Column: cell; Column:
+    cell"): every piece is word for word in the passages or their headings."""
+    pieces = [_squash(p) for part in claim.split("; ") for p in re.split(r":\s+", part)]
+    pieces = [p for p in pieces if p]
+    return len(pieces) > 1 and all(p in corpus for p in pieces)
 
 
 def _squash(text: str) -> str:
@@ -342,7 +355,8 @@ def markdown(result: dict[str, Any]) -> str:
         "client shows (a guard's replacement included); 'declined': a decline phrase ('no source attached': "
         "and no citations). Contradicted: the grounding checker calls a claim of the served text "
         "contradicted by the gold sections or the cited passages ('only verbatim quotes': every such claim is word "
-        "for word in a gold section or a cited passage, so the corpus says both or the checker is wrong).",
+        "for word in a gold section or a cited passage, or is a list or table row whose every piece (heading, "
+        "items, column names, cells) is, so the corpus says both or the checker is wrong).",
         "",
         f"Command: `{result['command']}`",
     ]

@@ -382,6 +382,13 @@ class Composer:
                         add(item)
                 elif lead and unit.kind == "item":  # one item, read with the line that introduces it
                     add(lead[-1])
+                elif unit.kind == "item":
+                    # no lead line: the section's heading introduces the items when rendered
+                    # ("ID we accept: ..."), and a heading over part of its list says "only these"
+                    for item in [u for u in members if u.kind == "item" and u.block == unit.block][
+                        : cfg.max_list_items
+                    ]:
+                        add(item)
             following = by_position.get((unit.passage, unit.order + 1))
             if candidate is best:  # the rest of its paragraph, while that stays short
                 length = len(unit.text)
