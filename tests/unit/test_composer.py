@@ -313,3 +313,17 @@ def test_the_longest_or_highest_asks_for_a_quantity() -> None:
 
     assert "duration" in QuestionCues.of("What's the longest a single recording can be?").kinds
     assert QuestionCues.of("What is the highest fee you charge?").kinds
+
+
+def test_an_item_of_a_list_under_its_heading_brings_the_whole_list(composer: Composer) -> None:
+    # rendered after its heading ("Documents we accept: ..."), part of a list would say "only these"
+    ferry = chunk(
+        "- a passport\n- a national identity card\n- a residence permit",
+        "Boarding",
+        "Documents we accept",
+        doc_id="ferry/boarding.md",
+    )
+    result = composer.compose("Can I board the ferry with a residence permit?", [ferry])
+    assert result.answered
+    assert "a passport" in result.text and "a national identity card" in result.text
+    assert result.text.startswith("Documents we accept: ")
