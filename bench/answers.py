@@ -226,11 +226,17 @@ class Contradictions:
             return []
         texts = self.texts(case, citations)
         passages = " ".join(_squash(t) for t in texts)
+        used = set(texts)
         headings = " ".join(
-            _squash(section) for (_, section), chunks in self.sections.items() if set(chunks) & set(texts)
+            _squash(section) for (_, section), chunks in self.sections.items() if used.intersection(chunks)
         )
         corpus = f"{passages} {headings}"
-        return [c for c in claims if _squash(c) and (_squash(c) in passages or _pieces_quoted(c, corpus))]
+        quoted = []
+        for claim in claims:
+            squashed = _squash(claim)
+            if squashed and (squashed in passages or _pieces_quoted(claim, corpus)):
+                quoted.append(claim)
+        return quoted
 
 
 def _pieces_quoted(claim: str, corpus: str) -> bool:
