@@ -92,8 +92,19 @@ _UNIT_WORDS = (
     r"(?P<qual>(?:business|working|calendar|bank)\s+|week\s?)?"
     r"(?P<unit>minutes?|mins?|hours?|hrs?|h|days?|weeks?|fortnights?|months?|years?|yrs?)\b"
 )
-_CURRENCY_PRE = r"(?P<cur1>€|eur\b|euros?\b|\$|usd\b|us\$|£|gbp\b)"
-_CURRENCY_POST = r"(?P<cur2>€|eur\b|euros?\b|\$|usd\b|£|gbp\b|dollars?\b|pounds?\b|cents?\b)"
+# Currencies are written many ways: symbols, ISO codes, a country's letters before "$" ("NZ$89",
+# "CA$1,649", "A$10"), minor units after the digits ("40p", "99c"). A currency is never assumed.
+_DOLLAR_SIGN = r"(?:us|au|a|nz|ca|c|hk|sg|s|nt|mx)?\$"
+_CURRENCY_SIGNS = r"€|£|¥|₹|₩|₽|₺|₪|₱|₦|₫|฿|r\$"
+_CURRENCY_CODES = (
+    r"usd|eur|gbp|aud|cad|nzd|chf|jpy|cny|rmb|inr|sgd|hkd|sek|nok|dkk|isk|pln|czk|huf|zar|brl|mxn|krw|ils|php"
+    r"|myr|thb|aed|sar|ron|bgn"
+)
+_CURRENCY_PRE = rf"(?P<cur1>{_CURRENCY_SIGNS}|{_DOLLAR_SIGN}|(?:{_CURRENCY_CODES}|euros?|kr|rs)\b\.?)"
+_CURRENCY_POST = (
+    rf"(?P<cur2>{_CURRENCY_SIGNS}|\$|¢|(?:{_CURRENCY_CODES}|euros?|dollars?|pounds?|cents?|pence|kr|yen|rupees?"
+    r"|francs?)\b|(?<=\d)(?-i:p|c)\b)"
+)
 _PERIOD = (
     r"(?:\s*(?:/|per\s|a\s|an\s|each\s|every\s)\s*(?P<per>year|yr|month|week|day|order|item|parcel)\b"
     r"|\s+(?P<per2>annually|yearly|monthly|weekly|daily))?"
@@ -120,7 +131,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "money",
         re.compile(
-            rf"{_START}{_CURRENCY_PRE}\s?(?P<a>{_DIGITS})(?:\s*(?:-|–|—|to)\s*(?:€|\$|£)?\s?(?P<b>{_DIGITS}))?{_PERIOD}",
+            rf"{_START}{_CURRENCY_PRE}\s?(?P<a>{_DIGITS})(?:\s*(?:-|–|—|to)\s*(?:{_CURRENCY_SIGNS}|{_DOLLAR_SIGN})?\s?(?P<b>{_DIGITS}))?{_PERIOD}",
             re.I,
         ),
     ),
@@ -138,7 +149,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "count",
         re.compile(
             rf"{_START}(?P<a>{_DIGITS}|(?:{'|'.join(_TENS)}|{'|'.join(k for k in _UNITS if _UNITS[k] >= 2)})\b)"
-            r"(?![\w.,:]\d|[A-Za-z%€$£/])\s*(?:-\s*)?(?P<noun>[A-Za-z][A-Za-z-]*)?",
+            r"(?![\w.,:]\d|[A-Za-z%€$£/\d])\s*(?:-\s*)?(?P<noun>[A-Za-z][A-Za-z-]*)?",
             re.I,
         ),
     ),
@@ -228,17 +239,73 @@ def _canonical_unit(unit: str, qual: str | None) -> str:
 MONEY = "MONEY"  # an amount whose currency the text does not name
 
 
+_CURRENCY_NAMES = {
+    "$": "DOLLAR",
+    "dollar": "DOLLAR",
+    "dollars": "DOLLAR",
+    "us$": "USD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "nz$": "NZD",
+    "c$": "CAD",
+    "ca$": "CAD",
+    "hk$": "HKD",
+    "s$": "SGD",
+    "sg$": "SGD",
+    "nt$": "TWD",
+    "mx$": "MXN",
+    "r$": "BRL",
+    "£": "GBP",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "€": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "¥": "YEN",
+    "yen": "YEN",
+    "jpy": "YEN",
+    "₹": "INR",
+    "rs": "INR",
+    "rupee": "INR",
+    "rupees": "INR",
+    "franc": "CHF",
+    "francs": "CHF",
+    "kr": "KRONA",
+    "₩": "KRW",
+    "₽": "RUB",
+    "₺": "TRY",
+    "₪": "ILS",
+    "₱": "PHP",
+    "₦": "NGN",
+    "₫": "VND",
+    "฿": "THB",
+    "cent": "CENT",
+    "cents": "CENT",
+    "pence": "CENT",
+    "p": "CENT",
+    "c": "CENT",
+    "¢": "CENT",
+}
+# a bare "$" or "kr" is one of several currencies: it compares with each of them
+_CURRENCY_FAMILIES = {
+    "DOLLAR": frozenset({"USD", "AUD", "NZD", "CAD", "HKD", "SGD", "TWD", "MXN"}),
+    "KRONA": frozenset({"SEK", "NOK", "DKK", "ISK"}),
+}
+
+
 def _currency(symbol: str | None) -> str:
-    s = (symbol or "").lower()
-    if s in {"$", "usd", "us$", "dollar", "dollars"}:
-        return "USD"
-    if s in {"£", "gbp", "pound", "pounds"}:
-        return "GBP"
-    if s in {"€", "eur", "euro", "euros"}:
-        return "EUR"
-    if s in {"cent", "cents"}:
-        return "CENT"
-    return MONEY  # no currency named: compares with any currency (no shop's default assumed)
+    s = (symbol or "").lower().rstrip(".")
+    if not s:
+        return MONEY  # no currency named: compares with any currency (no shop's default assumed)
+    return _CURRENCY_NAMES.get(s, s.upper())
+
+
+def same_currency(a: str, b: str) -> bool:
+    """Whether two amounts' currencies can be compared: the same, one not named, or a bare "$"
+    against a dollar ("$49" and "CA$49")."""
+    if a == b or MONEY in {a, b}:
+        return True
+    return any(family in {a, b} and {a, b} - {family} <= members for family, members in _CURRENCY_FAMILIES.items())
 
 
 def _time_minutes(text: str) -> float | None:
@@ -300,6 +367,8 @@ def _make(kind: Kind, m: re.Match[str], text: str) -> Quantity | None:
                 return None
             currency = _currency(g.get("cur1") or g.get("cur2"))
             if currency == "CENT":
+                if (g.get("cur2") or "").lower() in {"p", "c"} and (hi >= 100 or hi != int(hi)):
+                    return None  # "1080p", "720p": a resolution, not pence
                 lo, hi, currency = lo / 100, hi / 100, MONEY
             period = (g.get("per") or g.get("per2") or "").lower()
             period = {
@@ -495,7 +564,7 @@ def _values(q: Quantity, other: Quantity) -> tuple[tuple[float, float], tuple[fl
         return q.days, other.days, rel
     if q.kind == "money":
         cq, co = q.unit.split("/")[0], other.unit.split("/")[0]
-        if cq != co and MONEY not in {cq, co}:
+        if not same_currency(cq, co):
             return None
         pq, po = q.unit.partition("/")[2], other.unit.partition("/")[2]
         if pq and po and pq != po:
