@@ -327,3 +327,14 @@ def test_an_item_of_a_list_under_its_heading_brings_the_whole_list(composer: Com
     assert result.answered
     assert "a passport" in result.text and "a national identity card" in result.text
     assert result.text.startswith("Documents we accept: ")
+
+
+def test_chat_shorthand_is_not_counted_as_an_unseen_topic() -> None:
+    """ "im", "dont", "whats", "u" are in no passage, but they say nothing about what is asked: a
+    question in a customer's words is not declined for them (fails with the short stop list)."""
+    typed = "whats the loan period for books, im a member and dont want to pay u a late fee"
+    plain = "loan period for books, member, pay a late fee"
+    assert Composer.unseen_share(typed, [LIBRARY, LIBRARY_FEES]) == Composer.unseen_share(
+        plain, [LIBRARY, LIBRARY_FEES]
+    )
+    assert Composer.unseen_share(typed, [LIBRARY, LIBRARY_FEES]) < ComposerConfig().partly_unseen
