@@ -27,6 +27,7 @@ FROZEN = {
     "helpdesk_blind_v2": "e00bd91cd6d05386e2c2c158930185952fa834c6c3879008ed5cc08c55b24c09",
     "telco_blind_v3": "4ccbab01736b9163fa2d2d0624683385d38d529631c9a91c85cf326929880285",
     "furniture_blind_v4": "ffcfba7c8fc05cc7a9c2d26b82a9d87984f871a3279b0ee9ef5dfb327367abd4",
+    "petshop_blind_v5": "b885a76185d2534519dd1d5695618b1e587755a5639f314e44398695adc62742",
     "hostile_v1": "65d4abc23f2d2cac1ead2575d248c699a288859367f9ec8faa689a0acb4dbedb",
 }
 
