@@ -7,6 +7,8 @@ What marks a page, in the ways help centres mark them:
   `superseded_by: ...`, `valid_until: 2023-12-31` (or `expires`, `effective_until`);
 - its title or a section heading: "Returns policy (archived)", "Superseded: ...", "Old ...
   policy", "... (valid until March 2024)";
+- its title ending in a year in brackets before this one: "Mattress sleep trial (2022)" is that
+  year's edition of a page (a title naming this year, "Holiday returns (2026)", is current);
 - a notice in its first lines: "This page is archived", "This policy has been superseded by
   ...", "These terms have been replaced", "This article no longer applies", "Valid until 31
   December 2023", also quoted or in bold ("> **ARCHIVED PAGE** ...").
@@ -101,6 +103,9 @@ def parse_end_date(text: str) -> dt.date | None:
     return None
 
 
+_EDITION_YEAR = re.compile(r"[(\[]\s*(?P<y>(?:19|20)\d\d)\s*[)\]]\s*$")
+
+
 def _past(date_text: str, today: dt.date) -> bool:
     end = parse_end_date(date_text)
     return end is not None and end < today
@@ -118,6 +123,9 @@ def stale_reason(head: str, title: str = "", headings: str = "", today: dt.date 
     for m in _META_UNTIL.finditer(head):
         if _past(m["date"], today):
             return f"valid until {m['date'].strip()}"
+    edition = _EDITION_YEAR.search(title or "")
+    if edition is not None and int(edition["y"]) < today.year:
+        return f"its title names an earlier year: {title.strip()!r}"
     for label, text in (("title", title), ("section", headings)):
         if text and _HEADING_MARK.search(text):
             return f"its {label} says {text.strip()!r}"

@@ -217,6 +217,11 @@ def test_status_read_from_the_documents_head_for_a_later_passage() -> None:
         ("These passes were sold from 1 March 2022 to 30 June 2024.", "Passes", "", True),
         ("These passes are sold from 1 March to 30 June every year.", "Passes", "", False),
         ("> **Tip:** archived tickets can be downloaded again from your account.", "Tickets", "", False),
+        ("", "Mattress sleep trial (2022)", "", True),  # that year's edition; nothing else marks it
+        ("", "Price list [2024]", "", True),
+        ("", "Holiday returns (2026)", "", False),  # this year's
+        ("", "Our story (since 2015)", "", False),
+        ("", "Autoship and delivery", "Changes in (2023)", False),  # a section, not the page's title
     ],
 )
 def test_page_status(head: str, title: str, section: str, stale: bool) -> None:
