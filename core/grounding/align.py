@@ -31,7 +31,13 @@ _POLARITY_CUT = re.compile(
 )
 # a leading or embedded subordinate clause up to its comma: "If it hasn't arrived, contact us"
 _SUBORDINATE = re.compile(
-    r"\b(?:if|when|unless|once|although|though|because|since|without|except)\b[^,;.]*(?:,|$|(?=[.;]))", re.I
+    # a contrast that ends the subordinate clause is part of it: "because they belong to the card,
+    # not the account" (left outside, its "not" would flip the main clause's polarity); a contrast
+    # of clauses ("when it ships, not when you order") is left to the main clause, as before
+    r"\b(?:if|when|unless|once|although|though|because|since|without|except)\b[^,;.]*"
+    r"(?:,\s*not\b(?!\s+(?:when|if|because|since|once|unless|until|before|after|while)\b)[^,;.]*)?"
+    r"(?:,|$|(?=[.;]))",
+    re.I,
 )
 _PARENS = re.compile(r"\(([^()]*)\)")
 _WORD_SPAN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
