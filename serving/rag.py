@@ -42,12 +42,15 @@ TokenCounter = Callable[[str], int]
 STALE_NOTE = "Our help centre only has older pages on this that no longer apply."
 
 
-def declined_text(composition: Composition | None) -> str:
+def not_covered_text(only_stale: bool = False) -> str:
     """The "not covered" answer (it ends with the offer of a person); it says so when only pages
     that are no longer current spoke to the question."""
-    if composition is not None and not composition.answered and composition.reason == ONLY_STALE:
-        return NOT_COVERED_ANSWER.replace(". ", f". {STALE_NOTE} ", 1)
-    return NOT_COVERED_ANSWER
+    return NOT_COVERED_ANSWER.replace(". ", f". {STALE_NOTE} ", 1) if only_stale else NOT_COVERED_ANSWER
+
+
+def declined_text(composition: Composition | None) -> str:
+    """The composer's decline: `not_covered_text`, with the note when it found only old pages."""
+    return not_covered_text(composition is not None and not composition.answered and composition.reason == ONLY_STALE)
 
 
 Stage = Callable[["Prepared", AsyncIterator[Event]], AsyncIterator[Event]]
@@ -92,6 +95,7 @@ class Prepared:
     prompt_tokens: int | None = None  # the prompt as the serving model counts it (the chat pipeline's `count_prompt`)
     generated_tokens: int = 0  # deltas the model has streamed so far (about one token each)
     untrusted: list[str] = field(default_factory=list)  # retrieved chunk ids the untrusted-content screen left out
+    not_current: list[str] = field(default_factory=list)  # retrieved chunk ids of archived or superseded pages left out
 
     @property
     def not_covered(self) -> bool:
@@ -222,6 +226,13 @@ class RagService:
         # documents are data: a passage holding instructions to the model or asking customers for
         # secrets is never shown to the model, quoted or used as evidence (serving/untrusted.py)
         candidates, untrusted = trusted_passages(load_screen(self.settings), retrieval.chunks)
+        answer_mode = answer_mode or self.answer_mode(testing=False)
+        not_current: list[str] = []
+        if self.composer is not None and answer_mode == "generate":
+            # an archived page is not shown to the model nor used as evidence, so its old rule can
+            # neither be stated as current nor withdraw a claim of the current page (the composer
+            # leaves such pages out itself)
+            candidates, not_current = self.composer.current_only(candidates)
         if retrieval.relevant:
             budget = self._context_budget(question, history, params)
             chosen, context_tokens = pack_passages(candidates, budget, self.count_tokens)
@@ -236,8 +247,9 @@ class RagService:
             params=params,
             history_turns=len(history),
             context_tokens=context_tokens,
-            answer_mode=answer_mode or self.answer_mode(testing=False),
+            answer_mode=answer_mode,
             untrusted=untrusted,
+            not_current=not_current,
         )
         if not prepared.not_covered and prepared.answer_mode == "generate":
             prepared.messages = build_messages(passages, [(t.role, t.content) for t in history], question)
@@ -273,7 +285,7 @@ class RagService:
         started = time.perf_counter()
         timings = dict(prepared.timings)
         if prepared.not_covered:
-            yield TokenEvent(NOT_COVERED_ANSWER)
+            yield TokenEvent(not_covered_text(prepared.retrieval.relevant and bool(prepared.not_current)))
             yield CitationsEvent([])
             timings["total_ms"] = (time.perf_counter() - started) * 1000
             yield DoneEvent("stop", Usage(), True, timings, prepared.prompt_version)

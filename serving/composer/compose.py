@@ -229,6 +229,17 @@ class Composer:
         self.screen = screen  # units it matches (instructions planted in a page) are never quoted
 
     # --- page status -------------------------------------------------------------------------
+    def current_only(self, chunks: Sequence[RetrievedChunk]) -> tuple[list[RetrievedChunk], list[str]]:
+        """The chunks of pages that are current, and the ids of those left out (status.py)."""
+        current: list[RetrievedChunk] = []
+        stale: list[str] = []
+        for chunk in chunks:
+            if self._stale(chunk):
+                stale.append(chunk.chunk_id)
+            else:
+                current.append(chunk)
+        return current, stale
+
     def _stale(self, chunk: RetrievedChunk) -> str:
         head = chunk.text if chunk.position == 0 else ""
         if self.heads is not None and chunk.position != 0:

@@ -169,3 +169,47 @@ def test_k_out_of_range(k: int) -> None:
     with pytest.raises(InvalidRequest) as info:
         make_service(FakeRetriever(RANKED)).check_k(k)
     assert info.value.code == "invalid_k"
+
+
+def _with_composer(retriever: FakeRetriever) -> RagService:
+    import numpy as np
+
+    from serving.composer import Composer
+
+    service = make_service(retriever)
+    service.composer = Composer(lambda texts: np.ones((len(texts), 4), dtype=np.float32) / 2.0)
+    return service
+
+
+ARCHIVED = RetrievedChunk(
+    chunk_id="archive/trial-2022.md-0",
+    text="Try any mattress for 60 nights.",
+    doc_id="archive/trial-2022.md",
+    title="Mattress sleep trial (2022)",
+    section="Trial length",
+    source="archive/trial-2022.md",
+    position=0,
+    score=1.0,
+    rank=1,
+)
+CURRENT = chunk("mattresses/trial.md", 0, 2, "Try any mattress for 100 nights.")
+
+
+def test_generation_never_sees_a_page_that_is_no_longer_current() -> None:
+    """Its old rule could be stated as current, and used as evidence it would withdraw a true claim
+    of the current page."""
+    prepared = _with_composer(FakeRetriever([ARCHIVED, CURRENT])).prepare_sync(
+        [Message("user", "How long is the trial?")], answer_mode="generate"
+    )
+    assert [p.doc_id for p in prepared.passages] == ["mattresses/trial.md"]
+    assert prepared.not_current == ["archive/trial-2022.md-0"]
+    assert "60 nights" not in str(prepared.messages) and "100 nights" in str(prepared.messages)
+    assert [c.doc_id for c in prepared.citations] == ["mattresses/trial.md"]
+
+
+def test_only_old_pages_is_not_covered_and_says_why() -> None:
+    service = _with_composer(FakeRetriever([ARCHIVED]))
+    prepared = service.prepare_sync([Message("user", "How long is the trial?")], answer_mode="generate")
+    assert prepared.not_covered and not prepared.messages
+    text = "".join(e.text for e in collect(service.generate(prepared)) if isinstance(e, TokenEvent))
+    assert "older pages on this that no longer apply" in text
