@@ -91,6 +91,11 @@ _LIST_Q = re.compile(
     r"^\s*(?:what|which)\s+(?:\w+\s+){0,2}?(?:\w+(?:s|es))\b(?!\s+(?:is|does|has)\b)|\b(?:list|options|ways|kinds|types)\b",
     re.I,
 )
+_HOW_TO_Q = re.compile(
+    r"\bhow (?:do|can|should|would|could|does|will) (?:i|we|you|one|my|our)\b|\bhow to\b"
+    r"|\bwhat(?:'s| is| are)? the (?:steps|process|procedure)\b",
+    re.I,
+)
 _YES_NO_Q = re.compile(r"^\s*(?:do|does|did|can|could|is|are|was|will|would|may|should|have|has)\b", re.I)
 # Generic question words that say nothing about the topic (the normaliser's stop words aside),
 # and the function words of function_words.txt ("im", "dont", "whats" among them).
@@ -167,6 +172,7 @@ class QuestionCues:
     kinds: frozenset[str]  # quantity kinds the question asks for
     wants_list: bool
     yes_no: bool
+    wants_steps: bool = False  # "how do I ...?": the steps (list items) answer it
 
     @property
     def requires(self) -> bool:
@@ -186,7 +192,12 @@ class QuestionCues:
             kinds |= {"time"}
         if _COUNT_Q.search(question) and not kinds:
             kinds |= {"count", "duration", "money", "percent"}
-        return cls(frozenset(kinds), bool(_LIST_Q.search(question)) and not kinds, bool(_YES_NO_Q.search(question)))
+        return cls(
+            frozenset(kinds),
+            bool(_LIST_Q.search(question)) and not kinds,
+            bool(_YES_NO_Q.search(question)),
+            bool(_HOW_TO_Q.search(question)) and not kinds,
+        )
 
 
 class _VectorCache:
@@ -294,7 +305,7 @@ class Composer:
             score = cfg.lexical_weight * coverage + cfg.semantic_weight * float(similarity)
             if cues.kinds and (has_cue or cues.requires):
                 score += cfg.cue_bonus if has_cue else -cfg.cue_penalty
-            elif cues.wants_list and unit.is_listy:
+            elif (cues.wants_list and unit.is_listy) or (cues.wants_steps and unit.kind == "item"):
                 score += cfg.cue_bonus / 2
             score -= 0.01 * passages[unit.passage].rank  # ties go to the better-ranked passage
             scored.append(Scored(unit, score, coverage, float(similarity), has_cue))
@@ -395,7 +406,7 @@ class Composer:
             if unit.is_listy or unit.kind == "lead":
                 members = [u for u in units if u.passage == unit.passage and u.block in {unit.block, unit.block + 1}]
                 lead = [u for u in members if u.kind == "lead" and u.order <= unit.order]
-                if cues.wants_list or unit.kind == "lead":  # the whole list
+                if cues.wants_list or unit.kind == "lead" or (cues.wants_steps and unit.kind == "item"):
                     siblings = [u for u in members if u.kind == "item" or (u.kind == "row" and cues.wants_list)]
                     for item in (lead[-1:] + siblings)[: cfg.max_list_items]:
                         add(item)

@@ -343,3 +343,21 @@ def test_chat_shorthand_is_not_counted_as_an_unseen_topic() -> None:
         plain, [LIBRARY, LIBRARY_FEES]
     )
     assert Composer.unseen_share(typed, [LIBRARY, LIBRARY_FEES]) < ComposerConfig().partly_unseen
+
+
+def test_a_how_to_question_prefers_the_steps(composer: Composer) -> None:
+    guide = chunk(
+        "Renew your library card online, by phone or at any branch.\n\n"
+        "1. Sign in to your account.\n2. Open Card details and choose Renew.\n3. Confirm your address.",
+        "Renewing your card",
+        "Step by step",
+    )
+    assert QuestionCues.of("how do I renew my card?").wants_steps
+    assert not QuestionCues.of("how long does a renewal take?").wants_steps
+    units = split_passage(guide.text, 0)
+    # "did" and "do" are both stop words: the two questions differ only in asking how to
+    asked = {s.unit.text: s.score for s in composer.score("how do I renew my library card?", [guide], units, None)}
+    told = {s.unit.text: s.score for s in composer.score("how did I renew my library card?", [guide], units, None)}
+    for unit in units:
+        bonus = ComposerConfig().cue_bonus / 2 if unit.kind == "item" else 0.0
+        assert asked[unit.text] - told[unit.text] == pytest.approx(bonus)
