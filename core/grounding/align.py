@@ -16,7 +16,7 @@ import numpy as np
 
 from core.grounding.claims import split_sentences
 from core.grounding.numbers import Quantity, extract_quantities, mask
-from core.grounding.text import HYPERNYMS, content_stems, covered, is_negated
+from core.grounding.text import HYPERNYMS, content_stems, covered, is_negated, negation_count
 
 _HEADING_MAX_WORDS = 12
 # fine cut: the clause a number belongs to ("3-5 days, express 1-2 days")
@@ -56,8 +56,26 @@ def polarity_clauses(sentence: str, asserted_only: bool = False) -> list[str]:
     outer = _SUBORDINATE.sub(" ", outer)
     if asserted_only:
         subordinate = [p for p in subordinate if not _CONDITIONAL.match(p)]
-    parts = [*_POLARITY_CUT.split(outer), *subordinate, *inner]
+    parts = [piece for part in _POLARITY_CUT.split(outer) for piece in _negated_conjuncts(part)]
+    parts = [*parts, *subordinate, *inner]
     return [p for p in parts if p and p.strip() and re.search(r"[A-Za-z]", p)]
+
+
+_CONJUNCTION = re.compile(r"\s+(?:and|or)\s+", re.I)
+
+
+def _negated_conjuncts(clause: str) -> list[str]:
+    """Conjuncts that each carry their own negation ("there's no plan and recipes aren't
+    labelled", "we won't restrict your service and we won't charge fees"), as clauses of their
+    own: counted together, two negations would read as none. A conjunction without a negation on
+    both sides ("duties and taxes aren't included") is left alone."""
+    if negation_count(clause) < 2:
+        return [clause]
+    for m in reversed(list(_CONJUNCTION.finditer(clause))):  # the last conjunction: "won't A or B and won't C"
+        left, right = clause[: m.start()], clause[m.end() :]
+        if negation_count(left) and negation_count(right):
+            return [*_negated_conjuncts(left), right]
+    return [clause]
 
 
 @dataclass

@@ -29,3 +29,21 @@ def test_the_opposite_claim_still_is() -> None:
 def test_a_contrast_of_conditions_stays_with_the_main_clause() -> None:
     evidence = build_index(["Your card is charged when the item ships, not when you pre-order."])
     assert check_negation("Your card isn't charged when you pre-order.", None, evidence) is None
+
+
+def test_conjuncts_that_each_carry_a_negation_keep_it() -> None:
+    """Counted together, "no ... and ... aren't" is two negations: read as none before."""
+    evidence = build_index(["Diets\nWe don't offer a vegan box, and we don't label recipes as vegan."])
+    assert check_negation("There's no vegan box and recipes aren't labelled vegan.", None, evidence) is None
+    assert [
+        is_negated(p) for p in polarity_clauses("We won't close your account or cut service and we won't charge fees.")
+    ] == [
+        True,
+        True,
+    ]
+
+
+def test_a_shared_negation_of_coordinated_nouns_is_one_clause() -> None:
+    assert polarity_clauses("Duties and import taxes aren't included in the delivery charge.") == [
+        "Duties and import taxes aren't included in the delivery charge."
+    ]
