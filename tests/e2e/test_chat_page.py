@@ -3,6 +3,7 @@ Playwright): ask, watch the answer stream, see citations that open the source se
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,10 @@ def test_chat_page_answers_with_a_citation(api_server: ThreadedUvicorn, page: An
     )
     assert turn.get_attribute("data-state") == "done", turn.locator(".error").inner_text()
     assert turn.locator(".answer").inner_text().strip()
+    # the waits the customer had, measured by the page (retrieval included), then the server's stage
+    meta = turn.locator(".meta").inner_text()
+    first, total = (int(re.search(rf"{label} (\d+) ms", meta).group(1)) for label in ("first token", "total"))  # type: ignore[union-attr]
+    assert 0 < first <= total and "server answer stage" in meta, meta
     links = turn.locator(".citations a")
     assert links.count() >= 1
     hrefs = [links.nth(i).get_attribute("href") or "" for i in range(links.count())]
