@@ -232,7 +232,8 @@ class RagService:
             # an archived page is not shown to the model nor used as evidence, so its old rule can
             # neither be stated as current nor withdraw a claim of the current page (the composer
             # leaves such pages out itself)
-            candidates, not_current = self.composer.current_only(candidates)
+            candidates, left_out = self.composer.current_only(candidates)
+            not_current = [chunk.chunk_id for chunk in left_out]
         if retrieval.relevant:
             budget = self._context_budget(question, history, params)
             chosen, context_tokens = pack_passages(candidates, budget, self.count_tokens)

@@ -35,6 +35,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -99,16 +100,19 @@ _HOW_TO_Q = re.compile(
 _YES_NO_Q = re.compile(r"^\s*(?:do|does|did|can|could|is|are|was|will|would|may|should|have|has)\b", re.I)
 # Generic question words that say nothing about the topic (the normaliser's stop words aside),
 # and the function words of function_words.txt ("im", "dont", "whats" among them).
-_FUNCTION_WORDS = Path(__file__).with_name("function_words.txt")
-_QUESTION_STEMS = frozenset(
-    keyword_tokens(
-        "much many long often soon quickly need want know tell please possible there get got able way "
-        "still also any anything someone something us ok okay hi hello thanks "
-        + " ".join(
-            line for line in _FUNCTION_WORDS.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
-        )
-    )
+_GENERIC_QUESTION_WORDS = (
+    "much many long often soon quickly need want know tell please possible there get got able way "
+    "still also any anything someone something us ok okay hi hello thanks"
 )
+
+
+@lru_cache(maxsize=1)
+def question_stems() -> frozenset[str]:
+    lines = Path(__file__).with_name("function_words.txt").read_text(encoding="utf-8").splitlines()
+    words = " ".join(line for line in lines if not line.startswith("#"))
+    return frozenset(keyword_tokens(f"{_GENERIC_QUESTION_WORDS} {words}"))
+
+
 # A sentence that qualifies the one before it.
 _CONDITION_START = re.compile(
     r"^(?:if|unless|except|excluding|however|but|only|otherwise|note|please note|as an?|for|when|where|after|"
@@ -240,15 +244,12 @@ class Composer:
         self.screen = screen  # units it matches (instructions planted in a page) are never quoted
 
     # --- page status -------------------------------------------------------------------------
-    def current_only(self, chunks: Sequence[RetrievedChunk]) -> tuple[list[RetrievedChunk], list[str]]:
-        """The chunks of pages that are current, and the ids of those left out (status.py)."""
+    def current_only(self, chunks: Sequence[RetrievedChunk]) -> tuple[list[RetrievedChunk], list[RetrievedChunk]]:
+        """The chunks of pages that are current, and those left out (status.py)."""
         current: list[RetrievedChunk] = []
-        stale: list[str] = []
+        stale: list[RetrievedChunk] = []
         for chunk in chunks:
-            if self._stale(chunk):
-                stale.append(chunk.chunk_id)
-            else:
-                current.append(chunk)
+            (stale if self._stale(chunk) else current).append(chunk)
         return current, stale
 
     def _stale(self, chunk: RetrievedChunk) -> str:
@@ -275,7 +276,7 @@ class Composer:
         if not units:
             return []
         cues = QuestionCues.of(question)
-        question_terms = [t for t in keyword_tokens(question) if t not in _QUESTION_STEMS]
+        question_terms = [t for t in keyword_tokens(question) if t not in question_stems()]
         unit_terms = [set(keyword_tokens(u.text)) for u in units]
         heading_terms = [set(keyword_tokens(f"{c.title} {c.section}")) for c in passages]
         weights = self._weights(question_terms, unit_terms)
@@ -313,7 +314,7 @@ class Composer:
 
     @staticmethod
     def unseen_share(question: str, passages: Sequence[RetrievedChunk]) -> float:
-        terms = [t for t in dict.fromkeys(keyword_tokens(question)) if t not in _QUESTION_STEMS]
+        terms = [t for t in dict.fromkeys(keyword_tokens(question)) if t not in question_stems()]
         if not terms:
             return 0.0
         vocabulary: set[str] = set()
@@ -325,14 +326,8 @@ class Composer:
     def compose(
         self, question: str, passages: Sequence[RetrievedChunk], query_vector: np.ndarray | None = None
     ) -> Composition:
-        ranked = sorted(passages, key=lambda c: c.rank)
-        stale: list[str] = []
-        current: list[RetrievedChunk] = []
-        for chunk in ranked:
-            if self._stale(chunk):
-                stale.append(chunk.doc_id)
-            else:
-                current.append(chunk)
+        current, left_out = self.current_only(sorted(passages, key=lambda c: c.rank))
+        stale = [chunk.doc_id for chunk in left_out]
         units = split_passages(current)
         if self.screen is not None:
             screen = self.screen
