@@ -1,5 +1,7 @@
 """Section-level retrieval on a help centre with a golden set: for each answerable question, is a
-gold section (or a sub-section of one) among the top k passages, per retrieval mode?
+gold section (or a sub-section of one) among the top k passages, per retrieval mode? A last row
+counts the passages an answer is given: the default mode's top k current passages, archived or
+superseded pages set aside and replaced from RETRIEVAL_SPARE (serving/rag.py).
 
     python -m bench.retrieval_sections --golden evaluation/datasets/<set>/cases.jsonl \\
         --corpus evaluation/datasets/<set>/corpus --label <set> [--work DIR] [--k 5]
@@ -24,6 +26,7 @@ from core.settings import REPO_ROOT, Settings
 from evaluation.golden import load_golden
 
 MODES: tuple[Mode, ...] = ("hybrid", "dense", "keyword")
+ANSWER_ROW = "{mode}, current pages only, spare {spare} (what an answer is given)"
 
 
 def parse_args() -> argparse.Namespace:
@@ -40,8 +43,10 @@ def main() -> None:
     args = parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     load_before = os.getloadavg()
-    from core.clients import make_embedder, make_milvus_client
+    from core.clients import make_embedder, make_engine, make_milvus_client
     from core.retrieval import Retriever
+    from serving.composer import Composer
+    from serving.composer.heads import DocumentHeads
 
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-sections-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -69,6 +74,15 @@ def main() -> None:
             )
         ]
         rows[mode] = {"hits": len(hits), "questions": len(cases), "share": len(hits) / len(cases) if cases else 0.0}
+    composer = Composer(embedder.embed, heads=DocumentHeads(make_engine(settings)))
+    answered = ANSWER_ROW.format(mode=settings.retrieval_mode, spare=settings.retrieval_spare)
+    hits = []
+    for c in cases:
+        found = retriever.search(c.question, k=args.k, spare=settings.retrieval_spare).chunks
+        current, _ = composer.current_only(found)
+        if any(ref.matches(chunk.doc_id, chunk.section) for chunk in current[: args.k] for ref in c.gold_refs):
+            hits.append(c.id)
+    rows[answered] = {"hits": len(hits), "questions": len(cases), "share": len(hits) / len(cases) if cases else 0.0}
     golden = args.golden.resolve()
     result = {
         "label": args.label,

@@ -244,14 +244,21 @@ class Retriever:
         filters: dict[str, Any] | None = None,
         query_vector: np.ndarray | None = None,
         dedupe_sections: bool | None = None,
+        spare: int = 0,
     ) -> Retrieval:
         """The k best chunks; with `dedupe_sections` (default RETRIEVAL_DEDUPE_SECTIONS, off) the
-        best chunk of each of the k best sections, the hybrid lists fused per section."""
+        best chunk of each of the k best sections, the hybrid lists fused per section.
+
+        `spare` more chunks follow the k best, in rank order, for a caller that may set some
+        aside (an archived page): the first k are the same as without them, since the candidate
+        depth and the relevance decision still follow k."""
         k = k or self.settings.top_k
+        if spare < 0:
+            raise ValueError("spare must be >= 0")
         mode = mode or self.settings.retrieval_mode
         dedupe = self.settings.retrieval_dedupe_sections if dedupe_sections is None else dedupe_sections
         if dedupe:
-            return self._search_sections(query, k, mode, build_filter(filters), query_vector)
+            return self._search_sections(query, k, mode, build_filter(filters), query_vector, spare)
         expr = build_filter(filters)
         embed_ms = 0.0
         if mode != "keyword" and query_vector is None:
@@ -261,20 +268,20 @@ class Retriever:
         start = time.perf_counter()
         if mode == "dense":
             assert query_vector is not None
-            chunks = self.dense(query_vector, k, expr)
-            relevant = self._is_relevant(chunks, mode)
+            chunks = self.dense(query_vector, k + spare, expr)
+            relevant = self._is_relevant(chunks[:k], mode)
         elif mode == "keyword":
-            chunks = self.keyword(query, k, expr)
-            relevant = self._is_relevant(chunks, mode)
+            chunks = self.keyword(query, k + spare, expr)
+            relevant = self._is_relevant(chunks[:k], mode)
         else:
             assert query_vector is not None
-            depth = self.settings.hybrid_depth or max(k * 4, 20)
+            depth = max(self.settings.hybrid_depth or max(k * 4, 20), k + spare)
             keyword = self.keyword(query, depth, expr)
-            chunks = self._fuse(self.dense(query_vector, depth, expr), _copies(keyword), k)
-            relevant = self._is_relevant(chunks, mode)
-            feedback = self._feedback_vector(query_vector, chunks)
+            chunks = self._fuse(self.dense(query_vector, depth, expr), _copies(keyword), k + spare)
+            relevant = self._is_relevant(chunks[:k], mode)
+            feedback = self._feedback_vector(query_vector, chunks[:k])
             if feedback is not None:
-                chunks = self._fuse(self.dense(feedback, depth, expr), keyword, k)
+                chunks = self._fuse(self.dense(feedback, depth, expr), keyword, k + spare)
         chunks = self._with_text(chunks)
         search_ms = (time.perf_counter() - start) * 1000
         for rank, chunk in enumerate(chunks, start=1):
@@ -348,7 +355,9 @@ class Retriever:
         return ordered
 
     # --- section-level retrieval (RETRIEVAL_DEDUPE_SECTIONS) -------------------------------------
-    def _search_sections(self, query: str, k: int, mode: Mode, expr: str, query_vector: np.ndarray | None) -> Retrieval:
+    def _search_sections(
+        self, query: str, k: int, mode: Mode, expr: str, query_vector: np.ndarray | None, spare: int = 0
+    ) -> Retrieval:
         """k distinct (doc_id, section) pairs, each represented by its best chunk. Each list is
         fetched `SECTION_OVERFETCH` times deeper than k, cut to the best chunk per section, and
         the hybrid lists are fused by reciprocal rank per section (so several windows of one
@@ -362,21 +371,21 @@ class Retriever:
         fetch = min(k * SECTION_OVERFETCH, max(self.settings.max_top_k * SECTION_OVERFETCH, k))
         if mode == "dense":
             assert query_vector is not None
-            chunks = _best_per_section(self.dense(query_vector, fetch, expr))[:k]
-            relevant = self._is_relevant(chunks, mode)
+            chunks = _best_per_section(self.dense(query_vector, fetch, expr))[: k + spare]
+            relevant = self._is_relevant(chunks[:k], mode)
         elif mode == "keyword":
-            chunks = _best_per_section(self.keyword(query, fetch, expr))[:k]
-            relevant = self._is_relevant(chunks, mode)
+            chunks = _best_per_section(self.keyword(query, fetch, expr))[: k + spare]
+            relevant = self._is_relevant(chunks[:k], mode)
         else:
             assert query_vector is not None
             depth = max(self.settings.hybrid_depth or max(k * 4, 20), fetch)
             dense = _best_per_section(self.dense(query_vector, depth, expr))
             keyword = _best_per_section(self.keyword(query, depth, expr))
-            chunks = self._fuse_sections(dense, _copies(keyword), k)
-            relevant = self._is_relevant(chunks, mode)
-            feedback = self._feedback_vector(query_vector, chunks)
+            chunks = self._fuse_sections(dense, _copies(keyword), k + spare)
+            relevant = self._is_relevant(chunks[:k], mode)
+            feedback = self._feedback_vector(query_vector, chunks[:k])
             if feedback is not None:
-                chunks = self._fuse_sections(_best_per_section(self.dense(feedback, depth, expr)), keyword, k)
+                chunks = self._fuse_sections(_best_per_section(self.dense(feedback, depth, expr)), keyword, k + spare)
         chunks = self._with_text(chunks)
         search_ms = (time.perf_counter() - start) * 1000
         for rank, chunk in enumerate(chunks, start=1):

@@ -137,6 +137,13 @@ class Settings(BaseSettings):
     )
     top_k: int = Field(default=5, alias="TOP_K", description="passages retrieved per question")
     max_top_k: int = Field(default=50, alias="MAX_TOP_K", description="the largest k a request may ask for")
+    retrieval_spare: int = Field(
+        default=5,
+        ge=0,
+        le=50,
+        alias="RETRIEVAL_SPARE",
+        description="chunks fetched beyond k for answers, to replace passages set aside (archived pages, screened text)",
+    )
     rrf_k: int = Field(default=20, alias="RRF_K", description="FUSION=rrf: the rank constant")
     min_relevance: float = Field(
         default=0.40, alias="MIN_RELEVANCE", description="dense cosine below which a passage is not relevant"

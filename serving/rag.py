@@ -173,10 +173,15 @@ class RagService:
 
     # --- retrieval ---------------------------------------------------------------------------
     def search_sync(
-        self, query: str, k: int | None = None, filters: dict[str, Any] | None = None, mode: Mode | None = None
+        self,
+        query: str,
+        k: int | None = None,
+        filters: dict[str, Any] | None = None,
+        mode: Mode | None = None,
+        spare: int = 0,
     ) -> Retrieval:
         try:
-            return self.retriever.search(query, k=self.check_k(k), mode=mode, filters=filters)
+            return self.retriever.search(query, k=self.check_k(k), mode=mode, filters=filters, spare=spare)
         except FilterError as exc:
             raise InvalidRequest(str(exc), "invalid_filter", "filters") from exc
 
@@ -218,7 +223,7 @@ class RagService:
         started = time.perf_counter()
         question, earlier, user_messages = self.check_messages(messages)
         standalone = standalone_question(user_messages)
-        retrieval = self.search_sync(standalone, k, filters, mode)
+        retrieval = self.search_sync(standalone, k, filters, mode, spare=self.settings.retrieval_spare)
         params = GenerationParams.from_settings(self.settings, max_tokens, temperature)
         history = history_within_budget(earlier, self.settings.history_token_budget, self.count_tokens)
         passages: list[RetrievedChunk] = []
@@ -227,13 +232,7 @@ class RagService:
         # secrets is never shown to the model, quoted or used as evidence (serving/untrusted.py)
         candidates, untrusted = trusted_passages(load_screen(self.settings), retrieval.chunks)
         answer_mode = answer_mode or self.answer_mode(testing=False)
-        not_current: list[str] = []
-        if self.composer is not None and answer_mode == "generate":
-            # an archived page is not shown to the model nor used as evidence, so its old rule can
-            # neither be stated as current nor withdraw a claim of the current page (the composer
-            # leaves such pages out itself)
-            candidates, left_out = self.composer.current_only(candidates)
-            not_current = [chunk.chunk_id for chunk in left_out]
+        candidates, not_current = self._answerable_passages(candidates, k or self.settings.top_k, answer_mode)
         if retrieval.relevant:
             budget = self._context_budget(question, history, params)
             chosen, context_tokens = pack_passages(candidates, budget, self.count_tokens)
@@ -260,6 +259,26 @@ class RagService:
             "prepare_ms": (time.perf_counter() - started) * 1000,
         }
         return prepared
+
+    def _answerable_passages(
+        self, candidates: list[RetrievedChunk], k: int, answer_mode: str
+    ) -> tuple[list[RetrievedChunk], list[str]]:
+        """The k best passages the answer may use, and the ids of archived or superseded ones
+        set aside. Retrieval fetched RETRIEVAL_SPARE more than k, so a screened or archived
+        passage is replaced by the next current one instead of leaving the answer fewer.
+
+        An archived page is not shown to the model nor used as evidence, so its old rule can
+        neither be stated as current nor withdraw a claim of the current page. The composer is
+        given the archived passages that ranked in the top k as well: it leaves them out itself
+        and says so when they were all that matched."""
+        if self.composer is None:
+            return candidates[:k], []
+        current, left_out = self.composer.current_only(candidates)
+        passages = current[:k]
+        stale = [chunk for chunk in left_out if chunk.rank <= k]
+        if answer_mode == "generate":
+            return passages, [chunk.chunk_id for chunk in stale]
+        return passages + stale, []
 
     def _context_budget(self, question: str, history: Sequence[Turn], params: GenerationParams) -> int:
         fixed = self.count_tokens(SYSTEM_PROMPT) + self.count_tokens(question) + PROMPT_SAFETY_TOKENS

@@ -117,3 +117,24 @@ def test_memory_bm25_follows_writes(collection: tuple[Settings, object, list[Chu
         time.sleep(0.2)
     assert found and found[0] == "Iceland"
     assert retriever.keyword_index is not None and retriever.keyword_index.size == len(TEXTS)
+
+
+@pytest.mark.parametrize("dedupe", [False, True])
+@pytest.mark.parametrize("mode", ["dense", "keyword", "hybrid"])
+def test_spare_chunks_follow_the_same_top_k(
+    collection: tuple[Settings, object, list[Chunk]], mode: str, dedupe: bool
+) -> None:
+    """RETRIEVAL_SPARE: the answer path asks for spare chunks to replace an archived page; the k
+    best must be those a search without them returns, with the spare ones after them."""
+    settings, client, _ = collection
+    retriever = Retriever(settings, client, StubEmbedder())  # type: ignore[arg-type]
+    retriever.warm(wait=True)
+    question = "Can I return a laptop and what does delivery to Switzerland cost?"
+    plain = retriever.search(question, k=2, mode=mode, dedupe_sections=dedupe)  # type: ignore[arg-type]
+    spared = retriever.search(question, k=2, mode=mode, dedupe_sections=dedupe, spare=3)  # type: ignore[arg-type]
+    assert [c.chunk_id for c in spared.chunks[:2]] == [c.chunk_id for c in plain.chunks]
+    assert len(spared.chunks) > len(plain.chunks) and spared.relevant == plain.relevant
+    assert [c.rank for c in spared.chunks] == list(range(1, len(spared.chunks) + 1))
+    assert all(c.text for c in spared.chunks)
+    with pytest.raises(ValueError):
+        retriever.search(question, k=2, mode=mode, spare=-1)  # type: ignore[arg-type]

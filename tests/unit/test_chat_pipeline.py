@@ -40,9 +40,9 @@ class RecordingRetriever(FakeRetriever):
         super().__init__(RANKED)
         self.log = log
 
-    def search(self, query: str, k: int | None = None, mode: Any = None, filters: Any = None) -> Any:
+    def search(self, query: str, k: int | None = None, mode: Any = None, filters: Any = None, spare: int = 0) -> Any:
         self.log.append("retrieve")
-        return super().search(query, k, mode, filters)
+        return super().search(query, k, mode, filters, spare)
 
 
 class FakeCache:

@@ -40,9 +40,11 @@ class FakeRetriever:
         self.relevant = relevant
         self.queries: list[str] = []
 
-    def search(self, query: str, k: int | None = None, mode: Any = None, filters: Any = None) -> Retrieval:
+    def search(
+        self, query: str, k: int | None = None, mode: Any = None, filters: Any = None, spare: int = 0
+    ) -> Retrieval:
         self.queries.append(query)
-        return Retrieval(query, mode or "hybrid", self.chunks[: k or 5], self.relevant)
+        return Retrieval(query, mode or "hybrid", self.chunks[: (k or 5) + spare], self.relevant)
 
 
 def make_service(retriever: FakeRetriever, **overrides: Any) -> RagService:
@@ -205,6 +207,49 @@ def test_generation_never_sees_a_page_that_is_no_longer_current() -> None:
     assert prepared.not_current == ["archive/trial-2022.md-0"]
     assert "60 nights" not in str(prepared.messages) and "100 nights" in str(prepared.messages)
     assert [c.doc_id for c in prepared.citations] == ["mattresses/trial.md"]
+
+
+def _ranked(chunks: list[RetrievedChunk]) -> list[RetrievedChunk]:
+    for rank, c in enumerate(chunks, start=1):
+        c.rank = rank
+    return chunks
+
+
+def test_an_archived_passage_is_replaced_by_the_next_current_one() -> None:
+    """The answer gets k current passages: retrieval fetched RETRIEVAL_SPARE more, and the spare
+    fills the archived page's place instead of the answer going with fewer."""
+    current = [chunk(f"help/page-{i}.md", 0, i + 2, f"Current rule number {i}.") for i in range(6)]
+    archived = RetrievedChunk(**{**ARCHIVED.__dict__, "rank": 1})
+    ranked = _ranked([archived, *current])
+    service = _with_composer(FakeRetriever(ranked))
+    for mode in ("generate", "compose"):
+        prepared = service.prepare_sync([Message("user", "How long is the trial?")], k=3, answer_mode=mode)
+        used = [p.doc_id for p in prepared.passages if p.doc_id != archived.doc_id]
+        assert sorted(used) == ["help/page-0.md", "help/page-1.md", "help/page-2.md"], mode
+    generated = service.prepare_sync([Message("user", "How long is the trial?")], k=3, answer_mode="generate")
+    assert generated.not_current == [archived.chunk_id]
+    assert archived.doc_id not in str(generated.messages)
+
+
+def test_the_composer_still_sees_archived_passages_that_ranked_in_the_top_k() -> None:
+    """So it can say that only older pages matched; one below the top k is not its concern."""
+    current = chunk("help/page.md", 0, 1, "Current rule.")
+    archived = RetrievedChunk(**{**ARCHIVED.__dict__, "rank": 3})
+    filler = chunk("help/other.md", 0, 2, "Other rule.")
+    service = _with_composer(FakeRetriever(_ranked([current, filler, archived])))
+    top2 = service.prepare_sync([Message("user", "How long is the trial?")], k=2, answer_mode="compose")
+    assert sorted(p.doc_id for p in top2.passages) == ["help/other.md", "help/page.md"]
+    top3 = service.prepare_sync([Message("user", "How long is the trial?")], k=3, answer_mode="compose")
+    assert archived.doc_id in [p.doc_id for p in top3.passages]
+
+
+def test_without_spare_an_archived_passage_leaves_the_answer_fewer() -> None:
+    current = [chunk(f"help/page-{i}.md", 0, i + 2) for i in range(4)]
+    archived = RetrievedChunk(**{**ARCHIVED.__dict__, "rank": 1})
+    service = _with_composer(FakeRetriever(_ranked([archived, *current])))
+    service.settings = service.settings.model_copy(update={"retrieval_spare": 0})
+    prepared = service.prepare_sync([Message("user", "How long is the trial?")], k=3, answer_mode="generate")
+    assert len(prepared.passages) == 2
 
 
 def test_only_old_pages_is_not_covered_and_says_why() -> None:
