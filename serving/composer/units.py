@@ -15,6 +15,8 @@ from core.retrieval import RetrievedChunk
 from core.sentences import sentence_pieces
 from core.text import plain_text
 
+_PAGE_NUMBER = re.compile(r"^\s*[-\u2013\u2014]\s*\d{1,4}\s*[-\u2013\u2014]\s*\.?\s*$")
+_WORD = re.compile(r"[^\W\d_]{2}")  # two letters in a row, in any script
 _BULLET = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s+")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
 _FRONT_MATTER_KEY = re.compile(r"^\s*[A-Za-z_][\w -]{0,30}:\s*\S")
@@ -101,6 +103,8 @@ def split_passage(text: str, passage: int) -> list[Unit]:
             units.append(Unit(body, passage, block, order, "row"))
             order += 1
             continue
+        if _PAGE_NUMBER.match(line):
+            continue  # a converted PDF's page footer ("- 130 -"), not a list item
         if _BULLET.match(line):
             if previous_kind not in {"item", "lead"}:
                 block += 1
@@ -114,8 +118,8 @@ def split_passage(text: str, passage: int) -> list[Unit]:
             block += 1
         for piece in sentence_pieces(plain_text(line)):
             sentence = piece.strip()
-            if not sentence:
-                continue
+            if not _WORD.search(sentence):
+                continue  # no word at all: a page number or a stray mark ("12 -."), never an answer
             kind = "lead" if sentence.endswith(":") else "sentence"
             units.append(Unit(sentence, passage, block, order, kind))
             order += 1

@@ -247,6 +247,21 @@ def test_units_keep_lists_rows_and_sentences_apart() -> None:
     ]
 
 
+def test_page_numbers_of_a_converted_manual_are_no_units() -> None:
+    """A PDF's page footer ("- 130 -", or "12 -." once joined to a line) was quoted as an answer."""
+    text = (
+        "Color Depth\n8 bit\n12 bit\n- 130 -\n\nAmbient Light Detection adjusts brightness. 12 -.\n\nSizes:\n- 32\n- 40"
+    )
+    units = split_passage(text, 0)
+    assert [u.text for u in units] == [
+        "Color Depth 8 bit 12 bit",
+        "Ambient Light Detection adjusts brightness.",
+        "Sizes:",
+        "32",
+        "40",
+    ]
+
+
 def test_a_hard_wrapped_paragraph_is_read_as_whole_sentences() -> None:
     text = (
         "Members can borrow up to\nten books at a time. Loans last\nthree weeks.\n\n"
