@@ -419,10 +419,25 @@ class Composer:
                     if length > cfg.paragraph_chars:
                         break
                     add(following)
+                    if following.kind == "lead":  # "Use these settings:" says nothing without them
+                        for item in self._introduced_by(following, units):
+                            add(item)
                     following = by_position.get((unit.passage, following.order + 1))
             if following is not None and _CONDITION_START.match(following.text):
                 add(following)
         return picked
+
+    def _introduced_by(self, lead: Unit, units: list[Unit]) -> list[Unit]:
+        """The list items or table rows right after a lead line."""
+        members = [
+            u
+            for u in units
+            if u.passage == lead.passage
+            and u.block in {lead.block, lead.block + 1}
+            and u.order > lead.order
+            and u.kind in {"item", "row"}
+        ]
+        return members[: self.config.max_list_items]
 
     def _render(
         self, picked: list[Unit], passages: list[RetrievedChunk], stale: list[str], best: Scored

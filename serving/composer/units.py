@@ -83,7 +83,10 @@ def split_passage(text: str, passage: int) -> list[Unit]:
             in_front_matter = not in_front_matter and not units
             continue
         if in_front_matter or not line or line.startswith("#"):
-            if not line:
+            if not line and previous_kind != "lead":  # a lead ("Use these settings:") keeps its
+                block += 1  # block across the blank line before its list or table
+                previous_kind = ""
+            elif line.startswith("#") and previous_kind == "lead":  # a heading ends what the lead introduced
                 block += 1
                 previous_kind = ""
             continue

@@ -349,6 +349,31 @@ def test_an_item_of_a_list_under_its_heading_brings_the_whole_list(composer: Com
     assert result.text.startswith("Documents we accept: ")
 
 
+def test_a_lead_line_keeps_its_list_across_a_blank_line() -> None:
+    """Markdown puts a blank line between "...these countries:" and its list; the list belongs to
+    the lead all the same (a blank line before a sentence still starts a new block)."""
+    text = "Calls go to these countries:\n\n- the UK\n- India\n\nUse these settings:\n\n| Setting | Value |\n|---|---|\n| Type | IPoE |\n\nDone."
+    units = split_passage(text, 0)
+    blocks = {u.text: u.block for u in units}
+    assert blocks["the UK"] == blocks["India"] == blocks["Calls go to these countries:"]
+    assert blocks["Setting: Type; Value: IPoE"] == blocks["Use these settings:"] + 1
+    assert blocks["Done."] > blocks["Setting: Type; Value: IPoE"]
+
+
+def test_a_lead_line_in_the_answers_paragraph_brings_what_it_introduces(composer: Composer) -> None:
+    """ "You can use any router. Use these settings:" without the settings answers nothing."""
+    router = chunk(
+        "You can use your own router with our fibre service. Use these settings:\n\n"
+        "| Setting | Value |\n|---|---|\n| Connection type | IPoE |\n| VLAN | off |\n\n"
+        "We give limited help with routers we did not supply.",
+        "Routers",
+        "Bring your own router",
+    )
+    result = composer.compose("can i use my own router with the fibre service?", [router])
+    assert result.answered
+    assert "Use these settings" in result.text and "IPoE" in result.text and "VLAN" in result.text
+
+
 def test_chat_shorthand_is_not_counted_as_an_unseen_topic() -> None:
     """ "im", "dont", "whats", "u" are in no passage, but they say nothing about what is asked: a
     question in a customer's words is not declined for them (fails with the short stop list)."""
