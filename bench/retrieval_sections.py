@@ -74,7 +74,8 @@ def main() -> None:
             )
         ]
         rows[mode] = {"hits": len(hits), "questions": len(cases), "share": len(hits) / len(cases) if cases else 0.0}
-    composer = Composer(embedder.embed, heads=DocumentHeads(make_engine(settings)))
+    heads = DocumentHeads(make_engine(settings))
+    composer = Composer(embedder.embed, heads=heads, tails=heads.tail)
     answered = ANSWER_ROW.format(mode=settings.retrieval_mode, spare=settings.retrieval_spare)
     hits = []
     for c in cases:

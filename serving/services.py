@@ -138,7 +138,8 @@ async def build_services(settings: Settings) -> Services:
     milvus, embedder, retriever = await asyncio.to_thread(_build_sync, settings)
     llm = make_llm_client(settings)
     runner, reviews, stages = await asyncio.to_thread(build_grounding, settings, embedder)
-    composer = Composer(embedder.embed, heads=DocumentHeads.open(settings), screen=load_screen(settings))
+    heads = DocumentHeads.open(settings)
+    composer = Composer(embedder.embed, heads=heads, tails=heads.tail, screen=load_screen(settings))
     for stage in stages:
         if isinstance(stage, GroundingGuard):
             stage.composer = composer  # the guard's replacement quotes the composer's selection

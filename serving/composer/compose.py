@@ -51,7 +51,7 @@ from serving.composer.units import Unit, split_passages
 
 ONLY_STALE = "only pages that are no longer current"
 Embed = Callable[[list[str]], np.ndarray]
-HeadLookup = Callable[[str], str]  # doc_id -> the start of that document ("" when unknown)
+HeadLookup = Callable[[str], str]  # doc_id -> the start (or the end) of that document ("" when unknown)
 
 
 @dataclass(frozen=True)
@@ -234,9 +234,11 @@ class Composer:
         heads: HeadLookup | None = None,
         config: ComposerConfig | None = None,
         screen: Screen | None = None,
+        tails: HeadLookup | None = None,
     ) -> None:
         self.embed = _VectorCache(embed)
         self.heads = heads
+        self.tails = tails
         self.config = config or ComposerConfig()
         self.screen = screen  # units it matches (instructions planted in a page) are never quoted
 
@@ -251,12 +253,15 @@ class Composer:
 
     def _stale(self, chunk: RetrievedChunk) -> str:
         head = chunk.text if chunk.position == 0 else ""
-        if self.heads is not None and chunk.position != 0:
-            try:
+        tail = ""
+        try:  # an unreadable store: judge the page by what is at hand
+            if self.heads is not None and chunk.position != 0:
                 head = self.heads(chunk.doc_id)
-            except Exception:  # an unreadable store: judge the page by what is at hand
-                head = ""
-        return stale_reason(head, chunk.title, chunk.section)
+            if self.tails is not None:
+                tail = self.tails(chunk.doc_id)
+        except Exception:
+            pass
+        return stale_reason(head, chunk.title, chunk.section, tail=tail)
 
     # --- scoring -----------------------------------------------------------------------------
     def _weights(self, question_terms: list[str], unit_terms: list[set[str]]) -> dict[str, float]:

@@ -9,12 +9,16 @@ What marks a page, in the ways help centres mark them:
   policy", "... (valid until March 2024)";
 - its title ending in a year in brackets before this one: "Mattress sleep trial (2022)" is that
   year's edition of a page (a title naming this year, "Holiday returns (2026)", is current);
+- a label before its title: "Legacy: Returns", "[Archive] Delivery fees", "Old - Price list";
 - a notice in its first lines: "This page is archived", "This policy has been superseded by
   ...", "These terms have been replaced", "This article no longer applies", "Valid until 31
-  December 2023", also quoted or in bold ("> **ARCHIVED PAGE** ...").
+  December 2023", also quoted or in bold ("> **ARCHIVED PAGE** ...");
+- a closing notice about the page itself in its last lines: "This article was replaced on 3 March
+  2024 by ...", "Kept for reference only".
 
 A sentence inside a current page that says a rule "no longer applies" in some case is a rule,
-not a status: only the page's head, title and headings are read."""
+not a status: only the page's head, title and headings are read, and of its end only a notice
+whose subject is the page."""
 
 from __future__ import annotations
 
@@ -51,6 +55,18 @@ _NOTICE = re.compile(
     r"|^[\s>*_#-]*(?:archived|superseded|outdated|obsolete)\b",
     re.I | re.M,
 )
+_TITLE_LABEL = re.compile(
+    r"^\s*[(\[]?\s*(?:legacy|archive|archived|old|previous|former|historic(?:al)?)\s*(?:[)\]]|[:\u2013\u2014|]|\s-\s)",
+    re.I,
+)
+_CLOSING_NOTICE = re.compile(
+    r"\b(?:this|the)\s+(?:page|article|document|version|guide|post|entry|policy|notice|faq)\b[^.!?\n]{0,60}?"
+    r"\b(?:is|was|has been)\s+(?:now\s+)?(?:archived|superseded|replaced|retired|withdrawn|deprecated)\b"
+    r"|\b(?:kept|retained|preserved|left)\s+(?:online\s+|here\s+)?(?:only\s+)?(?:for|as)\s+"
+    r"(?:historical\s+)?(?:reference|the record|archival purposes)\b"
+    r"|\bfor (?:historical )?reference only\b",
+    re.I,
+)
 _NOTICE_UNTIL = re.compile(
     r"\b(?:valid|applied|applies|applicable|in (?:effect|force)|effective|ran|available|sold|offered)\s+(?:only\s+)?"
     r"(?:from\s+[^.;\n)]{3,30}?\s+)?(?:until|till|through|to)\s+(?P<date>[^.;\n)]{4,40})",
@@ -71,6 +87,7 @@ _YEAR = re.compile(r"\b(?P<y>(?:19|20)\d\d)\b")
 _DAY_SLASH = re.compile(r"\b(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>(?:19|20)\d\d)\b")
 
 HEAD_CHARS = 600  # how much of a document's first passage is read for a notice
+TAIL_CHARS = 600  # and of its last passage, for a closing notice
 
 
 def _month(word: str) -> int | None:
@@ -111,9 +128,10 @@ def _past(date_text: str, today: dt.date) -> bool:
     return end is not None and end < today
 
 
-def stale_reason(head: str, title: str = "", headings: str = "", today: dt.date | None = None) -> str:
+def stale_reason(head: str, title: str = "", headings: str = "", today: dt.date | None = None, tail: str = "") -> str:
     """Why a page is not current ("" when it is): `head` is the start of the document (its
-    metadata and first lines), `title` its title, `headings` the section path of the passage."""
+    metadata and first lines), `title` its title, `headings` the section path of the passage,
+    `tail` the end of the document."""
     today = today or dt.date.today()
     head = head[:HEAD_CHARS]
     if _META_STATUS.search(head) or _META_FLAG.search(head):
@@ -126,6 +144,8 @@ def stale_reason(head: str, title: str = "", headings: str = "", today: dt.date 
     edition = _EDITION_YEAR.search(title or "")
     if edition is not None and int(edition["y"]) < today.year:
         return f"its title names an earlier year: {title.strip()!r}"
+    if title and _TITLE_LABEL.search(title):
+        return f"its title is labelled {title.strip()!r}"
     for label, text in (("title", title), ("section", headings)):
         if text and _HEADING_MARK.search(text):
             return f"its {label} says {text.strip()!r}"
@@ -138,4 +158,7 @@ def stale_reason(head: str, title: str = "", headings: str = "", today: dt.date 
     for m in _NOTICE_UNTIL.finditer(head):
         if _past(m["date"], today):
             return f"it says valid until {m['date'].strip()}"
+    closing = _CLOSING_NOTICE.search(tail[-TAIL_CHARS:])
+    if closing is not None:
+        return f"it ends saying {closing.group(0).strip()!r}"
     return ""

@@ -228,6 +228,40 @@ def test_page_status(head: str, title: str, section: str, stale: bool) -> None:
     assert bool(stale_reason(head, title, section, today=dt.date(2026, 12, 7))) is stale
 
 
+@pytest.mark.parametrize(
+    ("title", "tail", "stale"),
+    [
+        ("Legacy: Returns and refunds", "", True),
+        ("[Archive] Delivery fees", "", True),
+        ("Old - Price list", "", True),
+        ("(Legacy) Bike hire", "", True),
+        ("Old bikes and trade-ins", "", False),  # the subject, not a label
+        ("Previous orders", "", False),
+        ("Christmas delivery dates 2026", "", False),
+        (
+            "Returns",
+            "Questions? Ask us.\n\nThis article was replaced on 3 March 2024 by Returns. Kept for reference.",
+            True,
+        ),
+        ("Returns", "We keep this page for reference only.", True),
+        ("Returns", "An item that was replaced under warranty is not returnable.", False),  # a rule
+        ("Returns", "Vouchers are no longer valid after three years.", False),  # a rule, not the page
+        ("Returns", "This page was last updated on 1 May 2026.", False),
+    ],
+)
+def test_page_status_from_a_title_label_or_a_closing_notice(title: str, tail: str, stale: bool) -> None:
+    assert bool(stale_reason("", title, "", today=dt.date(2026, 12, 7), tail=tail)) is stale
+
+
+def test_a_closing_notice_marks_the_whole_page() -> None:
+    """The notice sits in the page's last chunk; a passage from its start is left out too."""
+    tails = {"returns.md": "Contact us with questions.\n\nThis policy was superseded on 1 June 2024."}
+    composer = Composer(bag_of_words, heads=lambda doc_id: "", tails=lambda doc_id: tails.get(doc_id, ""))
+    first = chunk("Returns are accepted within 45 days.", "Returns", "Window", doc_id="returns.md", position=1)
+    result = composer.compose("How long do I have to return an item?", [first])
+    assert not result.answered and result.stale == ["returns.md"]
+
+
 def test_question_cues() -> None:
     assert "duration" in QuestionCues.of("How long does delivery take?").kinds
     assert "money" in QuestionCues.of("How much does it cost?").kinds
