@@ -59,6 +59,7 @@ _ALL_DAYS = re.compile(
 _ALL_MONTHS = re.compile(r"\b(?:every month|monthly|all year|year[- ]round|any month)\b", re.I)
 # words that join names into one group ("Friday or at the weekend", "Saturday and Sunday")
 _JOINERS = {"or", "and", "to", "through", "at", "the", "on", "a", "an", "every", "each", "from", "between"}
+_JOINED_BY = re.compile(r"\b(?:or|and)\b", re.I)
 # events with one slot although worded differently: "delivered on" / "arrives on"
 _SLOT_SYNONYMS = {"arriv": "ship", "land": "ship"}
 # the claim's words an evidence sentence must cover (IDF-weighted) to be about the same thing
@@ -166,7 +167,11 @@ def slots(text: str, found: list[Mention]) -> list[set[str]]:
         gap = text[prev_end : m.start]
         cut = max((x.end() for x in re.finditer(r"[;!?]|[:.](?=\s)|,\s", gap)), default=0) if i == 0 else 0
         words = _stems(gap[cut:])
-        joined = i > 0 and all(w.lower().strip(",") in _JOINERS for w in gap.split())
+        joined = i > 0 and (
+            all(w.lower().strip(",") in _JOINERS for w in gap.split())
+            # "Wednesday after 1pm, or any time from Thursday to Sunday": no event words between
+            or (_JOINED_BY.search(gap) is not None and not words - GENERIC_STEMS)
+        )
         out.append(set(out[-1]) if joined and out else words)
         prev_end = m.end
     return out
@@ -202,8 +207,8 @@ def _paired_mismatch(
             if any(m.values <= e.values for e in same_slot):
                 continue  # the sentence states the claim's name for this event too
             for e in same_slot:
-                if e is e2 or not e.explicit:
-                    continue
+                if e is e2 or not e.explicit or e.values <= m.values:
+                    continue  # a day inside the claim's range ("Monday" of "Monday to Wednesday") agrees
                 if not e.values & other.values:
                     return i, e
     return None

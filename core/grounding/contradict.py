@@ -221,6 +221,7 @@ def check_numbers(
     # a bare answer ("1909", "275 years"): its only context is the question, too weak to prefer a
     # rival quantity over one the passages state with the same value
     bare = not content_stems(mask(sentence, extract_quantities(sentence)))
+    stated = extract_quantities(sentence)
     for q in clause_quantities:
         if q.kind == "count" and not q.unit:
             findings.append(NumberFinding(q, "skipped"))
@@ -262,6 +263,8 @@ def check_numbers(
             if same:
                 if best_eq is None or score > best_eq[0]:
                     best_eq = key
+            elif any(equal(e, c) for c in stated):
+                continue  # the claim states that value too, for another thing ("free over 40 EUR")
             elif not bare_count and (best_diff is None or score > best_diff[0]):
                 best_diff = key
         if best_eq is None and best_diff is None:

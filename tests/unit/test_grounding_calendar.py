@@ -46,3 +46,22 @@ def test_covered_days_and_months_and_negated_ones_pass() -> None:
     assert check_calendar("Parcels are not delivered on Sundays.", index) is None
     # "may" is no month
     assert check_calendar("You may hand in parcels on Friday.", index) is None
+
+
+RAW_FOOD = (
+    "Chilled food: Dispatch days\n"
+    "Raw food only leaves our warehouse from Monday to Wednesday, so it never sits in a depot over a weekend. "
+    "If you order after 1pm on a Wednesday, or any time from Thursday to Sunday, your raw food is sent on the "
+    "following Monday.\n"
+)
+
+
+def test_a_range_joined_by_or_any_time_shares_the_event_of_the_day_before() -> None:
+    """ "after 1pm on a Wednesday, or any time from Thursday to Sunday": Thursday is an order day
+    like Wednesday, so an answer placing a Thursday order's dispatch on Monday agrees, and one
+    placing it on Tuesday does not."""
+    index = build_index([RAW_FOOD])
+    right = "Raw food only leaves the warehouse Monday to Wednesday, so a raw food order placed on a Thursday is sent on the following Monday."
+    assert check_calendar(right, index) is None
+    wrong = check_calendar("A raw food order placed on a Thursday is sent on the following Tuesday.", index)
+    assert wrong is not None and wrong.status == "mismatch" and "Tuesday" in wrong.reason

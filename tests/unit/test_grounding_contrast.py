@@ -47,3 +47,19 @@ def test_a_shared_negation_of_coordinated_nouns_is_one_clause() -> None:
     assert polarity_clauses("Duties and import taxes aren't included in the delivery charge.") == [
         "Duties and import taxes aren't included in the delivery charge."
     ]
+
+
+def test_a_rival_value_the_claim_states_itself_is_no_contradiction() -> None:
+    """ "Free delivery needs a basket of £40 or more": £40 is the claim's own threshold, not a
+    rival price for "free"; a price the claim does not state still contradicts "free"."""
+    from core.grounding.align import build_index
+    from core.grounding.contradict import check_numbers
+
+    index = build_index(
+        ["Delivery: Basket charges\nBelow £40 you pay the normal delivery charge and the small basket charge."]
+    )
+    claim = "Free delivery needs a basket of £40 or more."
+    assert "mismatch" not in [f.status for f in check_numbers(claim, claim, "", None, index)]
+    priced = build_index(["Delivery: Prices\nStandard delivery costs £4.99 on every order."])
+    free = "Standard delivery is free on every order."
+    assert "mismatch" in [f.status for f in check_numbers(free, free, "", None, priced)]
