@@ -376,7 +376,7 @@ class GroundingChecker:
             for finding in check_numbers(part, text, question, negated_override, rest):
                 # unlike a contradiction, no alignment bar: a rival value the number check itself
                 # ties to the claim's context is enough to say the sources disagree (a flag)
-                if finding.status == "mismatch":
+                if finding.status == "mismatch" and not finding.own_value:
                     assert finding.evidence is not None
                     rival = rest.sentences[finding.evidence].text
                     why = finding.reason.replace("number_mismatch: ", "")
@@ -480,7 +480,11 @@ class GroundingChecker:
                 scope = None
             reasons += [f"check not gated (risk {risk:.2f}): {r}" for r in dropped]
         mismatches = (
-            [n for n in numbers if n.status == "mismatch" and self._aligned(resolved.text, index, n.evidence)]
+            [
+                n
+                for n in numbers
+                if n.status == "mismatch" and not n.own_value and self._aligned(resolved.text, index, n.evidence)
+            ]
             if on("number_mismatch")
             else []
         )

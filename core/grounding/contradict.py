@@ -51,6 +51,10 @@ class NumberFinding:
     evidence: int | None = None  # sentence index of the evidence quantity used
     other: Quantity | None = None
     reason: str = ""
+    # a "mismatch" whose rival value the claim states itself, for another thing ("Free delivery
+    # needs a basket of 40 EUR": 40 EUR is the claim's threshold, not a rival price for "free"):
+    # never a contradiction, at most unconfirmed
+    own_value: bool = False
 
 
 @dataclass
@@ -250,6 +254,7 @@ def check_numbers(
         ctx = claim_context(clause, q, clause_quantities, sentence, question)
         best_eq: tuple[float, int, Quantity] | None = None
         best_diff: tuple[float, int, Quantity] | None = None
+        best_own: tuple[float, int, Quantity] | None = None
         for eq in index.quantities:
             e = eq.quantity
             bare_count = q.kind == "count" and e.kind == "count" and not e.unit
@@ -264,9 +269,13 @@ def check_numbers(
                 if best_eq is None or score > best_eq[0]:
                     best_eq = key
             elif any(equal(e, c) for c in stated):
-                continue  # the claim states that value too, for another thing ("free over 40 EUR")
+                if not bare_count and (best_own is None or score > best_own[0]):
+                    best_own = key
             elif not bare_count and (best_diff is None or score > best_diff[0]):
                 best_diff = key
+        own_value = best_diff is None and best_own is not None
+        if own_value:
+            best_diff = best_own
         if best_eq is None and best_diff is None:
             findings.append(_unsupported_or_echo(q, echoed, negated))
             continue
@@ -284,7 +293,9 @@ def check_numbers(
                 findings.append(NumberFinding(q, "skipped", evidence=best_diff[1], other=other))
                 continue
             reason = f"number_mismatch: {format_pair(q, other)}"
-            findings.append(NumberFinding(q, "mismatch", evidence=best_diff[1], other=other, reason=reason))
+            findings.append(
+                NumberFinding(q, "mismatch", evidence=best_diff[1], other=other, reason=reason, own_value=own_value)
+            )
             continue
         findings.append(_unsupported_or_echo(q, echoed, negated))
     return [_derived_or_premise(f, sentence, question_quantities, index) for f in findings]
