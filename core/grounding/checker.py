@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 
 from core.grounding.align import EvidenceIndex, build_index
-from core.grounding.calendar import check_calendar
+from core.grounding.calendar import MONTHS, WEEKDAYS, check_calendar
 from core.grounding.claims import (
     CONSEQUENCE_STEMS,
     answer_sentence_kind,
@@ -66,6 +66,28 @@ ALIGNED_COVERAGE = 0.75
 
 def mismatches_in(numbers: list[NumberFinding]) -> bool:
     return any(n.status == "mismatch" for n in numbers)
+
+
+_NAME = re.compile(r"\b[A-Z][a-z]{2,}\b")
+_CALENDAR_NAMES = frozenset(WEEKDAYS) | frozenset(MONTHS)
+
+
+def names_no_passage_has(text: str, index: EvidenceIndex) -> list[str]:
+    """Capitalised names of the claim (not its first word) that occur in no passage: "Delivery to
+    Namibia takes 7-12 days" when the passages only describe domestic delivery. The claim is then
+    about something the passages do not describe, and a rule about something else ("ParcelPoint
+    delivery takes 3-5 working days") cannot contradict it: it is unconfirmed, not contradicted."""
+    lowered = " ".join(index.passages).lower()
+    first = re.match(r"\W*\w+", text)
+    out: list[str] = []
+    for m in _NAME.finditer(text):
+        word = m.group(0)
+        if (first is not None and m.start() < first.end()) or re.search(r"[.!?:]\s*$", text[: m.start()]):
+            continue  # a sentence's first word is capitalised anyway
+        if word.lower() in _CALENDAR_NAMES or re.search(rf"\b{re.escape(word.lower())}", lowered):
+            continue
+        out.append(word)
+    return out
 
 
 @dataclass
@@ -488,6 +510,15 @@ class GroundingChecker:
             if on("number_mismatch")
             else []
         )
+        not_compared: list[NumberFinding] = []
+        for n in mismatches:
+            # the clause that states the number names something no passage describes
+            clause = next((c for c in parts if n.quantity.text and n.quantity.text in c), resolved.text)
+            foreign = names_no_passage_has(clause, index)
+            if foreign:
+                reasons.append(f"not_compared: {', '.join(foreign)} in no passage ({n.quantity.describe()})")
+                not_compared.append(n)
+        mismatches = [n for n in mismatches if n not in not_compared]
         unsupported_numbers = [n for n in numbers if n.status == "unsupported"] if on("number_unsupported") else []
         # a number the passages state otherwise, in a sentence not aligned closely enough to call it
         # a contradiction ("returns are accepted for a year" against "return within 30 days"),
@@ -496,7 +527,7 @@ class GroundingChecker:
             [n for n in numbers if n.status == "mismatch" and n not in mismatches]
             if on("number_unconfirmed") and not any(n.status == "match" for n in numbers)
             else []
-        )
+        ) or not_compared
         evidence_idx = ev.alignment.best
         verdict: Verdict
         rule = ""

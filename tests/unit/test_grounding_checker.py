@@ -199,3 +199,16 @@ def test_a_negated_label_and_a_negated_statement_after_its_colon_do_not_cancel(c
         "Do you take vouchers for subscriptions?", "Yes, we take vouchers for subscriptions.", [SUBSCRIPTIONS]
     )
     assert any(c.verdict == "contradicted" for c in wrong.claims), wrong.to_dict()
+
+
+def test_a_claim_about_a_place_no_passage_names_is_unconfirmed_not_contradicted(checker: GroundingChecker) -> None:
+    """Retrieval found only the domestic delivery page: a claim about delivery to Namibia is about
+    something the passages do not describe, so the domestic price cannot contradict it (a correct
+    answer was withdrawn this way). It is flagged, not confirmed."""
+    abroad = "Standard delivery to Namibia costs 7.95 EUR and is free on orders over 50 EUR."
+    claim = checker.check_claim("What does delivery to Namibia cost?", abroad, [SHIPPING])
+    assert claim.verdict == "unsupported"
+    assert any(r.startswith("not_compared: Namibia") for r in claim.reasons)
+    # the same claim about what the passages do describe is still a contradiction
+    domestic = "Standard delivery costs 7.95 EUR and is free on orders over 50 EUR."
+    assert checker.check_claim("What does delivery cost?", domestic, [SHIPPING]).verdict == "contradicted"
