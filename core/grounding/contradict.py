@@ -221,11 +221,11 @@ def check_numbers(
     findings: list[NumberFinding] = []
     question_quantities = extract_quantities(question) if question else []
     clause_quantities = extract_quantities(clause)
-    together = _together(extract_quantities(sentence), index)
+    stated = extract_quantities(sentence)  # the whole claim's quantities
+    together = _together(stated, index)
     # a bare answer ("1909", "275 years"): its only context is the question, too weak to prefer a
     # rival quantity over one the passages state with the same value
-    bare = not content_stems(mask(sentence, extract_quantities(sentence)))
-    stated = extract_quantities(sentence)
+    bare = not content_stems(mask(sentence, stated))
     for q in clause_quantities:
         if q.kind == "count" and not q.unit:
             findings.append(NumberFinding(q, "skipped"))
