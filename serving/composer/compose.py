@@ -17,7 +17,8 @@ For a (standalone) question and the retrieved passages it
    "this" or "it"), the text that answers a question found in the passage (an FAQ's question, a
    heading that asks), and the whole list when the answer is a list;
 5. writes them in reading order, one paragraph per source, each ending with its citation
-   number; the sources are returned in that order, for the citation links.
+   number, up to a length (a list that starts within it is kept whole); the sources are
+   returned in that order, for the citation links.
 
 Nothing here knows a shop, a product, a currency or a synonym: the thresholds were chosen on
 development data only: the demo golden set and the dev half of the E-Manual QA pairs (see
@@ -459,12 +460,13 @@ class Composer:
         for passage in order:
             group = sorted((u for u in picked if u.passage == passage), key=lambda u: u.order)
             kept: list[Unit] = []
-            for unit in group:
-                if length + len(unit.text) > cfg.max_chars and used:
+            # a list that starts within the length is kept whole: a cut one hides the last options
+            for run in _runs(group):
+                if length + len(run[0].text) > cfg.max_chars and used:
                     break
-                kept.append(unit)
-                used.append(unit)
-                length += len(unit.text) + 1
+                kept.extend(run)
+                used.extend(run)
+                length += sum(len(u.text) + 1 for u in run)
             if not kept:
                 continue
             sources.append(passages[passage])
@@ -477,6 +479,45 @@ def _with_heading(text: str, chunk: RetrievedChunk) -> str:
     return f"{heading}: {text}" if heading else text
 
 
+def _runs(units: list[Unit]) -> list[list[Unit]]:
+    """Units in reading order, grouped so that a lead line and its list, or the items of one list
+    or table, form one run; every other unit is a run of its own."""
+    runs: list[list[Unit]] = []
+    for unit in units:
+        last = runs[-1][-1] if runs else None
+        joins = (
+            last is not None
+            and unit.is_listy
+            and (
+                (last.is_listy and last.block == unit.block)
+                or (last.kind == "lead" and unit.block in {last.block, last.block + 1})
+            )
+        )
+        if joins:
+            runs[-1].append(unit)
+        else:
+            runs.append([unit])
+    return runs
+
+
+# "Visa, Mastercard, or" as a list item: the conjunction belongs before the last item once joined
+_TRAILING_CONJUNCTION = re.compile(r"[\s,;]*\b(or|and)\s*[,;]?\s*$", re.I)
+
+
+def _join_items(items: list[str]) -> str:
+    conjunction = ""
+    cleaned: list[str] = []
+    for item in items:
+        found = _TRAILING_CONJUNCTION.search(item)
+        if found and found.start() > 0:
+            conjunction = found.group(1).lower()
+            item = item[: found.start()]
+        cleaned.append(item.rstrip(" ,;.") or item)
+    if conjunction and len(cleaned) > 1:
+        cleaned[-1] = f"{conjunction} {cleaned[-1]}"
+    return "; ".join(cleaned) + "."
+
+
 def _join(units: list[Unit], chunk: RetrievedChunk) -> str:
     """Units of one passage as one paragraph; a list without its lead line is introduced by the
     section's own heading ("Cards: Visa, Mastercard.")."""
@@ -485,7 +526,7 @@ def _join(units: list[Unit], chunk: RetrievedChunk) -> str:
 
     def flush() -> None:
         if items:
-            parts.append("; ".join(items).rstrip(".") + ".")
+            parts.append(_join_items(items))
             items.clear()
 
     heading = chunk.section.rsplit(" > ", 1)[-1].strip()

@@ -435,3 +435,22 @@ def test_a_how_to_question_prefers_the_steps(composer: Composer) -> None:
     for unit in units:
         bonus = ComposerConfig().cue_bonus / 2 if unit.kind == "item" else 0.0
         assert asked[unit.text] - told[unit.text] == pytest.approx(bonus)
+
+
+def test_a_list_that_starts_within_the_length_is_kept_whole() -> None:
+    """The length cut used to fall inside a list and drop its last options."""
+    intro = "Membership fees are paid monthly in advance, and you can pay for your membership with:"
+    methods = ["Direct debit", "Credit card", "Cash at the front desk"]
+    gym = chunk(intro + "\n" + "\n".join(f"- {m}" for m in methods), "Membership", "Paying")
+    short = Composer(bag_of_words, config=ComposerConfig(max_chars=len(intro) + len(methods[0]) + 5))
+    result = short.compose("how can I pay for my membership?", [gym])
+    assert result.answered, result.reason
+    for method in methods:
+        assert method in result.text
+
+
+def test_a_lists_own_conjunction_is_moved_before_its_last_item(composer: Composer) -> None:
+    cards = chunk("We accept:\n- Visa,\n- Mastercard, or\n- PayPal.", "Payments", "Cards we accept")
+    result = composer.compose("which cards do you accept?", [cards])
+    assert result.answered, result.reason
+    assert "Visa; Mastercard; or PayPal." in result.text
