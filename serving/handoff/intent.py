@@ -6,8 +6,8 @@ Two ways in:
 - an explicit request: a short message that pairs a request ("talk to", "speak with",
   "connect me", "I want", "get me") with a person ("a human", "an agent", "someone from
   support"), or that names only a person ("agent please", "real person"), and is not negated
-  ("I don't need an agent") or a question about the help itself ("how do I contact support?" is
-  answered from the help centre);
+  ("I don't need an agent") or a question about the help itself ("how do I contact support?",
+  "which languages can I speak with customer care in?" are answered from the help centre);
 - an acceptance: a plain "yes" ("sure", "yes please", "ok, go ahead") that answers an assistant
   turn offering a person ("Would you like me to connect you with a member of our support
   team?"). A plain "yes" anywhere else is an ordinary follow-up.
@@ -69,6 +69,9 @@ _NEGATORS = frozenset({"don't", "dont", "not", "never", "without", "no", "doesn'
 # "how do I contact support?", "what are your customer service hours?": answered from the help centre,
 # unless the question is how to talk to one ("how can I speak to a human?")
 _ASKS_ABOUT = re.compile(r"^(?:how|what|when|where|which|why|who|is|are|does|do)\b(?!.*\b(?:talk|speak|chat)\b)")
+# "which languages can I speak with customer care in?", "when can I chat with an agent?": a question
+# about talking to the team, not a call for one (only "how" and yes/no questions can be that)
+_ASKS_WHICH = re.compile(r"^(?:what|what's|whats|when|where|which|why|who|am\s+i\s+(?:talking|speaking|chatting))\b")
 _AFFIRM = (
     r"(?:yes|yeah|yep|yup|ya|yea|sure|ok|okay|alright|all\s+right|absolutely|definitely|certainly|of\s+course|"
     r"please|pls|go\s+ahead|do\s+it|do\s+that|please\s+do|that\s+would\s+(?:be\s+)?(?:great|good|nice|helpful|perfect)|"
@@ -98,7 +101,7 @@ def asks_for_person(message: str) -> bool:
         return False
     if _BARE_PERSON.match(text):
         return True
-    if _ASKS_ABOUT.match(text):
+    if _ASKS_ABOUT.match(text) or _ASKS_WHICH.match(text):
         return False
     for match in _REQUEST.finditer(text):
         before = text[: match.start()].split()[-NEGATION_WINDOW:]

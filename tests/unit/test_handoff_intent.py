@@ -41,6 +41,10 @@ REQUESTS = [
 NOT_REQUESTS = [
     "How do I contact customer service?",  # answered from the help centre
     "What are your customer service hours?",
+    "which languages can i speak in with customer care on phone?",  # a blind set's question
+    "When can I chat with an agent?",
+    "what number do I call to talk to a human?",
+    "Am I talking to a real human right now?",  # the demo set asks what the chat is
     "I don't want to talk to an agent",
     "no need for a human",
     "I'd rather not talk to a person",
