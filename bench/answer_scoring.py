@@ -26,7 +26,7 @@ _NAME = re.compile(r"\b[A-Z][\w&'-]*[a-z0-9][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*)*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;(]\s+|\n)\s*$")
 # What a refusal names as not saying it: the help centre, the manual, the passages.
 _SOURCE = (
-    r"(?:help ?cent(?:re|er)|manuals?|documentation|knowledge base|support content|"
+    r"(?:help ?cent(?:re|er)|manuals?|documentation|knowledge base|support content|price list|"
     r"(?:our|the|these|this|any) (?:policies|polic(?:y|ies) pages?|information|articles?|pages?|sources?|passages?|context))"
 )
 _DECLINE = re.compile(
@@ -39,7 +39,10 @@ _DECLINE = re.compile(
     r"|\b(?:not|isn't|aren't|is not|are not|wasn't|weren't) (?:covered|given|listed|stated|mentioned|included|"
     r"specified|described|documented) (?:anywhere )?(?:in|by|on) (?:the |our |this |any )?" + _SOURCE + r"\b"
     r"|\b" + _SOURCE + r"\b[^.?!]{0,60}?\b(?:don't|doesn't|do not|does not|didn't|did not) "
-    r"(?:give|list|state|mention|say|specify|include|cover|describe|explain)\b",
+    r"(?:give|list|state|mention|say|specify|include|cover|describe|explain|offer|have|show|provide)\b"
+    # "the help centre's hire service covers bikes only and says nothing about bags", "lists group
+    # rides but no lessons": the source is silent on it
+    r"|\b" + _SOURCE + r"\b[^.?!]{0,80}?\b(?:says? nothing|but no)\b",
     re.I,
 )
 MIN_HOWTO_OVERLAP = 0.5

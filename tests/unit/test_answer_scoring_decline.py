@@ -16,6 +16,12 @@ from bench.answer_scoring import is_decline
         "The help centre and the product manual don't give the price.",
         "The price isn't given in the help center or the manual.",
         "That is not covered in our policies.",
+        # a writer's own refusals (a blind set's replayed good answers)
+        "The current help centre doesn't offer a courtesy or loan bike during a service.",
+        "The workshop price list doesn't include a tubeless conversion.",
+        "The help centre's hire service covers bikes only and says nothing about hiring bike bags.",
+        "The help centre doesn't have a price match policy.",
+        "The help centre lists group rides and maintenance classes but no riding lessons for children.",
     ],
 )
 def test_refusals_are_declines(text: str) -> None:
@@ -29,6 +35,9 @@ def test_refusals_are_declines(text: str) -> None:
         "Water damage is not covered by the warranty unless you bought the extended plan.",
         "We don't give refunds for opened software.",
         "Yes, delivery is free on orders over 40 GBP.",
+        "We don't offer a courtesy bike, but a hire bike costs 15 EUR a day.",
+        "Our help centre team can help: the warranty covers the frame but not the paint.",
+        "The help centre team replies within a day, but not on Sundays.",
     ],
 )
 def test_answers_are_not_declines(text: str) -> None:
