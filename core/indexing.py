@@ -24,7 +24,7 @@ import numpy as np
 
 from core import schema as S
 from core.adaptation import model_identity
-from core.chunking import Chunk, Chunker
+from core.chunking import CHUNKING_VERSION, Chunk, Chunker
 from core.collection import (
     count_chunks,
     delete_chunks,
@@ -189,6 +189,7 @@ def index_fingerprint(settings: Settings) -> str:
         "chunk_size": settings.effective_chunk_size,
         "chunk_overlap": settings.chunk_overlap,
         "sentence_rule": SENTENCE_RULE_VERSION,
+        "chunking": CHUNKING_VERSION,
         "keyword_analysis": ANALYSIS_VERSION,
         "keyword_bigrams": settings.keyword_bigrams,
         "keyword_heading_weight": settings.keyword_heading_weight,

@@ -40,3 +40,11 @@ def expand_contractions(text: str) -> str:
     for pattern, replacement in _CONTRACTIONS:
         text = pattern.sub(replacement, text)
     return text
+
+
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
+
+
+def is_table_row(line: str) -> bool:
+    """A Markdown table row ("| a | b |") or a converted HTML one ("a | b | c")."""
+    return line.count("|") >= 2 or (line.count("|") == 1 and not line.strip().startswith("|") and " | " in line)

@@ -13,12 +13,11 @@ from dataclasses import dataclass
 
 from core.retrieval import RetrievedChunk
 from core.sentences import sentence_pieces
-from core.text import plain_text
+from core.text import TABLE_RULE, is_table_row, plain_text
 
 _PAGE_NUMBER = re.compile(r"^\s*[-\u2013\u2014]\s*\d{1,4}\s*[-\u2013\u2014]\s*\.?\s*$")
 _WORD = re.compile(r"[^\W\d_]{2}")  # two letters in a row, in any script
 _BULLET = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s+")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
 _FRONT_MATTER_KEY = re.compile(r"^\s*[A-Za-z_][\w -]{0,30}:\s*\S")
 
 
@@ -39,10 +38,6 @@ def _cells(line: str) -> list[str]:
     return [plain_text(c) for c in line.strip().strip("|").split("|")]
 
 
-def _is_row(line: str) -> bool:
-    return line.count("|") >= 2 or (line.count("|") == 1 and not line.strip().startswith("|") and " | " in line)
-
-
 def _paragraph_lines(text: str) -> list[str]:
     """The passage's lines with the lines of one Markdown paragraph joined: consecutive plain-text
     lines are one paragraph in Markdown, so a hard-wrapped sentence ("... especially in fast moving"
@@ -61,7 +56,7 @@ def _paragraph_lines(text: str) -> list[str]:
         plain = (
             bool(line)
             and not in_front_matter
-            and not (line.startswith("#") or _BULLET.match(line) or _TABLE_RULE.match(line) or _is_row(line))
+            and not (line.startswith("#") or _BULLET.match(line) or TABLE_RULE.match(line) or is_table_row(line))
         )
         if plain and joinable and not lines[-1].endswith(":"):
             lines[-1] = f"{lines[-1]} {line}"
@@ -90,9 +85,9 @@ def split_passage(text: str, passage: int) -> list[Unit]:
                 block += 1
                 previous_kind = ""
             continue
-        if _TABLE_RULE.match(line):
+        if TABLE_RULE.match(line):
             continue
-        if _is_row(line):
+        if is_table_row(line):
             cells = _cells(line)
             if previous_kind != "row":
                 block += 1

@@ -68,3 +68,28 @@ def test_overlong_heading_is_bounded() -> None:
     doc = make_doc([Section(heading, "Body.")])
     chunk = Chunker(50, 10, words_tokenize, heading_tokens=8).chunk(doc)[0]
     assert len(words_tokenize(chunk.section)) <= 8
+
+
+def test_a_chunk_that_starts_inside_a_table_gets_its_header_back() -> None:
+    """A long price table is cut across chunks; the rows of the later chunks mean nothing without
+    the header ("Puncture repair | 15 | While you wait" read as the table's own header)."""
+    rows = [f"| Service {i} | {10 + i} EUR | ready in {i} days |" for i in range(40)]
+    markdown = "\n".join(["| Service | Price | Ready |", "|---|---|---|", *rows])
+    html = "\n".join(["Service | Price | Ready", *(r.strip("| ") for r in rows)])  # a converted HTML table
+    for table in (markdown, html):
+        chunks = Chunker(60, 10, words_tokenize).chunk(make_doc([Section(("Prices",), "Our prices:\n\n" + table)]))
+        assert len(chunks) > 2
+        for chunk in chunks[1:]:
+            assert chunk.text.split("\n")[0].strip("| ").startswith("Service | Price | Ready")
+            assert chunk.token_count <= 60
+        body = [line for chunk in chunks for line in chunk.text.split("\n")]
+        assert all(any(r.strip("| ") in line for line in body) for r in rows)  # no row lost
+
+
+def test_a_section_without_a_table_is_cut_at_the_full_size() -> None:
+    sentences = " ".join(f"Sentence number {i} talks about returns." for i in range(60))
+    doc = make_doc([Section(("Policy",), sentences)])
+    spared = Chunker(60, 15, words_tokenize, table_header_tokens=15).chunk(doc)
+    assert [c.text for c in spared] == [
+        c.text for c in Chunker(60, 15, words_tokenize, table_header_tokens=0).chunk(doc)
+    ]
