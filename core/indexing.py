@@ -36,7 +36,7 @@ from core.collection import (
 )
 from core.docstore import ChunkRow, DocStore, DocumentRow, IndexRunRow
 from core.keywords import ANALYSIS_VERSION
-from core.loaders import SUPPORTED_SUFFIXES, Document, LoadError, content_hash, load_document
+from core.loaders import LOADER_VERSION, SUPPORTED_SUFFIXES, Document, LoadError, content_hash, load_document
 from core.schema import document_id
 from core.sentences import RULE_VERSION as SENTENCE_RULE_VERSION
 from core.settings import Settings
@@ -190,6 +190,7 @@ def index_fingerprint(settings: Settings) -> str:
         "chunk_overlap": settings.chunk_overlap,
         "sentence_rule": SENTENCE_RULE_VERSION,
         "chunking": CHUNKING_VERSION,
+        "loader": LOADER_VERSION,
         "keyword_analysis": ANALYSIS_VERSION,
         "keyword_bigrams": settings.keyword_bigrams,
         "keyword_heading_weight": settings.keyword_heading_weight,

@@ -10,8 +10,10 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 SUPPORTED_SUFFIXES = {".md", ".markdown", ".html", ".htm", ".pdf", ".txt"}
+LOADER_VERSION = 2  # 2: an HTML page's head metadata (status, canonical link) kept as front matter
 
 
 class LoadError(ValueError):
@@ -76,7 +78,7 @@ def load_document(path: Path, doc_id: str, max_bytes: int, data: bytes | None = 
         if suffix in {".md", ".markdown"}:
             title, sections = _parse_markdown(text)
         elif suffix in {".html", ".htm"}:
-            title, sections = _parse_html(text)
+            title, sections = _parse_html(text, path.stem)
         else:
             title, sections = _parse_text(text)
     sections = [s for s in sections if s.text.strip()]
@@ -141,10 +143,32 @@ def _parse_markdown(text: str) -> tuple[str, list[Section]]:
     return title, sections
 
 
-def _parse_html(text: str) -> tuple[str, list[Section]]:
+_META_STATUS_NAME = re.compile(r"(?:^|[-:_.])(?:status|state|lifecycle)$", re.I)
+
+
+def _head_metadata(soup: Any, stem: str) -> list[str]:
+    """What an HTML page's <head> says about the page itself, as metadata lines for the page-status
+    check (serving/composer/status.py): a status meta tag ("retired") and a canonical link to
+    another article (the page's content lives elsewhere now)."""
+    lines: list[str] = []
+    for meta in soup.find_all("meta"):
+        name = str(meta.get("name") or meta.get("property") or "")
+        content = str(meta.get("content") or "").strip()
+        if content and _META_STATUS_NAME.search(name):
+            lines.append(f"status: {content}")
+    canonical = soup.find("link", rel="canonical")
+    href = str(canonical.get("href") or "").strip() if canonical is not None else ""
+    target = Path(href.split("#")[0].split("?")[0].rstrip("/")).stem if href else ""
+    if target and target.lower() != stem.lower() and target.lower() != "index":
+        lines.append(f"superseded_by: {href}")
+    return lines
+
+
+def _parse_html(text: str, stem: str = "") -> tuple[str, list[Section]]:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(text, "html.parser")
+    metadata = _head_metadata(soup, stem)
     for tag in soup(["script", "style", "noscript", "nav", "footer"]):
         tag.decompose()
     # The page's h1 names the article; <title> often carries a site suffix ("... | Help Centre").
@@ -155,7 +179,7 @@ def _parse_html(text: str) -> tuple[str, list[Section]]:
     body = soup.body or soup
     stack: list[tuple[int, str]] = []
     sections: list[Section] = []
-    buffer: list[str] = []
+    buffer: list[str] = ["---", *metadata, "---"] if metadata else []  # as a Markdown page's front matter
 
     def flush() -> None:
         joined = "\n".join(buffer).strip()

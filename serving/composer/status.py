@@ -14,7 +14,10 @@ What marks a page, in the ways help centres mark them:
   ...", "These terms have been replaced", "This article no longer applies", "Valid until 31
   December 2023", also quoted or in bold ("> **ARCHIVED PAGE** ...");
 - a closing notice about the page itself in its last lines: "This article was replaced on 3 March
-  2024 by ...", "Kept for reference only".
+  2024 by ...", "Kept for reference only";
+- a page-information row at its start or end: "| Status | Retired |", "Status: archived";
+- an HTML page's head: `<meta name="status" content="retired">`, or a canonical link to another
+  article (core/loaders.py turns these into metadata lines).
 
 A sentence inside a current page that says a rule "no longer applies" in some case is a rule,
 not a status: only the page's head, title and headings are read, and of its end only a notice
@@ -28,6 +31,11 @@ import re
 _STATUS_WORDS = r"archived|superseded|obsolete|outdated|out of date|deprecated|withdrawn|retired|expired|discontinued"
 _META_STATUS = re.compile(
     rf"^\s*(?:status|state|lifecycle)\s*:\s*[\"']?(?:{_STATUS_WORDS}|inactive|old|historic(?:al)?)\b", re.I | re.M
+)
+# a page-information table or line, often at the end of the page: "| Status | Retired |"
+_STATUS_ROW = re.compile(
+    rf"^\s*\|?\s*(?:page\s+|article\s+)?(?:status|state|lifecycle)\s*(?:\||:)\s*\**(?:{_STATUS_WORDS}|inactive)\b",
+    re.I | re.M,
 )
 _META_FLAG = re.compile(r"^\s*(?:archived|superseded|deprecated|obsolete)\s*:\s*[\"']?(?:true|yes|1)\b", re.I | re.M)
 _META_REPLACED = re.compile(r"^\s*(?:superseded[_ -]by|replaced[_ -]by)\s*:\s*\S", re.I | re.M)
@@ -69,7 +77,7 @@ _CLOSING_NOTICE = re.compile(
 )
 _NOTICE_UNTIL = re.compile(
     r"\b(?:valid|applied|applies|applicable|in (?:effect|force)|effective|ran|available|sold|offered)\s+(?:only\s+)?"
-    r"(?:from\s+[^.;\n)]{3,30}?\s+)?(?:until|till|through|to)\s+(?P<date>[^.;\n)]{4,40})",
+    r"(?:from\s+[^.;\n)]{3,30}?\s+)?(?:until|till|through|to)\s+(?P<date>[^.;\n)]{4,60})",
     re.I,
 )
 _MONTHS = {
@@ -123,9 +131,14 @@ def parse_end_date(text: str) -> dt.date | None:
 _EDITION_YEAR = re.compile(r"[(\[]\s*(?P<y>(?:19|20)\d\d)\s*[)\]]\s*$")
 
 
+_RANGE_END = re.compile(r"\b(?:to|until|till|through|and|-|\u2013)\s+(?=\S*\d)", re.I)
+
+
 def _past(date_text: str, today: dt.date) -> bool:
-    end = parse_end_date(date_text)
-    return end is not None and end < today
+    """Whether the date (the end of a range: "from 1 April 2022 to 31 March 2024") has passed."""
+    ends = list(_RANGE_END.finditer(date_text))
+    end = parse_end_date(date_text[ends[-1].end() :]) if ends else parse_end_date(date_text)
+    return end is not None and end < today  # an end that cannot be read is no evidence
 
 
 def stale_reason(head: str, title: str = "", headings: str = "", today: dt.date | None = None, tail: str = "") -> str:
@@ -161,4 +174,7 @@ def stale_reason(head: str, title: str = "", headings: str = "", today: dt.date 
     closing = _CLOSING_NOTICE.search(tail[-TAIL_CHARS:])
     if closing is not None:
         return f"it ends saying {closing.group(0).strip()!r}"
+    row = _STATUS_ROW.search(head) or _STATUS_ROW.search(tail[-TAIL_CHARS:])
+    if row is not None:
+        return f"its page information says {row.group(0).strip(' |')!r}"
     return ""

@@ -454,3 +454,19 @@ def test_a_lists_own_conjunction_is_moved_before_its_last_item(composer: Compose
     result = composer.compose("which cards do you accept?", [cards])
     assert result.answered, result.reason
     assert "Visa; Mastercard; or PayPal." in result.text
+
+
+@pytest.mark.parametrize(
+    ("head", "tail", "stale"),
+    [
+        ("Intro.", "| Field | Value |\n|---|---|\n| Status | Retired |\n| Last reviewed | 14 August 2023 |", True),
+        ("Status: archived", "", True),
+        ("Intro.", "| Status | Meaning |\n|---|---|\n| Cancelled | We refund you |\n| Shipped | On its way |", False),
+        ("*Applies to orders placed from 1 April 2022 to 31 March 2024.*", "", True),
+        # a range that has started but not ended is current (the first date alone has passed)
+        ("*Applies to orders placed from 1 November 2026 to 15 January 2027.*", "", False),
+    ],
+)
+def test_page_status_from_page_information_and_date_ranges(head: str, tail: str, stale: bool) -> None:
+    today = dt.date(2026, 12, 8)
+    assert bool(stale_reason(head, "Returns", "", today=today, tail=tail)) is stale

@@ -90,3 +90,35 @@ def test_pdf_numbered_headings_become_sections(tmp_path: Path) -> None:
     doc = load_document(path, "manual.pdf", MAX)
     assert doc.title == "Volt 14 Manual"
     assert [s.label for s in doc.sections] == ["1 Getting started", "1 Getting started > 1.1 Charging"]
+
+
+def test_html_head_status_and_canonical_become_front_matter(tmp_path: Path) -> None:
+    """A retired article is often marked only in its <head>; the page-status check reads it."""
+    from serving.composer.status import stale_reason
+
+    head = (
+        '<meta name="robots" content="noindex"><meta name="page-status" content="retired">'
+        '<link rel="canonical" href="https://help.example/delivery/delivery-charges">'
+    )
+    retired = write(
+        tmp_path,
+        "shipping-charges.html",
+        f"<html><head>{head}</head><body><h1>Shipping</h1><p>Delivery is 40.</p></body></html>",
+    )
+    doc = load_document(retired, "delivery/shipping-charges.html", 10**6)
+    assert doc.sections[0].text.splitlines() == [
+        "---",
+        "status: retired",
+        "superseded_by: https://help.example/delivery/delivery-charges",
+        "---",
+    ]
+    assert stale_reason(doc.sections[0].text, doc.title, "")
+    own = '<link rel="canonical" href="https://help.example/delivery/delivery-charges/">'
+    current = write(
+        tmp_path,
+        "delivery-charges.html",
+        f"<html><head>{own}</head><body><h1>Charges</h1><p>Delivery is 49.</p></body></html>",
+    )
+    doc = load_document(current, "delivery/delivery-charges.html", 10**6)
+    assert [s.text for s in doc.sections] == ["Delivery is 49."]
+    assert not stale_reason(doc.sections[0].text, doc.title, "")
