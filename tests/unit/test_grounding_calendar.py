@@ -65,3 +65,23 @@ def test_a_range_joined_by_or_any_time_shares_the_event_of_the_day_before() -> N
     assert check_calendar(right, index) is None
     wrong = check_calendar("A raw food order placed on a Thursday is sent on the following Tuesday.", index)
     assert wrong is not None and wrong.status == "mismatch" and "Tuesday" in wrong.reason
+
+
+def test_hours_between_two_day_names_keep_them_one_event() -> None:
+    """ "Monday to Saturday, 10:00-19:00 IST; Sunday 11:00-17:00 IST": Sunday's hours are the same
+    opening hours, so "open on Sunday" agrees, and "open on Sunday" against a week that ends on
+    Saturday does not."""
+    hours = (
+        "City | Address | Open\n"
+        "Pune | Shop 4, Kharadi, Pune 411014 | Monday to Saturday, 10:00-19:00 IST\n"
+        "Bengaluru | 2nd floor, 80 Feet Road, Koramangala, Bengaluru 560034 | Monday to Saturday, 10:00-19:00 IST; "
+        "Sunday 11:00-17:00 IST\n"
+        "Mumbai | Unit 12, Andheri East, Mumbai 400059 | Monday to Saturday, 10:00-19:00 IST"
+    )
+    claim = (
+        "The Bengaluru (Koramangala) Service Point opens on Sunday 11:00-17:00 IST; "
+        "the other Service Points are open Monday to Saturday only."
+    )
+    assert check_calendar(claim, build_index([hours])) is None
+    closed = check_calendar(claim, build_index([hours.replace("; Sunday 11:00-17:00 IST", "")]))
+    assert closed is not None
