@@ -31,6 +31,7 @@ FROZEN = {
     "outdoor_blind_v6": "88586b915dd2c4d9e565c0ba818f6a3022d7b68408f4d60f82979e5e4640d3c3",
     "cycle_blind_v7": "dbe6149ca6ba8ef3455f32d2b88ff8f4dc02a6a4686156b09b334cec9983be8a",
     "gadget_blind_v8": "8473e27936a7fcf74e0e445a8443103c248d5b4aeeae22ab6e40ce080c217ccd",
+    "books_blind_v9": "e02331af485b703243aeeb45531ad405c19525502713f6624daef23815dda722",
     "hostile_v1": "65d4abc23f2d2cac1ead2575d248c699a288859367f9ec8faa689a0acb4dbedb",
 }
 
