@@ -93,6 +93,9 @@ class EvidenceQuantity:
     sentence: int  # index into EvidenceIndex.sentences
     context: dict[str, float]  # stem -> weight (same clause 1.0, near 0.7 .. far 0.35, heading 0.4, previous 0.3)
     own: frozenset[str] = frozenset()  # the stems of its own clause ("premium members 45 days")
+    # the members of a list in that clause ("phones, tablets, laptops and smartwatches are 7-day
+    # replacement only"): a claim naming one of them leaves the others out, no condition
+    alternatives: tuple[frozenset[str], ...] = ()
 
 
 @dataclass
@@ -308,9 +311,26 @@ def _quantity_contexts(index: EvidenceIndex, i: int, s: EvidenceSentence) -> lis
             for g in group:
                 contexts[g] = (merged, own)
         group = [k]
+    lists = coordinated_lists(s.text)
     for q, (ctx, own) in zip(s.quantities, contexts, strict=True):
-        out.append(EvidenceQuantity(quantity=q, sentence=i, context=ctx, own=own))
+        alternatives = tuple(members for members in lists if len(members & own) >= 2)
+        out.append(EvidenceQuantity(quantity=q, sentence=i, context=ctx, own=own, alternatives=alternatives))
     return out
+
+
+_LIST_ITEM = r"[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*)?"  # one or two words
+_COORDINATED = re.compile(rf"\b{_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM})*\s*,?\s+(?:and|or)\s+{_LIST_ITEM}\b", re.I)
+
+
+def coordinated_lists(text: str) -> list[frozenset[str]]:
+    """The content stems of each list of two or more items joined by "and" or "or" ("phones,
+    tablets, laptops and smartwatches"), each item being one or two words."""
+    lists = []
+    for m in _COORDINATED.finditer(text):
+        members = frozenset(content_stems(m.group(0)))
+        if len(members) >= 2:
+            lists.append(members)
+    return lists
 
 
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or)\s*", re.I)
@@ -360,13 +380,22 @@ def context_score(claim_ctx: dict[str, float], ev_ctx: dict[str, float], index: 
     return num / den if den else 0.0
 
 
-def unmatched_share(own: frozenset[str], claim_ctx: dict[str, float], index: EvidenceIndex) -> float:
+def unmatched_share(
+    own: frozenset[str],
+    claim_ctx: dict[str, float],
+    index: EvidenceIndex,
+    alternatives: tuple[frozenset[str], ...] = (),
+) -> float:
     """IDF share of an evidence quantity's own clause words that the claim does not mention:
-    a condition the claim leaves out ("premium members 45 days" for "within 45 days")."""
+    a condition the claim leaves out ("premium members 45 days" for "within 45 days"). The other
+    members of a list the claim names one of are no condition ("phones" of "phones, tablets and
+    laptops")."""
     total = sum(index.weight(w) for w in own)
     if not total:
         return 0.0
-    return sum(index.weight(w) for w in own if w not in claim_ctx and not covered(w, set(claim_ctx))) / total
+    named = set(claim_ctx)
+    siblings = {w for members in alternatives if any(m in named or covered(m, named) for m in members) for w in members}
+    return sum(index.weight(w) for w in own if w not in named and w not in siblings and not covered(w, named)) / total
 
 
 @dataclass

@@ -262,7 +262,9 @@ def check_numbers(
                 continue
             if e.kind == "money" and e.lo == 0 and e.text.lower() == "free" and q.lo > 0:
                 continue  # "free" is a condition ("free over 50 EUR"), not a rival amount
-            score = context_score(ctx, eq.context, index) - CONDITION_PENALTY * unmatched_share(eq.own, ctx, index)
+            score = context_score(ctx, eq.context, index) - CONDITION_PENALTY * unmatched_share(
+                eq.own, ctx, index, eq.alternatives
+            )
             same = equal(q, e) or window_consistent(windowed, e, negated) is True or (bare_count and q.lo == e.lo)
             key = (score, eq.sentence, e)
             if same:

@@ -64,3 +64,23 @@ def test_a_rival_value_the_claim_states_itself_is_no_contradiction() -> None:
     priced = build_index(["Delivery: Prices\nStandard delivery costs £4.99 on every order."])
     free = "Standard delivery is free on every order."
     assert [(f.status, f.own_value) for f in check_numbers(free, free, "", None, priced)] == [("mismatch", False)]
+
+
+def test_the_other_members_of_a_list_are_no_condition_the_claim_leaves_out() -> None:
+    """ "Phones are 14-day replacement only" against "Phones, tablets, laptops and smartwatches are
+    7-day replacement only": the claim names one member of the list, so the others do not lower
+    the match; the number is contradicted, not merely unsupported."""
+    from core.grounding.contradict import check_numbers
+
+    index = build_index(
+        [
+            "No. Phones, tablets, laptops and smartwatches are 7-day replacement only: we replace them if they're "
+            "faulty, damaged or the wrong model, but we can't take them back for a refund because you changed your mind."
+        ]
+    )
+    claim = (
+        "No. Phones are 14-day replacement only: they're replaced if faulty, damaged or the wrong model, but can't "
+        "be returned for a refund because you changed your mind."
+    )
+    question = "bought a phone 4 days back, honestly dont like the camera. can i return it and get full refund?"
+    assert [f.status for f in check_numbers(claim, claim, question, None, index)] == ["mismatch"]
