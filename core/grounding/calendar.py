@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from core.grounding.align import EvidenceIndex, polarity_clauses, weighted_coverage
-from core.grounding.numbers import complementary_limits, extract_quantities
+from core.grounding.numbers import complementary_limits, extract_quantities, mask
 from core.grounding.text import GENERIC_STEMS, content_stems, is_negated
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -60,13 +60,8 @@ _ALL_MONTHS = re.compile(r"\b(?:every month|monthly|all year|year[- ]round|any m
 # words that join names into one group ("Friday or at the weekend", "Saturday and Sunday")
 _JOINERS = {"or", "and", "to", "through", "at", "the", "on", "a", "an", "every", "each", "from", "between"}
 _JOINED_BY = re.compile(r"\b(?:or|and)\b", re.I)
-# hours between two names ("Monday to Saturday, 10:00-19:00 IST; Sunday 11:00-17:00"): no event of their own
-_AM_PM = r"(?:\s*[aApP]\.?[mM]\.?)?"
-_TIME_ZONE = r"(?:\s*\b[A-Z]{2,5}\b)?"  # "IST", "CET", "GMT"
-_HOURS = re.compile(
-    rf"\b\d{{1,2}}(?:[:.]\d{{2}})?{_AM_PM}\s*(?:-|\u2013|to)\s*\d{{1,2}}(?:[:.]\d{{2}})?{_AM_PM}{_TIME_ZONE}"
-    rf"|\b\d{{1,2}}[:.]\d{{2}}{_AM_PM}{_TIME_ZONE}"
-)
+# a time zone after hours ("10:00-19:00 IST")
+_TIME_ZONE = re.compile(r"\b[A-Z]{2,5}\b")
 # events with one slot although worded differently: "delivered on" / "arrives on"
 _SLOT_SYNONYMS = {"arriv": "ship", "land": "ship"}
 # the claim's words an evidence sentence must cover (IDF-weighted) to be about the same thing
@@ -179,11 +174,17 @@ def slots(text: str, found: list[Mention]) -> list[set[str]]:
             # "Wednesday after 1pm, or any time from Thursday to Sunday": no event words between
             or (_JOINED_BY.search(gap) is not None and not words - GENERIC_STEMS)
             # "Monday to Saturday, 10:00-19:00; Sunday 11:00-17:00": only the first one's hours between
-            or (_HOURS.search(gap) is not None and not _stems(_HOURS.sub(" ", gap)) - GENERIC_STEMS)
+            or _only_hours(gap)
         )
         out.append(set(out[-1]) if joined and out else words)
         prev_end = m.end
     return out
+
+
+def _only_hours(gap: str) -> bool:
+    """The text between two names is their hours and nothing else: no event of its own."""
+    hours = [q for q in extract_quantities(gap) if q.kind == "time"]
+    return bool(hours) and not _stems(_TIME_ZONE.sub(" ", mask(gap, hours))) - GENERIC_STEMS
 
 
 def _asserted(text: str, m: Mention) -> bool:
