@@ -408,8 +408,11 @@ class Composer:
                     siblings = [u for u in members if u.kind == "item" or (u.kind == "row" and cues.wants_list)]
                     for item in (lead[-1:] + siblings)[: cfg.max_list_items]:
                         add(item)
-                elif lead and unit.kind == "item":  # one item, read with the line that introduces it
-                    add(lead[-1])
+                elif lead and unit.kind == "item":
+                    # an item is read with the line that introduces it and the rest of its list: "the
+                    # driver will usually: leave it with a neighbour, or ..." names every option
+                    for item in (lead[-1:] + [u for u in members if u.kind == "item"])[: cfg.max_list_items]:
+                        add(item)
                 elif unit.kind == "item":
                     # no lead line: the section's heading introduces the items when rendered
                     # ("ID we accept: ..."), and a heading over part of its list says "only these"

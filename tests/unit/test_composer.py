@@ -470,3 +470,18 @@ def test_a_lists_own_conjunction_is_moved_before_its_last_item(composer: Compose
 def test_page_status_from_page_information_and_date_ranges(head: str, tail: str, stale: bool) -> None:
     today = dt.date(2026, 12, 8)
     assert bool(stale_reason(head, "Returns", "", today=today, tail=tail)) is stale
+
+
+def test_an_item_read_with_its_lead_brings_the_rest_of_its_list(composer: Composer) -> None:
+    """ "If nobody was home, the driver will usually: leave it with a neighbour, or take it to a
+    parcel shop" left out the third option; a list of options is quoted whole."""
+    parcel = chunk(
+        "Missed deliveries happen.\n\nIf nobody was home, the driver will usually:\n"
+        "- leave the parcel with a neighbour, or\n- take the parcel to a nearby parcel shop, or\n"
+        "- try again on the next business day.",
+        "Delivery problems",
+        "I missed the delivery",
+    )
+    result = composer.compose("nobody was home, did the driver leave my parcel with a neighbour?", [parcel])
+    assert result.answered, result.reason
+    assert "neighbour" in result.text and "try again on the next business day" in result.text
