@@ -4,6 +4,7 @@ released; caching only complete, grounded answers with citations; replaying a ca
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import replace
@@ -87,17 +88,22 @@ async def test_refund_when_the_model_fails(gateway: Gateway) -> None:
     assert (await gateway.limiter.usage(ALICE)).used == 0
 
 
+BAG_DIM = 256
+
+
 def bag(text: str) -> np.ndarray:
-    v = np.zeros(16, dtype=np.float32)
+    """A bag of words; md5, not hash(): str hashes change with every process (PYTHONHASHSEED), and
+    with few buckets two questions could collide into a semantic hit in one run out of many."""
+    v = np.zeros(BAG_DIM, dtype=np.float32)
     for w in text.split():
-        v[hash(w) % 16] += 1
+        v[int(hashlib.md5(w.encode()).hexdigest(), 16) % BAG_DIM] += 1
     return v / max(float(np.linalg.norm(v)), 1e-9)
 
 
 @pytest.fixture()
 def cache(redis_server: RedisServer) -> Iterator[RedisAnswerCache]:
     client = Redis.from_url(redis_server.url)
-    yield RedisAnswerCache(client, bag, 16, MatchParams(), 3600, prefix=f"c{uuid.uuid4().hex[:6]}:")
+    yield RedisAnswerCache(client, bag, BAG_DIM, MatchParams(), 3600, prefix=f"c{uuid.uuid4().hex[:6]}:")
     client.close()
 
 
